@@ -1,0 +1,21 @@
+import type { AccountView } from '@/lib/scoring/account-view';
+import { AccountHeader } from './account-header';
+import { BuyerRoles } from './buyer-roles';
+import { CommitmentsSection } from './commitments-section';
+import { EngagementSection } from './engagement-section';
+import { FitAndTier } from './fit-and-tier';
+import { NextActionsSection } from './next-actions-section';
+
+/** Everything about one account, in the order a rep reads it: who, what to do, why. */
+export function AccountCard({ view, matchedBy }: { view: AccountView; matchedBy?: string }) {
+  return (
+    <article className="account-card" data-account-id={view.account.id}>
+      <AccountHeader view={view} matchedBy={matchedBy} />
+      <NextActionsSection view={view} />
+      <FitAndTier view={view} />
+      <EngagementSection view={view} />
+      <BuyerRoles view={view} />
+      <CommitmentsSection view={view} />
+    </article>
+  );
+}

@@ -1,0 +1,54 @@
+import { count, money } from '@/components/shared/format';
+import { Reasons } from '@/components/shared/reasons';
+import { Section } from '@/components/shared/section';
+import type { AccountView } from '@/lib/scoring/account-view';
+
+const AGREEMENT: Record<AccountView['tier']['agreement'], string> = {
+  same: 'agrees with the assigned tier',
+  above: 'recommends promotion',
+  below: 'recommends a lighter tier',
+  untiered: 'recommends tiering this account',
+  'not-recommended': 'recommends no ABM tier',
+};
+
+/** The grade with its confidence and criteria, and the assigned tier beside the recommended one. */
+export function FitAndTier({ view }: { view: AccountView }) {
+  const { account, grade, tier } = view;
+  const facts = [
+    account.industry,
+    account.employees !== undefined ? `${count(account.employees)} employees` : undefined,
+    account.revenue !== undefined ? `${money(account.revenue)} revenue` : undefined,
+    account.country,
+  ].filter(Boolean);
+  return (
+    <Section
+      title="Fit and tier"
+      aside={<span className="muted">confidence {Math.round(grade.confidence * 100)}%</span>}
+    >
+      <p className="facts">{facts.join(' · ') || 'No firmographics on record'}</p>
+      <dl className="pairs">
+        <div>
+          <dt>ICP grade</dt>
+          <dd>
+            <strong>{grade.letter}</strong> · fit {grade.score}/100
+          </dd>
+        </div>
+        <div>
+          <dt>Assigned tier</dt>
+          <dd>
+            {tier.assigned ? `Tier ${tier.assigned.tier} ${tier.assigned.name} (${tier.assigned.motion})` : 'Untiered'}
+          </dd>
+        </div>
+        <div>
+          <dt>Recommended</dt>
+          <dd>
+            {tier.recommended ? `Tier ${tier.recommended.tier} ${tier.recommended.name}` : 'No tier'}{' '}
+            <span className={`agreement agreement-${tier.agreement}`}>{AGREEMENT[tier.agreement]}</span>
+          </dd>
+        </div>
+      </dl>
+      <Reasons reasons={grade.reasons} summary="Why this grade" />
+      <Reasons reasons={tier.reasons} summary="Why this recommendation" />
+    </Section>
+  );
+}

@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { sendMessage } from '@/lib/messaging';
+
+/** No accounts yet: offer the demo data, one click. */
+export function EmptyDatabase() {
+  const [state, setState] = useState<'idle' | 'loading' | { error: string }>('idle');
+  const load = async () => {
+    setState('loading');
+    try {
+      await sendMessage('loadDemoData');
+      setState('idle');
+    } catch (error) {
+      setState({ error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <div className="state" data-state="empty">
+      <h1>No accounts yet</h1>
+      <p className="muted">
+        Tierlens keeps a local copy of your CRM accounts so that every answer is instant and offline. Try it with demo
+        data: 2,000 fictional accounts plus some well-known companies with illustrative figures.
+      </p>
+      <button type="button" className="primary" onClick={load} disabled={state === 'loading'}>
+        {state === 'loading' ? 'Loading demo data…' : 'Load demo data'}
+      </button>
+      {typeof state === 'object' && <p className="notice notice-error">Could not load the demo data: {state.error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { AccountCard } from '@/components/account-card/account-card';
+import { Ambiguous } from '@/components/page-states/ambiguous';
+import { EmptyDatabase } from '@/components/page-states/empty-database';
+import { NoCompany } from '@/components/page-states/no-company';
+import { NotInAccounts } from '@/components/page-states/not-in-accounts';
+import type { Account } from '@/lib/db/accounts';
+import { getDb } from '@/lib/db/db';
+import { DataFooter } from './data-footer';
+import { useAccountView } from './use-account-view';
+import { useTabId } from './use-tab-id';
+import { useTabState } from './use-tab-state';
+
+/** The side panel: the account of the page in the active tab (or of `?tab=<id>`). */
+export function SidePanelApp() {
+  const tabId = useTabId();
+  const tab = useTabState(tabId);
+  const accountCount = useLiveQuery(() => getDb().accounts.count(), [], undefined);
+  const [picked, setPicked] = useState<string>();
+  const resolution = tab?.resolution;
+  const accountId =
+    resolution?.status === 'matched'
+      ? resolution.accountId
+      : resolution?.status === 'ambiguous' && picked && resolution.accountIds.includes(picked)
+        ? picked
+        : undefined;
+  const view = useAccountView(accountId);
+  const candidates = useLiveQuery(
+    async (): Promise<Account[]> => {
+      if (resolution?.status !== 'ambiguous') return [];
+      const rows = await getDb().accounts.bulkGet(resolution.accountIds);
+      return rows.filter((a): a is Account => a !== undefined);
+    },
+    [resolution],
+    [],
+  );
+
+  let body: React.ReactNode;
+  if (tab === null || accountCount === undefined || (accountId && view === null))
+    body = <p className="muted">Loading…</p>;
+  else if (accountCount === 0) body = <EmptyDatabase />;
+  else if (!tab?.subject || !resolution) body = <NoCompany />;
+  else if (view)
+    body = <AccountCard view={view} matchedBy={resolution.status === 'matched' ? resolution.matchedBy : undefined} />;
+  else if (resolution.status === 'ambiguous') {
+    body = <Ambiguous accounts={candidates} matchedBy={resolution.matchedBy} onPick={setPicked} />;
+  } else body = <NotInAccounts subject={tab.subject} />;
+
+  return (
+    <div className="panel">
+      <main>{body}</main>
+      <DataFooter />
+    </div>
+  );
+}

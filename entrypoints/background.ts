@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { registerHandlers } from '@/lib/background/handlers';
+import { readTabState } from '@/lib/background/tab-state';
+import { forgetTab } from '@/lib/background/tab-updates';
+import { getDb } from '@/lib/db/db';
+
+export default defineBackground(() => {
+  const db = getDb();
+  registerHandlers(db);
+
+  // The toolbar button opens the side panel (Chromium); Firefox shows its sidebar instead.
+  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A tab that starts loading another page forgets the old one; its content script reports the new.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading') return;
+    void readTabState(tabId).then((state) => {
+      if (state && state.url !== tab.url) void forgetTab(tabId);
+    });
+  });
+});

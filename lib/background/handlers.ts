@@ -1,0 +1,53 @@
+import { type Browser, browser } from 'wxt/browser';
+import type { TierlensDB } from '../db/db';
+import { loadDemoData } from '../demo/load';
+import { matchLinkedInUrl } from '../detect/linkedin/urls';
+import type { PageSubject } from '../detect/types';
+import { onMessage } from '../messaging';
+import { loadSettings } from '../settings/store';
+import { noPayloadSchema, pageDetectedSchema } from './message-schemas';
+import { isExtensionPage, isLinkedInContentScript } from './senders';
+import { refreshAllTabs, updateTab } from './tab-updates';
+
+type Sender = Browser.runtime.MessageSender;
+
+/** Thrown for a message that is dropped unread: it changes nothing. */
+export class RejectedMessage extends Error {}
+
+/** The subject's own identifiers must be the ones its URL carries. */
+function agreesWithItsUrl(subject: PageSubject): boolean {
+  const match = matchLinkedInUrl(subject.url);
+  if (!match || match.kind !== subject.kind) return false;
+  if (match.slug !== undefined && subject.company.linkedinSlug !== match.slug) return false;
+  if (match.id !== undefined && subject.company.linkedinId !== match.id) return false;
+  return true;
+}
+
+/** A content script reports what its LinkedIn page is about. */
+export async function handlePageDetected(db: TierlensDB, data: unknown, sender: Sender): Promise<void> {
+  if (!isLinkedInContentScript(sender, browser.runtime.id)) {
+    throw new RejectedMessage('pageDetected is accepted only from Tierlens on a LinkedIn tab');
+  }
+  const parsed = pageDetectedSchema.safeParse(data);
+  if (!parsed.success) throw new RejectedMessage(`malformed pageDetected: ${parsed.error.issues[0]?.message}`);
+  const subject = parsed.data;
+  if (subject && !agreesWithItsUrl(subject)) throw new RejectedMessage('pageDetected: company does not match its URL');
+  await updateTab(db, await loadSettings(), sender.tab.id, subject?.url ?? sender.url ?? '', subject);
+}
+
+/** The side panel asks for the demo accounts. */
+export async function handleLoadDemoData(db: TierlensDB, data: unknown, sender: Sender): Promise<{ accounts: number }> {
+  if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
+    throw new RejectedMessage('loadDemoData is accepted only from Tierlens pages');
+  }
+  if (!noPayloadSchema.safeParse(data).success) throw new RejectedMessage('loadDemoData takes no payload');
+  const accounts = await loadDemoData(db, Date.now());
+  await refreshAllTabs(db, await loadSettings());
+  return { accounts };
+}
+
+/** Wires the protocol's handlers to the background's database. */
+export function registerHandlers(db: TierlensDB): void {
+  onMessage('pageDetected', ({ data, sender }) => handlePageDetected(db, data, sender));
+  onMessage('loadDemoData', ({ data, sender }) => handleLoadDemoData(db, data, sender));
+}

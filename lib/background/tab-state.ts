@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import type { Resolution } from '../accounts/resolve';
+import type { PageSubject } from '../detect/types';
+import type { BadgeSpec } from './badge';
+
+/**
+ * What Tierlens knows about one tab. Kept in `storage.session`, so it outlives the service
+ * worker (which the browser stops when idle) and is gone when the browser closes.
+ */
+export interface TabState {
+  tabId: number;
+  url: string;
+  subject: PageSubject | null;
+  /** The company keys of the subject, as resolved. */
+  keys: string[];
+  resolution: Resolution | null;
+  badge: BadgeSpec;
+  updatedAt: number;
+}
+
+const PREFIX = 'tab:';
+export const tabStateKey = (tabId: number): string => `${PREFIX}${tabId}`;
+
+export async function readTabState(tabId: number): Promise<TabState | undefined> {
+  const key = tabStateKey(tabId);
+  const stored = await browser.storage.session.get(key);
+  return stored[key] as TabState | undefined;
+}
+
+export async function writeTabState(state: TabState): Promise<void> {
+  await browser.storage.session.set({ [tabStateKey(state.tabId)]: state });
+}
+
+export async function removeTabState(tabId: number): Promise<void> {
+  await browser.storage.session.remove(tabStateKey(tabId));
+}
+
+/** Every tab's state, for refreshing them after the accounts change. */
+export async function readAllTabStates(): Promise<TabState[]> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith(PREFIX))
+    .map(([, value]) => value as TabState);
+}

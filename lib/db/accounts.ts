@@ -1,0 +1,44 @@
+import type { Tier } from '../settings/types';
+
+/** Where an account came from; the prefix of its id. */
+export type SourceId = 'demo' | 'file' | 'feed' | 'hubspot' | 'local';
+
+/** Closed outcome of the account's last opportunity, for calibrating the engagement model. */
+export type Outcome = 'won' | 'lost';
+
+/** A company from the CRM (or the demo data, or added by the user). */
+export interface Account {
+  /** Source-scoped id, e.g. `hubspot:123` or `demo:42`. */
+  id: string;
+  name: string;
+  /** Normalised company keys (`li:`, `li#`, `dom:`, `name:`), a multi-entry index: see lib/keys.ts. */
+  keys: string[];
+  /** Registrable domains of the company's websites. */
+  domains: string[];
+  /** LinkedIn company slugs (`/company/<slug>/`), lower-cased and percent-decoded. */
+  linkedinSlugs: string[];
+  /** LinkedIn numeric company ids. */
+  linkedinIds: string[];
+  industry?: string;
+  employees?: number;
+  /** Annual revenue in USD. */
+  revenue?: number;
+  /** ISO 3166-1 alpha-2 country code of the headquarters. */
+  country?: string;
+  technologies?: string[];
+  /** The ABM tier the rep (or the CRM) assigned; `undefined` when untiered. */
+  assignedTier?: Tier;
+  isTarget: boolean;
+  owner?: string;
+  lifecycleStage?: string;
+  openOpportunity?: { name: string; amount?: number; stage?: string };
+  outcome?: Outcome;
+  /** Epoch milliseconds of the last change in the source. */
+  updatedAt: number;
+  source: SourceId;
+  /** The sync generation that wrote this row: a sync becomes visible all at once. */
+  generation: number;
+}
+
+/** Indexes of the accounts table: the primary key, then the multi-entry key index. */
+export const accountsSchema = 'id, *keys, name, assignedTier, source';

@@ -1,0 +1,31 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Account } from './accounts';
+import type { Contact } from './contacts';
+import type { LocalEdit } from './outbox';
+import { declareVersions } from './schema';
+import type { SyncState } from './sync-state';
+import type { Touchpoint } from './touchpoints';
+
+export const DB_NAME = 'tierlens';
+
+/** The extension's database. It lives in the extension origin: content scripts never open it. */
+export class TierlensDB extends Dexie {
+  accounts!: EntityTable<Account, 'id'>;
+  contacts!: EntityTable<Contact, 'id'>;
+  touchpoints!: EntityTable<Touchpoint, 'id'>;
+  outbox!: EntityTable<LocalEdit, 'opId'>;
+  syncState!: EntityTable<SyncState, 'source'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    declareVersions(this);
+  }
+}
+
+let instance: TierlensDB | undefined;
+
+/** The shared database of this context, opened on first use. */
+export function getDb(): TierlensDB {
+  instance ??= new TierlensDB();
+  return instance;
+}

@@ -1,0 +1,39 @@
+import type { Dexie, Transaction } from 'dexie';
+import { accountsSchema } from './accounts';
+import { contactsSchema } from './contacts';
+import { outboxSchema } from './outbox';
+import { syncStateSchema } from './sync-state';
+import { touchpointsSchema } from './touchpoints';
+
+/** One step of the schema: its stores and, from version 2 on, how to upgrade the rows before it. */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * Every version of the schema, oldest first. Never edit a released entry: append a new one,
+ * with its fixture and test in migrations.test.ts.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      accounts: accountsSchema,
+      contacts: contactsSchema,
+      touchpoints: touchpointsSchema,
+      outbox: outboxSchema,
+      syncState: syncStateSchema,
+    },
+  },
+];
+
+/** Declares the versions up to `upTo` (all by default) on a Dexie instance. */
+export function declareVersions(db: Dexie, upTo = Number.POSITIVE_INFINITY): void {
+  for (const step of SCHEMA_VERSIONS) {
+    if (step.version > upTo) break;
+    const v = db.version(step.version).stores(step.stores);
+    if (step.upgrade) v.upgrade(step.upgrade);
+  }
+}

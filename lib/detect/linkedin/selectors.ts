@@ -1,0 +1,47 @@
+/**
+ * Every LinkedIn selector Tierlens uses on company, showcase and school pages. Alternatives
+ * are listed newest markup first; none is positional or a hashed class name. Each is tested
+ * against the committed fixtures in test/fixtures/linkedin/.
+ */
+export const companyPageSelectors = {
+  /** The company's name heading. Logged-in org top card; logged-out guest top card. */
+  name: ['h1.org-top-card-summary__title', 'h1.top-card-layout__title'],
+  /** The page's canonical URL, e.g. `https://uk.linkedin.com/company/audiense` (logged-out). */
+  canonical: ['link[rel="canonical"]'],
+  /** Structured data; on logged-out company pages an `Organization` with the company's LinkedIn URL. */
+  jsonLd: ['script[type="application/ld+json"]'],
+  /** The company's organization URN on the logged-out page's follow controls. */
+  organizationUrn: ['[data-semaphore-content-urn^="urn:li:organization:"]'],
+  /**
+   * Logged-in bootstrapped page JSON (`universalName`, `urn:li:fsd_company:<id>`). After in-app
+   * navigation it still describes the first page loaded, so it is trusted only when it matches the URL.
+   */
+  pageJson: ['code'],
+  /** The website link in the about section (logged-out). Its href goes through LinkedIn's redirector. */
+  website: ['[data-test-id="about-us__website"] a[href]', 'a[data-tracking-control-name="about_website"]'],
+  /** The industry in the about section (logged-out), e.g. "Advertising Services". */
+  industry: ['[data-test-id="about-us__industry"] dd'],
+  /** The company-size range in the about section (logged-out), e.g. "51-200 employees". */
+  sizeRange: ['[data-test-id="about-us__size"] dd'],
+  /** The headquarters in the about section (logged-out), e.g. "London, London". */
+  headquarters: ['[data-test-id="about-us__headquarters"] dd'],
+} as const;
+
+/** The first element matching any of the alternatives, in order of preference. */
+export function queryFirst(root: ParentNode, alternatives: readonly string[]): Element | null {
+  for (const selector of alternatives) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Every element matching any of the alternatives, in document order per alternative. */
+export function queryAll(root: ParentNode, alternatives: readonly string[]): Element[] {
+  return alternatives.flatMap((selector) => [...root.querySelectorAll(selector)]);
+}
+
+/** An element's text with its whitespace collapsed; empty when there is none. */
+export function textOf(element: Element | null): string {
+  return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}

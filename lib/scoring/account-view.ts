@@ -1,0 +1,50 @@
+import type { Account } from '../db/accounts';
+import type { Contact } from '../db/contacts';
+import type { Touchpoint } from '../db/touchpoints';
+import type { Settings } from '../settings/types';
+import { type CommitmentsResult, commitmentsFor } from './commitments';
+import { type EngagementResult, scoreEngagement } from './engagement';
+import { type GradeResult, gradeAccount } from './grade';
+import { type NextAction, nextActions } from './next-actions';
+import { type RoleCoverage, roleCoverage } from './roles';
+import { recommendTier, type TierResult } from './tier';
+
+/** Everything the side panel shows about one account: the one interface the UI depends on. */
+export interface AccountView {
+  account: Account;
+  grade: GradeResult;
+  tier: TierResult;
+  engagement: EngagementResult;
+  roles: RoleCoverage;
+  commitments: CommitmentsResult;
+  actions: NextAction[];
+  contactCount: number;
+  computedAt: number;
+}
+
+/** All scores of one account: a pure function of its data, the org's settings and the time. */
+export function scoreAccount(
+  account: Account,
+  contacts: readonly Contact[],
+  touchpoints: readonly Touchpoint[],
+  settings: Settings,
+  now: number,
+): AccountView {
+  const grade = gradeAccount(account, settings.icp);
+  const engagement = scoreEngagement(touchpoints, contacts, settings.engagement, now);
+  const tier = recommendTier(account, grade, engagement, settings);
+  const roles = roleCoverage(contacts, tier.assigned);
+  const commitments = commitmentsFor(tier.assigned?.tier, settings);
+  const actions = nextActions({ account, touchpoints, grade, engagement, tier, roles, commitments, settings, now });
+  return {
+    account,
+    grade,
+    tier,
+    engagement,
+    roles,
+    commitments,
+    actions,
+    contactCount: contacts.length,
+    computedAt: now,
+  };
+}

@@ -1,0 +1,102 @@
+import type { Account } from '../db/accounts';
+import type { GradeLetter, IcpCriterion, Settings } from '../settings/types';
+import type { Reason } from './reason';
+
+/** How well an account fits the Ideal Customer Profile. */
+export interface GradeResult {
+  letter: GradeLetter;
+  /** 0–100 over the criteria the account has data for. */
+  score: number;
+  /** 0–1: the share of the criteria's weight for which the account has data. */
+  confidence: number;
+  /** Criteria without data, so that filling them becomes an action. */
+  missing: string[];
+  reasons: Reason[];
+}
+
+/** Share of a range's width, outside each edge, that still earns partial credit. */
+const EDGE_TOLERANCE = 0.25;
+
+/** Credit 0–1 of one criterion, or undefined when the account has no data for it. */
+function credit(criterion: IcpCriterion, account: Account): { value: number; shown: string } | undefined {
+  switch (criterion.kind) {
+    case 'in_set': {
+      const v = account[criterion.field];
+      if (!v) return undefined;
+      const hit = criterion.values.some((x) => x.toLowerCase() === v.toLowerCase());
+      return { value: hit ? 1 : 0, shown: v };
+    }
+    case 'range': {
+      const v = account[criterion.field];
+      if (v === undefined || Number.isNaN(v)) return undefined;
+      const min = criterion.min ?? 0;
+      const max = criterion.max ?? Number.POSITIVE_INFINITY;
+      const shown = v.toLocaleString('en-US');
+      if (v >= min && v <= max) return { value: 1, shown };
+      // Partial credit fades linearly over a band outside each edge, proportional to the edge.
+      const edge = v < min ? min : max;
+      const band = edge * EDGE_TOLERANCE;
+      const distance = Math.abs(v - edge);
+      return { value: band > 0 ? Math.max(0, 1 - distance / band) : 0, shown };
+    }
+    case 'includes_any': {
+      const v = account.technologies;
+      if (!v || v.length === 0) return undefined;
+      const wanted = new Set(criterion.values.map((x) => x.toLowerCase()));
+      const hits = v.filter((t) => wanted.has(t.toLowerCase()));
+      return { value: hits.length > 0 ? 1 : 0, shown: hits.length ? hits.join(', ') : v.join(', ') };
+    }
+  }
+}
+
+function wantedText(criterion: IcpCriterion): string {
+  if (criterion.kind === 'range') {
+    const fmt = (n?: number) => (n === undefined ? '…' : n.toLocaleString('en-US'));
+    return `${fmt(criterion.min)}–${fmt(criterion.max)}`;
+  }
+  return criterion.values.join(', ');
+}
+
+/** Grades an account A–F against the org's ICP, with one reason per criterion. */
+export function gradeAccount(account: Account, icp: Settings['icp']): GradeResult {
+  const reasons: Reason[] = [];
+  const missing: string[] = [];
+  let totalWeight = 0;
+  let knownWeight = 0;
+  let earned = 0;
+  let disqualified = false;
+  for (const criterion of icp.criteria) {
+    totalWeight += criterion.weight;
+    const c = credit(criterion, account);
+    if (!c) {
+      missing.push(criterion.label);
+      reasons.push({ label: criterion.label, detail: `no data (wanted ${wantedText(criterion)})`, effect: 'unknown' });
+      continue;
+    }
+    knownWeight += criterion.weight;
+    earned += criterion.weight * c.value;
+    const points = Math.round(criterion.weight * c.value);
+    if (c.value === 0 && criterion.disqualifying) {
+      disqualified = true;
+      reasons.push({ label: criterion.label, detail: `${c.shown}: hard disqualifier`, effect: 'disqualifies' });
+    } else {
+      const effect = c.value === 1 ? 'match' : c.value > 0 ? 'partial' : 'miss';
+      reasons.push({ label: criterion.label, detail: `${c.shown} (wanted ${wantedText(criterion)})`, effect, points });
+    }
+  }
+  const score = knownWeight > 0 ? Math.round((earned / knownWeight) * 100) : 0;
+  const t = icp.thresholds;
+  const letter: GradeLetter = disqualified
+    ? 'F'
+    : score >= t.A
+      ? 'A'
+      : score >= t.B
+        ? 'B'
+        : score >= t.C
+          ? 'C'
+          : score >= t.D
+            ? 'D'
+            : 'F';
+  const confidence = totalWeight > 0 ? knownWeight / totalWeight : 0;
+  return { letter, score, confidence, missing, reasons };
+}

@@ -1,0 +1,147 @@
+import type { Account } from '../db/accounts';
+import type { Touchpoint } from '../db/touchpoints';
+import type { Settings } from '../settings/types';
+import { addBusinessHours } from './business-time';
+import type { CommitmentsResult } from './commitments';
+import type { EngagementResult } from './engagement';
+import type { GradeResult } from './grade';
+import { type RoleCoverage, roleLabel } from './roles';
+import type { TierResult } from './tier';
+
+/** Something someone should do about the account, and why it is there. */
+export interface NextAction {
+  id: string;
+  title: string;
+  why: string;
+  owner: string;
+  /** Epoch ms. */
+  due: number;
+  /** 1 is the most urgent. */
+  priority: 1 | 2 | 3;
+}
+
+export interface ActionInputs {
+  account: Account;
+  touchpoints: readonly Touchpoint[];
+  grade: GradeResult;
+  engagement: EngagementResult;
+  tier: TierResult;
+  roles: RoleCoverage;
+  commitments: CommitmentsResult;
+  settings: Settings;
+  now: number;
+}
+
+const DAY = 86_400_000;
+/** A target account with no touchpoint for this long is reviewed for demotion. */
+const QUIET_DAYS = 90;
+/** A BOFU touchpoint this recent still calls for a follow-up. */
+const FOLLOW_UP_WINDOW_DAYS = 14;
+/** Below this confidence the grade is uncertain and its data gaps become an action. */
+const CONFIDENT = 0.75;
+
+const fmtDate = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+
+/** The next actions for an account, most urgent first. */
+export function nextActions(input: ActionInputs): NextAction[] {
+  const { account, touchpoints, grade, engagement, tier, roles, commitments, settings, now } = input;
+  const owner = account.owner ?? 'Account owner';
+  const slaTier = tier.assigned ?? settings.tiers[settings.tiers.length - 1];
+  const actions: NextAction[] = [];
+
+  const recentBofu = touchpoints
+    .filter((t) => t.stage === 'BOFU' && now - t.at <= FOLLOW_UP_WINDOW_DAYS * DAY)
+    .sort((a, b) => b.at - a.at)[0];
+  if (slaTier && (recentBofu || engagement.trend === 'surging')) {
+    const trigger = recentBofu
+      ? `${recentBofu.type.replace(/_/g, ' ')} on ${fmtDate(recentBofu.at)}`
+      : `surge: ${engagement.lastWeek} touchpoints this week vs ${engagement.weeklyMean.toFixed(1)} a week before`;
+    const from = recentBofu?.at ?? now;
+    const due = addBusinessHours(from, slaTier.responseSlaHours);
+    actions.push({
+      id: 'follow-up',
+      title: 'Follow up on recent engagement',
+      why: `${trigger}; Tier ${slaTier.tier} response SLA is ${slaTier.responseSlaHours} business hours${due < now ? ' (overdue)' : ''}`,
+      owner,
+      due,
+      priority: 1,
+    });
+  }
+
+  for (const role of roles.missing) {
+    actions.push({
+      id: `map-role:${role}`,
+      title: `Map the ${roleLabel(role).toLowerCase()}`,
+      why: `Tier ${tier.assigned?.tier} requires a ${roleLabel(role).toLowerCase()}; nobody at ${account.name} holds that role yet`,
+      owner,
+      due: now + 5 * DAY,
+      priority: 2,
+    });
+  }
+
+  if (grade.confidence < CONFIDENT && grade.missing.length > 0) {
+    actions.push({
+      id: 'data-gap',
+      title: `Fill in ${grade.missing.join(', ').toLowerCase()}`,
+      why: `the grade rests on ${Math.round(grade.confidence * 100)}% of the ICP's weight; missing data makes it uncertain`,
+      owner: 'Marketing ops',
+      due: now + 7 * DAY,
+      priority: 3,
+    });
+  }
+
+  if ((grade.letter === 'A' || grade.letter === 'B') && engagement.level <= 2) {
+    const programs = commitments.programs.slice(0, 3).map((c) => c.program.name.toLowerCase());
+    actions.push({
+      id: 'warm-up',
+      title: 'Warm up a good-fit account',
+      why: `grade ${grade.letter} but engagement ${engagement.score} (level ${engagement.level})${programs.length ? `; committed: ${programs.join(', ')}` : ''}`,
+      owner: 'Marketing',
+      due: now + 7 * DAY,
+      priority: 2,
+    });
+  }
+
+  const rec = tier.recommended;
+  if (rec && (tier.agreement === 'above' || (tier.agreement === 'untiered' && engagement.level >= 4))) {
+    actions.push({
+      id: 'promote',
+      title: `Propose Tier ${rec.tier} ${rec.name}`,
+      why: tier.assigned
+        ? `the model recommends Tier ${rec.tier} over the assigned Tier ${tier.assigned.tier}: ${tier.reasons.at(-1)?.detail}`
+        : `untiered but engaged (${engagement.score}) with grade ${grade.letter}`,
+      owner,
+      due: now + 14 * DAY,
+      priority: 2,
+    });
+  }
+  if (tier.assigned && tier.agreement !== 'same' && tier.agreement !== 'above' && tier.agreement !== 'untiered') {
+    actions.push({
+      id: 'review-tier',
+      title: `Review Tier ${tier.assigned.tier} at the next account review`,
+      why: rec
+        ? `the model recommends Tier ${rec.tier}: ${tier.reasons.at(-1)?.detail}`
+        : `the account clears no tier's bar: ${tier.reasons.at(-1)?.detail}`,
+      owner,
+      due: now + 14 * DAY,
+      priority: 3,
+    });
+  }
+
+  const quietDays =
+    engagement.lastTouchAt === undefined ? Number.POSITIVE_INFINITY : (now - engagement.lastTouchAt) / DAY;
+  if (account.isTarget && quietDays >= QUIET_DAYS) {
+    actions.push({
+      id: 'demotion-review',
+      title: 'Review for demotion',
+      why: engagement.lastTouchAt
+        ? `no touchpoint since ${fmtDate(engagement.lastTouchAt)} (${Math.floor(quietDays)} days)`
+        : `a target account with no touchpoint in ${QUIET_DAYS} days`,
+      owner,
+      due: now + 7 * DAY,
+      priority: 3,
+    });
+  }
+
+  return actions.sort((a, b) => a.priority - b.priority || a.due - b.due);
+}

@@ -1,0 +1,141 @@
+import type { Program, Settings, TierDefinition } from './types';
+
+/** The three ABM tiers of DESIGN.md: Strategic 1:1, ABM Lite 1:few, Programmatic 1:many. */
+const THREE_TIERS: TierDefinition[] = [
+  {
+    tier: 1,
+    name: 'Strategic',
+    motion: '1:1',
+    capacity: 25,
+    minGrade: 'A',
+    minEngagement: 60,
+    requiredRoles: ['DECISION_MAKER', 'CHAMPION', 'BUDGET_HOLDER', 'EXECUTIVE_SPONSOR'],
+    responseSlaHours: 4,
+    reviewEveryDays: 30,
+  },
+  {
+    tier: 2,
+    name: 'ABM Lite',
+    motion: '1:few',
+    capacity: 150,
+    minGrade: 'B',
+    minEngagement: 30,
+    requiredRoles: ['DECISION_MAKER', 'CHAMPION'],
+    responseSlaHours: 8,
+    reviewEveryDays: 91,
+  },
+  {
+    tier: 3,
+    name: 'Programmatic',
+    motion: '1:many',
+    capacity: 500,
+    minGrade: 'C',
+    minEngagement: 0,
+    requiredRoles: [],
+    responseSlaHours: 24,
+    reviewEveryDays: 91,
+  },
+];
+
+/** The default program commitments chart (DESIGN.md), editable by the org. */
+const PROGRAMS: Program[] = [
+  { id: 'custom-campaign', name: 'Dedicated 1:1 campaign with custom content', owner: 'Marketing', tiers: { 1: true } },
+  { id: 'account-site', name: 'Account-specific website experience', owner: 'Marketing', tiers: { 1: true } },
+  { id: 'exec-outreach', name: 'Executive outreach', owner: 'Sales', tiers: { 1: true } },
+  {
+    id: 'event-invites',
+    name: 'Event invites (VIP dinners, booth meetings)',
+    owner: 'Marketing + Sales',
+    tiers: { 1: true },
+  },
+  { id: 'sales-calls', name: 'Sales calls', owner: 'AE', tiers: { 1: true, 2: true } },
+  {
+    id: 'bdr-follow-up',
+    name: 'BDR follow-up on web engagement, within the response SLA',
+    owner: 'BDR',
+    tiers: { 1: true, 2: true },
+  },
+  { id: 'sdr-sequence', name: 'SDR sequence with light account personalisation', owner: 'BDR', tiers: { 2: true } },
+  {
+    id: 'industry-page',
+    name: 'Industry landing page and relevant case study',
+    owner: 'Marketing',
+    tiers: { 2: true },
+  },
+  { id: 'linkedin-ads', name: 'LinkedIn ads by persona', owner: 'Marketing', tiers: { 1: true, 2: true } },
+  { id: 'company-emails', name: 'Company emails', owner: 'Marketing', tiers: { 1: true, 2: true, 3: true } },
+  {
+    id: 'programmatic-display',
+    name: 'Programmatic display by firmographic segment',
+    owner: 'Marketing',
+    tiers: { 3: true },
+  },
+  { id: 'syndication', name: 'Content syndication and retargeting', owner: 'Marketing', tiers: { 3: true } },
+  {
+    id: 'account-review',
+    name: 'Account review with sales',
+    owner: 'Marketing + Sales',
+    tiers: { 1: 'monthly', 2: 'quarterly', 3: 'quarterly' },
+  },
+];
+
+/** The settings a new install starts with. */
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  icp: {
+    criteria: [
+      {
+        kind: 'in_set',
+        id: 'industry',
+        label: 'Target industry',
+        field: 'industry',
+        values: ['Software', 'Financial Services', 'IT Services', 'Marketing & Advertising', 'Telecommunications'],
+        weight: 30,
+        disqualifying: false,
+      },
+      {
+        kind: 'range',
+        id: 'employees',
+        label: 'Company size',
+        field: 'employees',
+        min: 200,
+        max: 20000,
+        weight: 25,
+        disqualifying: false,
+      },
+      {
+        kind: 'range',
+        id: 'revenue',
+        label: 'Annual revenue',
+        field: 'revenue',
+        min: 20_000_000,
+        max: 5_000_000_000,
+        weight: 20,
+        disqualifying: false,
+      },
+      {
+        kind: 'in_set',
+        id: 'geography',
+        label: 'Served geography',
+        field: 'country',
+        values: ['US', 'CA', 'GB', 'IE', 'DE', 'FR', 'NL', 'SE', 'DK', 'NO', 'FI', 'ES', 'AU'],
+        weight: 15,
+        disqualifying: false,
+      },
+      {
+        kind: 'includes_any',
+        id: 'crm',
+        label: 'Uses a CRM',
+        field: 'technologies',
+        values: ['HubSpot', 'Salesforce', 'Microsoft Dynamics', 'Pipedrive'],
+        weight: 10,
+        disqualifying: true,
+      },
+    ],
+    thresholds: { A: 80, B: 65, C: 45, D: 25 },
+  },
+  tierModel: 'three_tier',
+  tiers: THREE_TIERS,
+  programs: PROGRAMS,
+  engagement: { halfLifeDays: 14 },
+};
