@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { PageKind } from '../types';
+import { isLinkedInHost, LINKEDIN_URL_EXAMPLES, type LinkedInUrlMatch, matchLinkedInUrl } from './urls';
+
+const KINDS: PageKind[] = ['company', 'showcase', 'school'];
+
+/** Every example URL with the list it belongs to. */
+const EXAMPLES = Object.entries(LINKEDIN_URL_EXAMPLES).flatMap(([list, urls]) =>
+  urls.map((url) => ({ list: list as PageKind | 'none', url })),
+);
+
+describe('matchLinkedInUrl cross-matrix', () => {
+  it('has examples for every kind and for pages about no company', () => {
+    for (const list of [...KINDS, 'none' as const]) expect(LINKEDIN_URL_EXAMPLES[list].length).toBeGreaterThan(0);
+  });
+
+  it.each(EXAMPLES.filter((e) => e.list !== 'none'))('reads $url as a $list page', ({ list, url }) => {
+    expect(matchLinkedInUrl(url)?.kind).toBe(list);
+  });
+
+  it.each(EXAMPLES.filter((e) => e.list === 'none'))('reads $url as no company page at all', ({ url }) => {
+    expect(matchLinkedInUrl(url)).toBeUndefined();
+  });
+
+  const crossRows = KINDS.flatMap((kind) =>
+    EXAMPLES.filter((e) => e.list !== kind).map((e) => ({ kind, list: e.list, url: e.url })),
+  );
+  it.each(crossRows)('does not read the $list example $url as a $kind page', ({ kind, url }) => {
+    expect(matchLinkedInUrl(url)?.kind).not.toBe(kind);
+  });
+});
+
+describe('matchLinkedInUrl results', () => {
+  it.each<{ why: string; url: string; expected: LinkedInUrlMatch }>([
+    {
+      why: 'a country subdomain serves the same company',
+      url: 'https://uk.linkedin.com/company/audiense',
+      expected: { kind: 'company', slug: 'audiense' },
+    },
+    {
+      why: 'a country subdomain keeps the subpage',
+      url: 'https://se.linkedin.com/company/spotify/about/',
+      expected: { kind: 'company', slug: 'spotify', subpage: 'about' },
+    },
+    {
+      why: 'the bare domain and a fragment change nothing',
+      url: 'https://linkedin.com/company/acme-inc#about',
+      expected: { kind: 'company', slug: 'acme-inc' },
+    },
+    {
+      why: 'a numeric segment is the company id, not a slug',
+      url: 'https://www.linkedin.com/company/10529043/',
+      expected: { kind: 'company', id: '10529043' },
+    },
+    {
+      why: 'a numeric id keeps its subpage',
+      url: 'https://www.linkedin.com/company/1035/people/',
+      expected: { kind: 'company', id: '1035', subpage: 'people' },
+    },
+    {
+      why: 'a subpage keeps the company and names the tab',
+      url: 'https://www.linkedin.com/company/hubspot/jobs/',
+      expected: { kind: 'company', slug: 'hubspot', subpage: 'jobs' },
+    },
+    {
+      why: 'a subpage with a query string keeps the company',
+      url: 'https://www.linkedin.com/company/stripe/posts/?feedView=all',
+      expected: { kind: 'company', slug: 'stripe', subpage: 'posts' },
+    },
+    {
+      why: 'the subpage is lower-cased',
+      url: 'https://www.linkedin.com/company/microsoft/About/',
+      expected: { kind: 'company', slug: 'microsoft', subpage: 'about' },
+    },
+    {
+      why: 'a ?trk= tracking query changes nothing',
+      url: 'https://www.linkedin.com/company/microsoft/?trk=public_profile_topcard-current-company',
+      expected: { kind: 'company', slug: 'microsoft' },
+    },
+    {
+      why: 'a percent-encoded unicode slug is decoded',
+      url: 'https://www.linkedin.com/company/milano-citt%C3%A0-stato/',
+      expected: { kind: 'company', slug: 'milano-città-stato' },
+    },
+    {
+      why: 'an upper-case slug is lower-cased',
+      url: 'http://www.linkedin.com/company/Salesforce/',
+      expected: { kind: 'company', slug: 'salesforce' },
+    },
+    {
+      why: 'an upper-case path segment is still a company page',
+      url: 'https://www.linkedin.com/COMPANY/Acme/',
+      expected: { kind: 'company', slug: 'acme' },
+    },
+    {
+      why: 'a showcase page is its own kind, not the parent company',
+      url: 'https://www.linkedin.com/showcase/microsoft-azure/',
+      expected: { kind: 'showcase', slug: 'microsoft-azure' },
+    },
+    {
+      why: 'a showcase subpage keeps the showcase',
+      url: 'https://www.linkedin.com/showcase/adobe-experience-cloud/posts/',
+      expected: { kind: 'showcase', slug: 'adobe-experience-cloud', subpage: 'posts' },
+    },
+    {
+      why: 'a school page is its own kind',
+      url: 'https://www.linkedin.com/school/stanford-university/',
+      expected: { kind: 'school', slug: 'stanford-university' },
+    },
+    {
+      why: 'a school subpage on a country subdomain keeps the school',
+      url: 'https://uk.linkedin.com/school/university-of-oxford/people/',
+      expected: { kind: 'school', slug: 'university-of-oxford', subpage: 'people' },
+    },
+  ])('$why: $url', ({ url, expected }) => {
+    // toEqual fails on a stray property: no id on a slug URL, no slug on an id URL.
+    expect(matchLinkedInUrl(url)).toEqual(expected);
+  });
+});
+
+describe('isLinkedInHost', () => {
+  it.each([
+    ['linkedin.com', true],
+    ['www.linkedin.com', true],
+    ['uk.linkedin.com', true],
+    ['WWW.LinkedIn.com', true],
+    ['notlinkedin.com', false],
+    ['www.linkedin.com.evil.example', false],
+    ['linkedin.co', false],
+  ])('says %s is a LinkedIn host: %s', (host, expected) => {
+    expect(isLinkedInHost(host)).toBe(expected);
+  });
+});
