@@ -66,12 +66,18 @@ export function normaliseName(name: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    // Dotted abbreviations are one word: "S.A." is "sa", "L.L.C." is "llc".
+    .replace(/\./g, '')
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .filter(Boolean);
-  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
+  // "Acme GmbH & Co. KG": suffixes, and the "&" joining them, come off the end.
+  for (let last = words.at(-1); words.length > 1 && last && (LEGAL_SUFFIXES.has(last) || last === 'and'); ) {
+    words.pop();
+    last = words.at(-1);
+  }
   return words.join(' ');
 }
 

@@ -30,7 +30,8 @@ export function detectLinkedInPage(url: string, doc: Document): PageSubject | un
   const evidence: Evidence[] = [
     { from: 'url', detail: `${match.kind} page ${match.id ? `id ${match.id}` : `/${match.slug}/`}` },
   ];
-  if (match.kind !== 'company') return { site: 'linkedin', kind: match.kind, url, company, evidence };
+  if (match.kind !== 'company')
+    return { site: 'linkedin', kind: match.kind, url, company: stripUndefined(company), evidence };
 
   const merge = (fact: PageFact) => {
     known.slug ??= fact.slug;

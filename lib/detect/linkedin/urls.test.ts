@@ -14,24 +14,26 @@ describe('matchLinkedInUrl cross-matrix', () => {
     for (const list of [...KINDS, 'none' as const]) expect(LINKEDIN_URL_EXAMPLES[list].length).toBeGreaterThan(0);
   });
 
-  it.each(EXAMPLES.filter((e) => e.list !== 'none'))('reads $url as a $list page', ({ list, url }) => {
+  const own = EXAMPLES.filter((e) => e.list !== 'none').map((e) => [e.url, e.list] as const);
+  it.each(own)('reads %s as a %s page', (url, list) => {
     expect(matchLinkedInUrl(url)?.kind).toBe(list);
   });
 
-  it.each(EXAMPLES.filter((e) => e.list === 'none'))('reads $url as no company page at all', ({ url }) => {
+  const none = EXAMPLES.filter((e) => e.list === 'none').map((e) => e.url);
+  it.each(none)('reads %s as no company page at all', (url) => {
     expect(matchLinkedInUrl(url)).toBeUndefined();
   });
 
   const crossRows = KINDS.flatMap((kind) =>
-    EXAMPLES.filter((e) => e.list !== kind).map((e) => ({ kind, list: e.list, url: e.url })),
+    EXAMPLES.filter((e) => e.list !== kind).map((e) => [e.list, e.url, kind] as const),
   );
-  it.each(crossRows)('does not read the $list example $url as a $kind page', ({ kind, url }) => {
+  it.each(crossRows)('does not read the %s example %s as a %s page', (_list, url, kind) => {
     expect(matchLinkedInUrl(url)?.kind).not.toBe(kind);
   });
 });
 
 describe('matchLinkedInUrl results', () => {
-  it.each<{ why: string; url: string; expected: LinkedInUrlMatch }>([
+  const RESULTS: { why: string; url: string; expected: LinkedInUrlMatch }[] = [
     {
       why: 'a country subdomain serves the same company',
       url: 'https://uk.linkedin.com/company/audiense',
@@ -112,7 +114,8 @@ describe('matchLinkedInUrl results', () => {
       url: 'https://uk.linkedin.com/school/university-of-oxford/people/',
       expected: { kind: 'school', slug: 'university-of-oxford', subpage: 'people' },
     },
-  ])('$why: $url', ({ url, expected }) => {
+  ];
+  it.each(RESULTS.map((r) => [r.why, r.url, r.expected] as const))('%s: %s', (_why, url, expected) => {
     // toEqual fails on a stray property: no id on a slug URL, no slug on an id URL.
     expect(matchLinkedInUrl(url)).toEqual(expected);
   });

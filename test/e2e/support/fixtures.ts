@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import { SidePanel } from './side-panel';
 
 const EXTENSION = resolve(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
@@ -53,20 +53,22 @@ export const test = base.extend<Fixtures>({
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
   },
-  sidePanel: async ({ context, worker, extensionId }, use) => {
+  sidePanel: async ({ context, extensionId }, use) => {
     await use(async (tabUrl: string) => {
-      const tabId = await tabIdOf(worker, tabUrl);
       const page = await context.newPage();
       await page.setViewportSize({ width: 400, height: 900 });
-      await page.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-      return new SidePanel(page, worker, tabId);
+      const panelUrl = `chrome-extension://${extensionId}/sidepanel.html`;
+      await page.goto(panelUrl);
+      const tabId = await tabIdOf(page, tabUrl);
+      await page.goto(`${panelUrl}?tab=${tabId}`);
+      return new SidePanel(page, tabId);
     });
   },
 });
 
-/** The id of the tab showing `url` (the extension may read LinkedIn tabs' URLs: it has the host). */
-export async function tabIdOf(worker: Worker, url: string): Promise<number> {
-  const id = await worker.evaluate(async (u) => {
+/** The id of the tab showing `url`, asked from an extension page (which may read LinkedIn tabs' URLs). */
+export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  const id = await extensionPage.evaluate(async (u) => {
     const tabs = await chrome.tabs.query({});
     return tabs.find((t) => t.url === u)?.id;
   }, url);

@@ -1,10 +1,9 @@
-import { expect, type Locator, type Page, type Worker } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The side panel page, opened in a tab for the tab it follows (`?tab=<id>`). */
 export class SidePanel {
   constructor(
     readonly page: Page,
-    private readonly worker: Worker,
     readonly tabId: number,
   ) {}
 
@@ -30,9 +29,9 @@ export class SidePanel {
     await expect(this.page.locator('[data-state="empty"]')).toBeHidden({ timeout: 20_000 });
   }
 
-  /** The toolbar badge of the followed tab: its text and its title. */
+  /** The toolbar badge of the followed tab: its text and its title (read from the panel's page). */
   async badge(): Promise<{ text: string; title: string }> {
-    return this.worker.evaluate(async (tabId) => {
+    return this.page.evaluate(async (tabId) => {
       const [text, title] = await Promise.all([
         chrome.action.getBadgeText({ tabId }),
         chrome.action.getTitle({ tabId }),
