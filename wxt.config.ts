@@ -17,7 +17,7 @@ export default defineConfig({
     name: 'Tierlens',
     description:
       'Account grade, ABM tier, buyer roles, engagement and next actions for the company on screen — from your CRM, offline.',
-    // Each permission is pinned by test/manifest.test.ts: adding one is a deliberate change.
+    // Each permission is pinned by test/unit/manifest.test.ts: adding one is a deliberate change.
     permissions: browser === 'firefox' ? ['storage', 'unlimitedStorage'] : ['sidePanel', 'storage', 'unlimitedStorage'],
     host_permissions: ['*://*.linkedin.com/*'],
     action: { default_title: 'Tierlens' },

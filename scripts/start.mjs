@@ -55,7 +55,9 @@ const extensionId = new URL(worker.url()).host;
 
 const linkedin = context.pages()[0] ?? (await context.newPage());
 await linkedin.goto('https://www.linkedin.com/company/microsoft/').catch(() => {});
-const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+const tabId = await worker.evaluate(
+  async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+);
 
 // The side panel opens from the toolbar button (a browser rule: only a user gesture opens it);
 // meanwhile the same panel, popped out in a tab, follows the LinkedIn tab.

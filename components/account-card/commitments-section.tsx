@@ -32,10 +32,13 @@ export function CommitmentsSection({ view }: { view: AccountView }) {
         <details className="reasons">
           <summary>Tier {tier.assigned.tier - 1} would add</summary>
           <ul>
-            {commitments.nextTierAdds.map(({ program }) => (
+            {commitments.nextTierAdds.map(({ program, cadence }) => (
               <li key={program.id} className="reason">
                 <span className="reason-label">{program.name}</span>
-                <span className="reason-detail">{program.owner}</span>
+                <span className="reason-detail">
+                  {program.owner}
+                  {cadence !== 'committed' && ` · ${cadence}`}
+                </span>
               </li>
             ))}
           </ul>

@@ -9,7 +9,7 @@ export interface Commitment {
 export interface CommitmentsResult {
   tier?: Tier;
   programs: Commitment[];
-  /** What the next tier up would add, when there is one. */
+  /** What the next tier up would add, or do more often, when there is one. */
   nextTierAdds: Commitment[];
 }
 
@@ -27,6 +27,6 @@ export function commitmentsFor(tier: Tier | undefined, settings: Settings): Comm
   const above = settings.tiers.some((t) => t.tier === tier - 1)
     ? programsFor(settings.programs, (tier - 1) as Tier)
     : [];
-  const mine = new Set(programs.map((c) => c.program.id));
-  return { tier, programs, nextTierAdds: above.filter((c) => !mine.has(c.program.id)) };
+  const mine = new Map(programs.map((c) => [c.program.id, c.cadence]));
+  return { tier, programs, nextTierAdds: above.filter((c) => mine.get(c.program.id) !== c.cadence) };
 }

@@ -67,7 +67,9 @@ const SATURATION = 60;
 
 function roleMultiplier(contact: Contact | undefined): number {
   if (!contact) return ANONYMOUS;
-  return Math.max(KNOWN_CONTACT, ...contact.buyingRoles.map((r) => ROLE_MULTIPLIERS[r] ?? KNOWN_CONTACT));
+  if (contact.buyingRoles.length === 0) return KNOWN_CONTACT;
+  // A contact with several roles counts at their most senior one.
+  return Math.max(...contact.buyingRoles.map((r) => ROLE_MULTIPLIERS[r] ?? KNOWN_CONTACT));
 }
 
 /** Level 1–5 from a 0–100 score. */

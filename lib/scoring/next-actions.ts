@@ -108,7 +108,7 @@ export function nextActions(input: ActionInputs): NextAction[] {
       id: 'promote',
       title: `Propose Tier ${rec.tier} ${rec.name}`,
       why: tier.assigned
-        ? `the model recommends Tier ${rec.tier} over the assigned Tier ${tier.assigned.tier}: ${tier.reasons.at(-1)?.detail}`
+        ? `the model recommends Tier ${rec.tier} ${rec.name} over the assigned Tier ${tier.assigned.tier}: grade ${grade.letter}, engagement ${engagement.score}`
         : `untiered but engaged (${engagement.score}) with grade ${grade.letter}`,
       owner,
       due: now + 14 * DAY,
@@ -120,8 +120,8 @@ export function nextActions(input: ActionInputs): NextAction[] {
       id: 'review-tier',
       title: `Review Tier ${tier.assigned.tier} at the next account review`,
       why: rec
-        ? `the model recommends Tier ${rec.tier}: ${tier.reasons.at(-1)?.detail}`
-        : `the account clears no tier's bar: ${tier.reasons.at(-1)?.detail}`,
+        ? `the model recommends Tier ${rec.tier} ${rec.name}: grade ${grade.letter}, engagement ${engagement.score}`
+        : `grade ${grade.letter} and engagement ${engagement.score} clear no tier's bar`,
       owner,
       due: now + 14 * DAY,
       priority: 3,

@@ -33,7 +33,7 @@ export function recommendTier(
       recommended = t;
       reasons.push({
         label: `Tier ${t.tier} ${t.name}`,
-        detail: `grade ${grade.letter} ≥ ${t.minGrade} and engagement ${engagement.score} ≥ ${t.minEngagement}`,
+        detail: `grade ${grade.letter} meets ${t.minGrade} or better; engagement ${engagement.score} meets ${t.minEngagement}+`,
         effect: 'match',
       });
       break;

@@ -1,0 +1,175 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Account } from './accounts';
+import type { Contact } from './contacts';
+import { TierlensDB } from './db';
+import type { LocalEdit } from './outbox';
+import { declareVersions, SCHEMA_VERSIONS } from './schema';
+import type { SyncState } from './sync-state';
+import type { Touchpoint } from './touchpoints';
+
+/**
+ * A database as a user's browser holds it at one schema version, and what the current schema
+ * must find in it after upgrading. Adding a schema version means adding its entry here: rows as
+ * that version wrote them (`before`), and the checks of what they became (`after`).
+ */
+interface MigrationFixture {
+  before: Record<string, unknown[]>;
+  after: (db: TierlensDB) => Promise<void>;
+}
+
+const T0 = Date.UTC(2026, 0, 15);
+
+const v1Account: Account = {
+  id: 'hubspot:1',
+  name: 'Acme, Inc.',
+  keys: ['li#1234', 'li:acme', 'dom:acme.com', 'name:acme'],
+  domains: ['acme.com'],
+  linkedinSlugs: ['acme'],
+  linkedinIds: ['1234'],
+  industry: 'Software',
+  employees: 800,
+  revenue: 9e7,
+  country: 'US',
+  technologies: ['HubSpot'],
+  assignedTier: 1,
+  isTarget: true,
+  owner: 'Priya Shah',
+  updatedAt: T0,
+  source: 'hubspot',
+  generation: 3,
+};
+const v1Other: Account = {
+  ...v1Account,
+  id: 'hubspot:2',
+  name: 'Globex',
+  keys: ['li:globex', 'dom:globex.com', 'name:globex'],
+  domains: ['globex.com'],
+  linkedinSlugs: ['globex'],
+  linkedinIds: [],
+  assignedTier: undefined,
+  isTarget: false,
+};
+const v1Contact: Contact = {
+  id: 'hubspot:c1',
+  accountId: 'hubspot:1',
+  name: 'Dana Decides',
+  linkedinSlug: 'dana-decides',
+  buyingRoles: ['DECISION_MAKER', 'BUDGET_HOLDER'],
+  updatedAt: T0,
+};
+const v1Touchpoints: Touchpoint[] = [
+  { id: 'tp:1', accountId: 'hubspot:1', contactId: 'hubspot:c1', type: 'demo_request', stage: 'BOFU', at: T0 - 3 },
+  { id: 'tp:2', accountId: 'hubspot:1', type: 'web_visit', stage: 'TOFU', at: T0 - 1 },
+  { id: 'tp:3', accountId: 'hubspot:1', type: 'meeting', stage: 'BOFU', at: T0 - 2 },
+  { id: 'tp:4', accountId: 'hubspot:2', type: 'web_visit', stage: 'TOFU', at: T0 - 2 },
+];
+const v1Edit: LocalEdit = {
+  opId: 'op-1',
+  kind: 'buying_role',
+  entityId: 'hubspot:c1',
+  value: ['DECISION_MAKER', 'BUDGET_HOLDER'],
+  base: ['DECISION_MAKER'],
+  createdAt: T0,
+  state: 'pending',
+  attempts: 0,
+};
+const v1Sync: SyncState = { source: 'hubspot', cursor: 'after:200', generation: 3, lastSuccess: T0, accountCount: 2 };
+
+/** Every index the current schema serves, queried as the product queries it. */
+async function expectCurrentIndexesServe(db: TierlensDB): Promise<void> {
+  const byKey = await db.accounts.where('keys').equals('li:acme').toArray();
+  expect(byKey.map((a) => a.id)).toEqual(['hubspot:1']);
+  const byAnyKey = await db.accounts.where('keys').anyOf(['li#1234', 'dom:globex.com']).primaryKeys();
+  expect([...byAnyKey].sort()).toEqual(['hubspot:1', 'hubspot:2']);
+  expect(await db.accounts.where('assignedTier').equals(1).primaryKeys()).toEqual(['hubspot:1']);
+  expect(await db.accounts.where('source').equals('hubspot').count()).toBe(2);
+
+  expect(await db.contacts.where('accountId').equals('hubspot:1').primaryKeys()).toEqual(['hubspot:c1']);
+  expect(await db.contacts.where('linkedinSlug').equals('dana-decides').primaryKeys()).toEqual(['hubspot:c1']);
+
+  // An account's touchpoints come back in time order from the compound index.
+  const timeline = await db.touchpoints
+    .where('[accountId+at]')
+    .between(['hubspot:1', Dexie.minKey], ['hubspot:1', Dexie.maxKey])
+    .toArray();
+  expect(timeline.map((t) => t.id)).toEqual(['tp:1', 'tp:3', 'tp:2']);
+  expect(await db.touchpoints.where('contactId').equals('hubspot:c1').primaryKeys()).toEqual(['tp:1']);
+
+  expect(await db.outbox.where('state').equals('pending').primaryKeys()).toEqual(['op-1']);
+  expect(await db.outbox.where('entityId').equals('hubspot:c1').count()).toBe(1);
+  expect(await db.syncState.get('hubspot')).toBeDefined();
+}
+
+const FIXTURES: Record<number, MigrationFixture> = {
+  1: {
+    before: {
+      accounts: [v1Account, v1Other],
+      contacts: [v1Contact],
+      touchpoints: v1Touchpoints,
+      outbox: [v1Edit],
+      syncState: [v1Sync],
+    },
+    async after(db) {
+      expect(await db.accounts.get('hubspot:1')).toEqual(v1Account);
+      expect(await db.accounts.get('hubspot:2')).toEqual(v1Other);
+      expect(await db.contacts.toArray()).toEqual([v1Contact]);
+      expect(await db.touchpoints.count()).toBe(v1Touchpoints.length);
+      expect(await db.outbox.get('op-1')).toEqual(v1Edit);
+      expect(await db.syncState.get('hubspot')).toEqual(v1Sync);
+      await expectCurrentIndexesServe(db);
+    },
+  },
+};
+
+const CURRENT = SCHEMA_VERSIONS.at(-1)?.version ?? 0;
+const opened: Dexie[] = [];
+let dbCount = 0;
+const uniqueName = (v: number) => `tierlens-migration-v${v}-${++dbCount}-${Math.random().toString(36).slice(2)}`;
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+describe('schema migrations', () => {
+  it('has a before/after fixture for every schema version', () => {
+    expect(Object.keys(FIXTURES).map(Number)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
+  });
+
+  it('lists the versions in increasing order, the newest being the one TierlensDB opens', async () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    const db = new TierlensDB(uniqueName(CURRENT));
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(CURRENT);
+  });
+
+  it.each(SCHEMA_VERSIONS.map((v) => v.version))(
+    'upgrades a database left at version %i to the current schema without losing a row',
+    async (version) => {
+      const fixture = FIXTURES[version];
+      if (!fixture) throw new Error(`add a migration fixture for schema version ${version}`);
+      const name = uniqueName(version);
+
+      const old = new Dexie(name);
+      declareVersions(old, version);
+      await old.open();
+      expect(old.verno).toBe(version);
+      await old.transaction('rw', old.tables, async () => {
+        for (const [table, rows] of Object.entries(fixture.before)) await old.table(table).bulkAdd(rows);
+      });
+      old.close();
+
+      const db = new TierlensDB(name);
+      opened.push(db);
+      await db.open();
+      expect(db.verno).toBe(CURRENT);
+      await fixture.after(db);
+    },
+  );
+});

@@ -1,0 +1,390 @@
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../db/accounts';
+import type { BuyingRole, Contact } from '../db/contacts';
+import type { FunnelStage, Touchpoint, TouchpointType } from '../db/touchpoints';
+import { DEFAULT_SETTINGS } from '../settings/defaults';
+import type { GradeLetter, Tier } from '../settings/types';
+import { commitmentsFor } from './commitments';
+import { type EngagementResult, levelOf, type Trend } from './engagement';
+import type { GradeResult } from './grade';
+import { type NextAction, nextActions } from './next-actions';
+import { roleCoverage } from './roles';
+import { recommendTier } from './tier';
+
+// Local time throughout, as the SLA is counted in the browser's business hours.
+// November 2026: Mon 16, Tue 17, Wed 18, Thu 19, Fri 20, Sat 21, Sun 22, Mon 23.
+const DAY = 86_400_000;
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Fri 20 16:00" → that local moment in November 2026; the day name guards against typos. */
+function parse(text: string): number {
+  const [name, day, hour, minute] = text.split(/[ :]/);
+  const d = new Date(2026, 10, Number(day), Number(hour), Number(minute));
+  if (DAY_NAMES[d.getDay()] !== name) throw new Error(`${text}: that day is a ${DAY_NAMES[d.getDay()]}`);
+  return d.getTime();
+}
+/** A local moment as "Mon 23 12:00". */
+function show(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${DAY_NAMES[d.getDay()]} ${d.getDate()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+const now = parse('Wed 18 12:00');
+
+/** Someone holding every role any default tier requires: no role is missing unless a test says so. */
+const everyone: Contact = {
+  id: 'c:all',
+  accountId: 'acct',
+  name: 'Robin Roles',
+  buyingRoles: ['DECISION_MAKER', 'CHAMPION', 'BUDGET_HOLDER', 'EXECUTIVE_SPONSOR'],
+  updatedAt: 0,
+};
+const holding = (...buyingRoles: BuyingRole[]): Contact => ({
+  ...everyone,
+  id: `c:${buyingRoles.join('+')}`,
+  buyingRoles,
+});
+
+let nextId = 0;
+const touch = (at: number, type: TouchpointType, stage: FunnelStage): Touchpoint => ({
+  id: `t${++nextId}`,
+  accountId: 'acct',
+  type,
+  stage,
+  at,
+});
+const bofu = (at: number) => touch(at, 'demo_request', 'BOFU');
+
+/** What the account looks like to the rules; by default a calm, mapped, well-known, untiered C. */
+interface Scenario {
+  tier?: Tier;
+  isTarget?: boolean;
+  owner?: string | null;
+  letter?: GradeLetter;
+  confidence?: number;
+  missing?: string[];
+  engagement?: number;
+  trend?: Trend;
+  /** `null`: never touched. */
+  lastTouchAt?: number | null;
+  touchpoints?: Touchpoint[];
+  contacts?: Contact[];
+}
+
+/** The next actions of a scenario, with the real tier, role and commitment logic in between. */
+function actionsFor(s: Scenario = {}): NextAction[] {
+  const account: Account = {
+    id: 'acct',
+    name: 'Acme',
+    keys: [],
+    domains: [],
+    linkedinSlugs: [],
+    linkedinIds: [],
+    assignedTier: s.tier,
+    isTarget: s.isTarget ?? s.tier !== undefined,
+    owner: s.owner === null ? undefined : (s.owner ?? 'Priya Shah'),
+    updatedAt: 0,
+    source: 'file',
+    generation: 1,
+  };
+  const grade: GradeResult = {
+    letter: s.letter ?? 'C',
+    score: 50,
+    confidence: s.confidence ?? 1,
+    missing: s.missing ?? [],
+    reasons: [],
+  };
+  const score = s.engagement ?? 30;
+  const engagement: EngagementResult = {
+    score,
+    level: levelOf(score),
+    trend: s.trend ?? 'steady',
+    lastWeek: s.trend === 'surging' ? 6 : 1,
+    weeklyMean: 1,
+    engagedContacts: 1,
+    weekly: [],
+    lastTouchAt: s.lastTouchAt === null ? undefined : (s.lastTouchAt ?? now - DAY),
+    drivers: [],
+  };
+  const tier = recommendTier(account, grade, engagement, DEFAULT_SETTINGS);
+  return nextActions({
+    account,
+    touchpoints: s.touchpoints ?? [],
+    grade,
+    engagement,
+    tier,
+    roles: roleCoverage(s.contacts ?? [everyone], tier.assigned),
+    commitments: commitmentsFor(tier.assigned?.tier, DEFAULT_SETTINGS),
+    settings: DEFAULT_SETTINGS,
+    now,
+  });
+}
+const ids = (s: Scenario) => actionsFor(s).map((a) => a.id);
+const find = (s: Scenario, id: string) => actionsFor(s).find((a) => a.id === id);
+
+/**
+ * The facts an action's explanation must state. The wording is the product's to polish; the
+ * facts (which tier, which grade, how long) are what the reader relies on.
+ */
+function expectWhyToName(action: NextAction | undefined, ...facts: string[]): void {
+  expect(action).toBeDefined();
+  for (const fact of facts) expect(action?.why).toContain(fact);
+}
+
+/** Scenarios in which the model agrees with the assigned tier, so that no tier action shows up. */
+const AGREED: Record<Tier, Scenario> = {
+  1: { tier: 1, letter: 'A', engagement: 70 },
+  2: { tier: 2, letter: 'B', engagement: 50 },
+  3: { tier: 3, letter: 'C', engagement: 30 },
+  4: {},
+  5: {},
+};
+
+describe('nextActions', () => {
+  it.each`
+    case                  | scenario
+    ${'an untiered C'}    | ${{}}
+    ${'an agreed Tier 1'} | ${AGREED[1]}
+    ${'an agreed Tier 2'} | ${AGREED[2]}
+    ${'an agreed Tier 3'} | ${AGREED[3]}
+  `('asks nothing of $case that is mapped, known and calm', ({ scenario }) => {
+    expect(actionsFor(scenario)).toEqual([]);
+  });
+});
+
+describe('nextActions: follow up within the tier’s response SLA', () => {
+  it.each`
+    who                      | scenario     | touchAt           | due               | sla
+    ${'Tier 1'}              | ${AGREED[1]} | ${'Wed 18 10:00'} | ${'Wed 18 14:00'} | ${4}
+    ${'Tier 1'}              | ${AGREED[1]} | ${'Fri 13 16:00'} | ${'Mon 16 12:00'} | ${4}
+    ${'Tier 2'}              | ${AGREED[2]} | ${'Tue 17 16:00'} | ${'Wed 18 16:00'} | ${8}
+    ${'Tier 3'}              | ${AGREED[3]} | ${'Mon 16 10:00'} | ${'Thu 19 10:00'} | ${24}
+    ${'untiered (T3’s SLA)'} | ${{}}        | ${'Wed 18 10:00'} | ${'Mon 23 10:00'} | ${24}
+  `(
+    '$who: a BOFU touch on $touchAt is due by $due ($sla business hours after the touch)',
+    ({ scenario, touchAt, due, sla }) => {
+      const a = find({ ...scenario, touchpoints: [bofu(parse(touchAt))] }, 'follow-up');
+      expect(a).toMatchObject({ title: 'Follow up on recent engagement', owner: 'Priya Shah', priority: 1 });
+      expect(show(a?.due ?? 0)).toBe(due);
+      expectWhyToName(a, 'demo request', `${sla} business hours`);
+    },
+  );
+
+  it('counts from the latest BOFU touch', () => {
+    const touchpoints = [bofu(parse('Mon 16 10:00')), touch(parse('Tue 17 15:00'), 'pricing_page_visit', 'BOFU')];
+    const a = find({ ...AGREED[1], touchpoints }, 'follow-up');
+    expect(show(a?.due ?? 0)).toBe('Wed 18 11:00');
+    expectWhyToName(a, 'pricing page visit', '17 Nov');
+  });
+
+  it('follows up on a surge without a BOFU touch, counting from now', () => {
+    const a = find({ ...AGREED[1], trend: 'surging' }, 'follow-up');
+    expect(show(a?.due ?? 0)).toBe('Wed 18 16:00');
+    expectWhyToName(a, 'surge', '6 touchpoints', '4 business hours');
+  });
+
+  it('says when the SLA has passed', () => {
+    const a = find({ ...AGREED[1], touchpoints: [bofu(now - 10 * DAY)] }, 'follow-up');
+    expect(a?.due).toBeLessThan(now);
+    expectWhyToName(a, 'overdue');
+    expect(find({ ...AGREED[1], touchpoints: [bofu(now - 60_000)] }, 'follow-up')?.why).not.toContain('overdue');
+  });
+
+  it.each`
+    case                                    | touchpoints                                                                              | trend
+    ${'no touchpoints'}                     | ${[]}                                                                                    | ${'steady'}
+    ${'TOFU and MOFU touches only'}         | ${[touch(now - DAY, 'web_visit', 'TOFU'), touch(now - DAY, 'content_download', 'MOFU')]} | ${'steady'}
+    ${'a BOFU touch 15 days ago'}           | ${[bofu(now - 15 * DAY)]}                                                                | ${'cooling'}
+    ${'a BOFU touch 14 days and 1 min ago'} | ${[bofu(now - 14 * DAY - 60_000)]}                                                       | ${'quiet'}
+  `('does not follow up after $case', ({ touchpoints, trend }) => {
+    expect(ids({ ...AGREED[1], touchpoints, trend })).not.toContain('follow-up');
+  });
+
+  it('still follows up on a BOFU touch exactly 14 days old', () => {
+    expect(ids({ ...AGREED[1], touchpoints: [bofu(now - 14 * DAY)] })).toContain('follow-up');
+  });
+
+  it('falls back to a generic owner when the account has none', () => {
+    expect(find({ ...AGREED[1], owner: null, trend: 'surging' }, 'follow-up')?.owner).toBe('Account owner');
+  });
+});
+
+describe('nextActions: map the buyer roles the tier requires', () => {
+  it.each`
+    who           | scenario     | contacts                                            | missing
+    ${'Tier 1'}   | ${AGREED[1]} | ${[holding('DECISION_MAKER'), holding('CHAMPION')]} | ${['BUDGET_HOLDER', 'EXECUTIVE_SPONSOR']}
+    ${'Tier 1'}   | ${AGREED[1]} | ${[]}                                               | ${['DECISION_MAKER', 'CHAMPION', 'BUDGET_HOLDER', 'EXECUTIVE_SPONSOR']}
+    ${'Tier 2'}   | ${AGREED[2]} | ${[holding('DECISION_MAKER', 'INFLUENCER')]}        | ${['CHAMPION']}
+    ${'Tier 2'}   | ${AGREED[2]} | ${[holding('CHAMPION'), holding('DECISION_MAKER')]} | ${[]}
+    ${'Tier 3'}   | ${AGREED[3]} | ${[]}                                               | ${[]}
+    ${'untiered'} | ${{}}        | ${[]}                                               | ${[]}
+  `('$who with $contacts.length role holders: $missing.length roles to map', ({ scenario, contacts, missing }) => {
+    const mapping = actionsFor({ ...scenario, contacts }).filter((a) => a.id.startsWith('map-role:'));
+    expect(mapping.map((a) => a.id)).toEqual(missing.map((r: string) => `map-role:${r}`));
+  });
+
+  it('says which role, why, who and by when', () => {
+    const contacts = [holding('DECISION_MAKER', 'CHAMPION', 'EXECUTIVE_SPONSOR')];
+    const a = find({ ...AGREED[1], contacts }, 'map-role:BUDGET_HOLDER');
+    expect(a).toMatchObject({ title: 'Map the budget holder', owner: 'Priya Shah', due: now + 5 * DAY, priority: 2 });
+    expectWhyToName(a, 'Tier 1', 'budget holder', 'Acme');
+  });
+});
+
+describe('nextActions: fill the data gaps that keep the grade uncertain (under 75% confidence)', () => {
+  it.each`
+    confidence | missing                                | fires
+    ${0.7}     | ${['Target industry']}                 | ${true}
+    ${0.35}    | ${['Target industry', 'Company size']} | ${true}
+    ${0.74}    | ${['Annual revenue']}                  | ${true}
+    ${0.75}    | ${['Company size']}                    | ${false}
+    ${0.9}     | ${['Uses a CRM']}                      | ${false}
+    ${1}       | ${[]}                                  | ${false}
+  `('confidence $confidence, missing $missing: data gap $fires', ({ confidence, missing, fires }) => {
+    expect(ids({ confidence, missing }).includes('data-gap')).toBe(fires);
+  });
+
+  it('names the missing fields and hands them to marketing ops', () => {
+    const a = find({ confidence: 0.45, missing: ['Target industry', 'Company size'] }, 'data-gap');
+    expect(a).toMatchObject({
+      title: 'Fill in target industry, company size',
+      owner: 'Marketing ops',
+      due: now + 7 * DAY,
+      priority: 3,
+    });
+    expectWhyToName(a, '45%');
+  });
+});
+
+describe('nextActions: warm up a good-fit account with low engagement', () => {
+  it.each`
+    letter | engagement | level | fires
+    ${'A'} | ${0}       | ${1}  | ${true}
+    ${'A'} | ${39}      | ${2}  | ${true}
+    ${'B'} | ${20}      | ${2}  | ${true}
+    ${'A'} | ${40}      | ${3}  | ${false}
+    ${'B'} | ${55}      | ${3}  | ${false}
+    ${'C'} | ${0}       | ${1}  | ${false}
+    ${'D'} | ${0}       | ${1}  | ${false}
+    ${'F'} | ${0}       | ${1}  | ${false}
+  `('grade $letter at engagement $engagement (level $level): warm-up $fires', ({ letter, engagement, fires }) => {
+    expect(ids({ letter, engagement }).includes('warm-up')).toBe(fires);
+  });
+
+  it('names the tier’s first committed programs', () => {
+    const a = find({ tier: 2, letter: 'B', engagement: 10 }, 'warm-up');
+    expect(a).toMatchObject({ owner: 'Marketing', priority: 2, due: now + 7 * DAY });
+    expectWhyToName(a, 'grade B', 'engagement 10', 'sales calls', 'bdr follow-up', 'sdr sequence');
+  });
+
+  it('names no programs for an untiered account', () => {
+    const a = find({ letter: 'A', engagement: 5 }, 'warm-up');
+    expectWhyToName(a, 'grade A', 'engagement 5');
+    expect(a?.why).not.toContain('committed');
+  });
+});
+
+describe('nextActions: propose a promotion', () => {
+  it.each`
+    case                                          | scenario                                    | title
+    ${'Tier 2 recommended Tier 1'}                | ${{ tier: 2, letter: 'A', engagement: 70 }} | ${'Propose Tier 1 Strategic'}
+    ${'Tier 3 recommended Tier 2'}                | ${{ tier: 3, letter: 'B', engagement: 50 }} | ${'Propose Tier 2 ABM Lite'}
+    ${'untiered and hot (level 4)'}               | ${{ letter: 'B', engagement: 65 }}          | ${'Propose Tier 2 ABM Lite'}
+    ${'untiered and on fire (level 5)'}           | ${{ letter: 'A', engagement: 90 }}          | ${'Propose Tier 1 Strategic'}
+    ${'Tier 2 recommended Tier 2'}                | ${{ tier: 2, letter: 'B', engagement: 50 }} | ${undefined}
+    ${'Tier 1 recommended Tier 3'}                | ${{ tier: 1, letter: 'C', engagement: 80 }} | ${undefined}
+    ${'untiered and warm (level 3)'}              | ${{ letter: 'A', engagement: 59 }}          | ${undefined}
+    ${'untiered and hot but not recommended (D)'} | ${{ letter: 'D', engagement: 90 }}          | ${undefined}
+  `('$case: $title', ({ scenario, title }) => {
+    expect(find(scenario, 'promote')?.title).toBe(title);
+  });
+
+  it('gives the model’s reason beside the assigned tier', () => {
+    const a = find({ tier: 2, letter: 'A', engagement: 70 }, 'promote');
+    expect(a).toMatchObject({ owner: 'Priya Shah', due: now + 14 * DAY, priority: 2 });
+    expectWhyToName(a, 'Tier 1', 'assigned Tier 2', 'grade A', '70');
+    expectWhyToName(find({ letter: 'B', engagement: 65 }, 'promote'), 'untiered', 'grade B', '65');
+  });
+});
+
+describe('nextActions: review a tier the model ranks lower', () => {
+  it.each`
+    case                            | scenario                                    | facts
+    ${'Tier 1 recommended Tier 3'}  | ${{ tier: 1, letter: 'C', engagement: 80 }} | ${['Tier 3', 'grade C', '80']}
+    ${'Tier 1 recommended Tier 2'}  | ${{ tier: 1, letter: 'A', engagement: 40 }} | ${['Tier 2', 'grade A', '40']}
+    ${'Tier 2 that clears no tier'} | ${{ tier: 2, letter: 'F', engagement: 80 }} | ${["no tier's bar", 'grade F']}
+  `('$case: a review of the assigned tier naming $facts', ({ scenario, facts }) => {
+    const a = find(scenario, 'review-tier');
+    expect(a).toMatchObject({
+      title: `Review Tier ${scenario.tier} at the next account review`,
+      owner: 'Priya Shah',
+      due: now + 14 * DAY,
+      priority: 3,
+    });
+    expectWhyToName(a, ...facts);
+  });
+
+  it.each`
+    case                           | scenario
+    ${'Tier 2 recommended Tier 2'} | ${AGREED[2]}
+    ${'Tier 3 recommended Tier 1'} | ${{ tier: 3, letter: 'A', engagement: 90 }}
+    ${'untiered'}                  | ${{ letter: 'F' }}
+  `('$case: no tier review', ({ scenario }) => {
+    expect(ids(scenario)).not.toContain('review-tier');
+  });
+});
+
+describe('nextActions: review a quiet target for demotion (90 days)', () => {
+  it.each`
+    case                                 | scenario                                          | fires
+    ${'a target quiet for 90 days'}      | ${{ ...AGREED[3], lastTouchAt: now - 90 * DAY }}  | ${true}
+    ${'a target quiet for 200 days'}     | ${{ ...AGREED[3], lastTouchAt: now - 200 * DAY }} | ${true}
+    ${'a target never touched'}          | ${{ ...AGREED[3], lastTouchAt: null }}            | ${true}
+    ${'a target touched 89 days ago'}    | ${{ ...AGREED[3], lastTouchAt: now - 89 * DAY }}  | ${false}
+    ${'a non-target quiet for 200 days'} | ${{ lastTouchAt: now - 200 * DAY }}               | ${false}
+    ${'a non-target never touched'}      | ${{ lastTouchAt: null }}                          | ${false}
+  `('$case: demotion review $fires', ({ scenario, fires }) => {
+    expect(ids(scenario).includes('demotion-review')).toBe(fires);
+  });
+
+  it('says how long the account has been quiet', () => {
+    expectWhyToName(find({ ...AGREED[3], lastTouchAt: now - 100 * DAY }, 'demotion-review'), '10 Aug', '100 days');
+    expectWhyToName(find({ ...AGREED[3], lastTouchAt: null }, 'demotion-review'), 'no touchpoint', '90 days');
+  });
+});
+
+describe('nextActions: order', () => {
+  it('puts the most urgent first: by priority, then by due date', () => {
+    const actions = actionsFor({
+      tier: 1,
+      letter: 'A',
+      engagement: 10,
+      confidence: 0.7,
+      missing: ['Annual revenue'],
+      contacts: [holding('DECISION_MAKER')],
+      touchpoints: [bofu(now - DAY)],
+    });
+    expect(actions.map((a) => [a.priority, a.id])).toEqual([
+      [1, 'follow-up'],
+      [2, 'map-role:CHAMPION'],
+      [2, 'map-role:BUDGET_HOLDER'],
+      [2, 'map-role:EXECUTIVE_SPONSOR'],
+      [2, 'warm-up'],
+      [3, 'data-gap'],
+      [3, 'review-tier'],
+    ]);
+    for (let i = 1; i < actions.length; i++) {
+      const [before, after] = [actions[i - 1], actions[i]] as [NextAction, NextAction];
+      expect(before.priority < after.priority || (before.priority === after.priority && before.due <= after.due)).toBe(
+        true,
+      );
+    }
+  });
+
+  it('puts an earlier due date first within a priority', () => {
+    // Demotion review (due in 7 days) before the tier review (due in 14), both priority 3.
+    const actions = actionsFor({ tier: 1, letter: 'C', engagement: 80, lastTouchAt: null });
+    expect(actions.map((a) => a.id)).toEqual(['demotion-review', 'review-tier']);
+  });
+});

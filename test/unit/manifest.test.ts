@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The built manifest's permissions, pinned: any new permission, host or exposure is a deliberate
+ * change made here as well as in wxt.config.ts (DESIGN.md, "Reliability and security promises").
+ * It reads the Chromium build, so run `npm run build` before the unit tests.
+ */
+const MANIFEST = fileURLToPath(new URL('../../.output/chrome-mv3/manifest.json', import.meta.url));
+const LINKEDIN = '*://*.linkedin.com/*';
+
+interface ContentScript {
+  matches?: string[];
+  exclude_matches?: string[];
+  include_globs?: string[];
+  all_frames?: boolean;
+  match_about_blank?: boolean;
+  match_origin_as_fallback?: boolean;
+  world?: string;
+}
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: ContentScript[];
+  web_accessible_resources?: unknown;
+  externally_connectable?: unknown;
+  content_security_policy?: { extension_pages?: string; sandbox?: string };
+  [key: string]: unknown;
+}
+
+let manifest: Manifest;
+let raw: string;
+
+beforeAll(() => {
+  if (!existsSync(MANIFEST)) {
+    throw new Error(`${MANIFEST} is missing: run npm run build first (the manifest test reads the built extension)`);
+  }
+  raw = readFileSync(MANIFEST, 'utf8');
+  manifest = JSON.parse(raw) as Manifest;
+});
+
+const sorted = (xs: readonly string[] | undefined) => [...(xs ?? [])].sort();
+
+describe('the built manifest (chrome-mv3)', () => {
+  it('is Manifest V3', () => {
+    expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('asks for exactly the side panel, storage and unlimited storage', () => {
+    expect(sorted(manifest.permissions)).toEqual(['sidePanel', 'storage', 'unlimitedStorage']);
+  });
+
+  it('needs LinkedIn as its only host', () => {
+    expect(manifest.host_permissions).toEqual([LINKEDIN]);
+  });
+
+  it('asks for no optional permissions or hosts yet', () => {
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  });
+
+  it.each(['tabs', '<all_urls>', '*://*/*', 'http://*/*', 'https://*/*'])('mentions %s nowhere', (broad) => {
+    expect(raw).not.toContain(JSON.stringify(broad));
+  });
+
+  it('exposes nothing to web pages: no web-accessible resources, no external messaging', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('runs content scripts on LinkedIn only, in the top frame, in the isolated world', () => {
+    expect(manifest.content_scripts?.length).toBeGreaterThan(0);
+    for (const script of manifest.content_scripts ?? []) {
+      expect(script.matches).toEqual([LINKEDIN]);
+      expect(script.include_globs).toBeUndefined();
+      expect(script.all_frames ?? false).toBe(false);
+      expect(script.match_about_blank ?? false).toBe(false);
+      expect(script.match_origin_as_fallback ?? false).toBe(false);
+      expect(script.world ?? 'ISOLATED').toBe('ISOLATED');
+    }
+  });
+
+  it('loads no remote code: the default content security policy, or one without remote or eval sources', () => {
+    const policies = Object.values(manifest.content_security_policy ?? {});
+    for (const policy of policies) {
+      expect(policy).not.toMatch(/unsafe-eval|https?:|\*/);
+    }
+  });
+});
