@@ -333,20 +333,15 @@ function baseName(rng: Rng, industry: string): string {
  */
 export function makeSyntheticCompany(rng: Rng, fit: Fit, taken: Set<string>): SyntheticCompany {
   // Which ICP criteria this company meets; a poor fit misses most, a medium one one or two.
-  const off = (p: number): boolean => rng.chance(fit === 'strong' ? 0 : fit === 'medium' ? p : p * 2.5);
+  const off = (p: number): boolean => rng.chance(fit === 'strong' ? 0 : fit === 'medium' ? p * 1.6 : p * 2.5);
   const industry = off(0.3) ? rng.pick(OTHER_INDUSTRIES) : rng.pick(ICP_INDUSTRIES);
   const country = off(0.2) ? rng.pick(OTHER_COUNTRIES) : rng.pick(ICP_COUNTRIES);
-  const employees = off(0.25)
-    ? Math.round(rng.chance(0.7) ? rng.logUniform(5, 199) : rng.logUniform(20_001, 400_000))
-    : Math.round(rng.logUniform(200, 20_000));
+  // The default ICP wants 200–250,000 employees and $20M–$300B revenue: misses are small companies.
+  const employees = off(0.25) ? Math.round(rng.logUniform(5, 199)) : Math.round(rng.logUniform(200, 60_000));
   // Revenue follows headcount (revenue per employee) so that the two rarely contradict.
   let revenue = employees * rng.logUniform(60_000, 350_000);
-  if (off(0.15)) {
-    revenue =
-      employees > 20_000
-        ? Math.max(revenue, rng.logUniform(5.1e9, 2e10))
-        : Math.min(revenue, rng.logUniform(1e6, 19.9e6));
-  } else if (employees >= 200 && employees <= 20_000) revenue = Math.min(Math.max(revenue, 20e6), 5e9);
+  if (off(0.15)) revenue = Math.min(revenue, rng.logUniform(1e6, 19.9e6));
+  else if (employees >= 200) revenue = Math.max(revenue, 20e6);
   const hasCrm = !rng.chance(fit === 'strong' ? 0 : fit === 'medium' ? 0.1 : 0.4);
   const technologies = new Set<string>();
   if (hasCrm) technologies.add(rng.weighted(ICP_CRMS.map((c, i) => [c, [40, 35, 15, 10][i] ?? 10] as const)));

@@ -85,7 +85,7 @@ const INTENSITY_WEIGHTS: Record<number, number[]> = {
   0: [20, 38, 20, 15, 7],
 };
 /** Fit weights (strong, medium, poor) by tier: mostly agreeing, with some tier disagreements. */
-const FIT_WEIGHTS: Record<number, number[]> = { 1: [70, 12, 18], 2: [60, 25, 15], 3: [35, 45, 20], 0: [15, 40, 45] };
+const FIT_WEIGHTS: Record<number, number[]> = { 1: [70, 12, 18], 2: [60, 25, 15], 3: [35, 45, 20], 0: [10, 45, 45] };
 const FITS: readonly Fit[] = ['strong', 'medium', 'poor'];
 /** Share of accounts per tier, matching DESIGN.md's tier capacities for 2,000 accounts. */
 const TIER_SHARE: Record<1 | 2 | 3, number> = { 1: 0.011, 2: 0.06, 3: 0.2 };

@@ -17,6 +17,18 @@ export interface GradeResult {
 /** Share of a range's width, outside each edge, that still earns partial credit. */
 const EDGE_TOLERANCE = 0.25;
 
+const usd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+
+/** Revenue as "$2.6B", headcounts as "7,600". */
+function formatAmount(field: 'employees' | 'revenue', n: number): string {
+  return field === 'revenue' ? usd.format(n) : n.toLocaleString('en-US');
+}
+
 /** Credit 0–1 of one criterion, or undefined when the account has no data for it. */
 function credit(criterion: IcpCriterion, account: Account): { value: number; shown: string } | undefined {
   switch (criterion.kind) {
@@ -31,7 +43,7 @@ function credit(criterion: IcpCriterion, account: Account): { value: number; sho
       if (v === undefined || Number.isNaN(v)) return undefined;
       const min = criterion.min ?? 0;
       const max = criterion.max ?? Number.POSITIVE_INFINITY;
-      const shown = v.toLocaleString('en-US');
+      const shown = formatAmount(criterion.field, v);
       if (v >= min && v <= max) return { value: 1, shown };
       // Partial credit fades linearly over a band outside each edge, proportional to the edge.
       const edge = v < min ? min : max;
@@ -51,7 +63,7 @@ function credit(criterion: IcpCriterion, account: Account): { value: number; sho
 
 function wantedText(criterion: IcpCriterion): string {
   if (criterion.kind === 'range') {
-    const fmt = (n?: number) => (n === undefined ? '…' : n.toLocaleString('en-US'));
+    const fmt = (n?: number) => (n === undefined ? '…' : formatAmount(criterion.field, n));
     return `${fmt(criterion.min)}–${fmt(criterion.max)}`;
   }
   return criterion.values.join(', ');
