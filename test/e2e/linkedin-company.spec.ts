@@ -113,3 +113,29 @@ test('a company name with markup renders as those characters', async ({ context,
   await expect(panel.page.locator('.account-card img')).toHaveCount(0);
   expect(dialogs).toBe(0);
 });
+
+test('the side panel follows the active tab of its window', async ({ context, extensionId }) => {
+  const setup = await context.newPage();
+  await setup.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await setup.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(setup.locator('[data-state="empty"]')).toBeHidden({ timeout: 20_000 });
+
+  // A window with two LinkedIn tabs and, in the background, the panel's page: like the real
+  // side panel, it follows whichever tab of its window is active.
+  const panelPage = context.waitForEvent('page', (p) => p.url().includes('sidepanel.html'));
+  const ids = await setup.evaluate(async (panelUrl) => {
+    const win = await chrome.windows.create({ url: 'https://www.linkedin.com/company/microsoft/' });
+    const first = win?.tabs?.[0]?.id;
+    const second = await chrome.tabs.create({ windowId: win?.id, url: 'https://www.linkedin.com/company/hubspot/' });
+    await chrome.tabs.update(first as number, { active: true });
+    await chrome.tabs.create({ windowId: win?.id, url: panelUrl, active: false });
+    return { first: first as number, second: second.id as number };
+  }, `chrome-extension://${extensionId}/sidepanel.html`);
+  const panel = await panelPage;
+  await expect(panel.locator('.account-name')).toHaveText('Microsoft');
+
+  await setup.evaluate((id) => chrome.tabs.update(id, { active: true }), ids.second);
+  await expect(panel.locator('.account-name')).toHaveText('HubSpot');
+  await setup.evaluate((id) => chrome.tabs.update(id, { active: true }), ids.first);
+  await expect(panel.locator('.account-name')).toHaveText('Microsoft');
+});
