@@ -26,12 +26,18 @@ export function AccountHeader({ view, matchedBy }: { view: AccountView; matchedB
             —
           </Pill>
         )}
-        <Pill
-          color={GRADE_COLORS[grade.letter] ?? '#64748b'}
-          title={`ICP grade ${grade.letter}, fit ${grade.score}/100`}
-        >
-          {grade.letter}
-        </Pill>
+        {grade.letter ? (
+          <Pill
+            color={GRADE_COLORS[grade.letter] ?? '#64748b'}
+            title={`ICP grade ${grade.letter}, fit ${grade.score}/100`}
+          >
+            {grade.letter}
+          </Pill>
+        ) : (
+          <Pill color="#94a3b8" title="Not graded: no ICP data">
+            ?
+          </Pill>
+        )}
       </div>
       {matchedBy?.startsWith('name:') && (
         <p className="notice notice-warn">Matched by company name only: check that this is the right account.</p>

@@ -23,6 +23,7 @@ const account = (assignedTier?: Tier): Account => ({
 const grade = (letter: GradeLetter, score: number): GradeResult => ({
   letter,
   score,
+  credits: {},
   confidence: 1,
   missing: [],
   reasons: [],

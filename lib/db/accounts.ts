@@ -33,6 +33,8 @@ export interface Account {
   lifecycleStage?: string;
   openOpportunity?: { name: string; amount?: number; stage?: string };
   outcome?: Outcome;
+  /** Epoch ms of the account's last review with sales (promotion/demotion decisions). */
+  lastReviewedAt?: number;
   /** Epoch milliseconds of the last change in the source. */
   updatedAt: number;
   source: SourceId;

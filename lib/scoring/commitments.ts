@@ -15,7 +15,7 @@ export interface CommitmentsResult {
 
 function programsFor(programs: readonly Program[], tier: Tier): Commitment[] {
   return programs.flatMap((program) => {
-    const v = program.tiers[String(tier)];
+    const v = program.tiers[String(tier) as keyof Program['tiers']];
     return v === undefined ? [] : [{ program, cadence: v === true ? 'committed' : v }];
   });
 }

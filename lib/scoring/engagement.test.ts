@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BuyingRole, Contact } from '../db/contacts';
 import type { FunnelStage, Touchpoint, TouchpointType } from '../db/touchpoints';
+import { DEFAULT_ENGAGEMENT } from '../settings/defaults';
 import { levelOf, scoreEngagement } from './engagement';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 20, 12);
-const model = { halfLifeDays: 14 };
+const model = DEFAULT_ENGAGEMENT;
 
 let nextId = 0;
 /** A touchpoint `daysAgo` days before now. */
@@ -48,7 +49,7 @@ describe('scoreEngagement: recency', () => {
 
   it('follows the org’s half-life', () => {
     const t = [touch(7, { contactId: 'dm' })];
-    expect(scoreEngagement(t, [dm], { halfLifeDays: 7 }, now).drivers[0]?.points).toBe(8);
+    expect(scoreEngagement(t, [dm], { ...model, halfLifeDays: 7 }, now).drivers[0]?.points).toBe(8);
   });
 
   it('counts a touch stamped in the future as a touch today, never more', () => {

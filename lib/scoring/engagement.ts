@@ -1,6 +1,6 @@
-import type { BuyingRole, Contact } from '../db/contacts';
-import type { FunnelStage, Touchpoint, TouchpointType } from '../db/touchpoints';
-import type { Settings } from '../settings/types';
+import type { Contact } from '../db/contacts';
+import type { Touchpoint, TouchpointType } from '../db/touchpoints';
+import type { EngagementModel } from '../settings/types';
 import type { Reason } from './reason';
 
 export type Trend = 'surging' | 'steady' | 'cooling' | 'quiet';
@@ -26,50 +26,11 @@ export interface EngagementResult {
 
 const DAY = 86_400_000;
 
-export const TYPE_WEIGHTS: Record<TouchpointType, number> = {
-  web_visit: 1,
-  pricing_page_visit: 4,
-  demo_page_visit: 4,
-  email_open: 0.5,
-  email_click: 2,
-  ad_click: 1.5,
-  content_download: 3,
-  form_fill: 5,
-  event_registered: 3,
-  event_attended: 5,
-  meeting: 8,
-  demo_request: 10,
-  sales_call: 6,
-  reply: 6,
-};
-
-export const STAGE_MULTIPLIERS: Record<FunnelStage, number> = { TOFU: 1, MOFU: 1.5, BOFU: 2.5 };
-
-/** Senior buyers count more; an anonymous touch (no known contact) counts least. */
-const ROLE_MULTIPLIERS: Partial<Record<BuyingRole, number>> = {
-  DECISION_MAKER: 2,
-  EXECUTIVE_SPONSOR: 2,
-  BUDGET_HOLDER: 1.8,
-  CHAMPION: 1.6,
-  INFLUENCER: 1.2,
-  LEGAL_AND_COMPLIANCE: 1,
-  END_USER: 1,
-  OTHER: 1,
-  BLOCKER: 0.8,
-};
-const KNOWN_CONTACT = 1;
-const ANONYMOUS = 0.6;
-
-/** Points per distinct engaged contact: many people engaging is a buying signal of its own. */
-const BREADTH_POINTS = 4;
-/** Raw points at which the score reaches 63 (1 − 1/e): sets how fast the squash saturates. */
-const SATURATION = 60;
-
-function roleMultiplier(contact: Contact | undefined): number {
-  if (!contact) return ANONYMOUS;
-  if (contact.buyingRoles.length === 0) return KNOWN_CONTACT;
+function roleMultiplier(contact: Contact | undefined, model: EngagementModel): number {
+  if (!contact) return model.anonymousMultiplier;
+  if (contact.buyingRoles.length === 0) return model.knownContactMultiplier;
   // A contact with several roles counts at their most senior one.
-  return Math.max(...contact.buyingRoles.map((r) => ROLE_MULTIPLIERS[r] ?? KNOWN_CONTACT));
+  return Math.max(...contact.buyingRoles.map((r) => model.roleMultipliers[r] ?? model.knownContactMultiplier));
 }
 
 /** Level 1–5 from a 0–100 score. */
@@ -88,7 +49,7 @@ export function levelOf(score: number): EngagementResult['level'] {
 export function scoreEngagement(
   touchpoints: readonly Touchpoint[],
   contacts: readonly Contact[],
-  settings: Settings['engagement'],
+  model: EngagementModel,
   now: number,
 ): EngagementResult {
   const byId = new Map(contacts.map((c) => [c.id, c]));
@@ -102,10 +63,10 @@ export function scoreEngagement(
   for (const t of touchpoints) {
     const ageDays = Math.max(0, (now - t.at) / DAY);
     const points =
-      TYPE_WEIGHTS[t.type] *
-      STAGE_MULTIPLIERS[t.stage] *
-      roleMultiplier(t.contactId ? byId.get(t.contactId) : undefined) *
-      0.5 ** (ageDays / settings.halfLifeDays);
+      (model.typeWeights[t.type] ?? 0) *
+      model.stageMultipliers[t.stage] *
+      roleMultiplier(t.contactId ? byId.get(t.contactId) : undefined, model) *
+      0.5 ** (ageDays / model.halfLifeDays);
     raw += points;
     byType.set(t.type, (byType.get(t.type) ?? 0) + points);
     if (t.contactId) engaged.add(t.contactId);
@@ -116,14 +77,14 @@ export function scoreEngagement(
     if (slot >= 0) weekly[slot] = (weekly[slot] ?? 0) + 1;
     if (lastTouchAt === undefined || t.at > lastTouchAt) lastTouchAt = t.at;
   }
-  const breadth = engaged.size * BREADTH_POINTS;
+  const breadth = engaged.size * model.breadthPoints;
   const total = raw + breadth;
-  const score = Math.round(100 * (1 - Math.exp(-total / SATURATION)));
+  const score = Math.round(100 * (1 - Math.exp(-total / model.saturation)));
   const weeklyMean = before / 3;
   const trend: Trend =
     lastWeek === 0 && weeklyMean === 0
       ? 'quiet'
-      : lastWeek >= 2 * Math.max(weeklyMean, 1)
+      : lastWeek >= model.surgeRatio * Math.max(weeklyMean, 1)
         ? 'surging'
         : lastWeek <= weeklyMean / 2
           ? 'cooling'

@@ -26,7 +26,11 @@ const ideal: Account = {
 const THRESHOLDS = DEFAULT_SETTINGS.icp.thresholds;
 
 /** An ICP of one criterion: the grade's score is then that criterion's credit × 100. */
-const only = (criterion: IcpCriterion): Settings['icp'] => ({ criteria: [criterion], thresholds: THRESHOLDS });
+const only = (criterion: IcpCriterion): Settings['icp'] => ({
+  criteria: [criterion],
+  thresholds: THRESHOLDS,
+  minConfidence: 0.75,
+});
 
 const industry: IcpCriterion = {
   kind: 'in_set',
@@ -222,6 +226,7 @@ describe('gradeAccount: thresholds to letters (A 80, B 65, C 45, D 25)', () => {
       { ...crm, weight: 100 - score },
     ],
     thresholds: THRESHOLDS,
+    minConfidence: 0.75,
   });
 
   it.each`

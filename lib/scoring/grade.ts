@@ -4,13 +4,16 @@ import type { Reason } from './reason';
 
 /** How well an account fits the Ideal Customer Profile. */
 export interface GradeResult {
-  letter: GradeLetter;
+  /** A–F, or null when the account has data for none of the criteria: no grade beats a wrong one. */
+  letter: GradeLetter | null;
   /** 0–100 over the criteria the account has data for. */
   score: number;
   /** 0–1: the share of the criteria's weight for which the account has data. */
   confidence: number;
   /** Criteria without data, so that filling them becomes an action. */
   missing: string[];
+  /** Per criterion id, its credit 0–1, or null without data: the ICP ladder's filters read these. */
+  credits: Record<string, number | null>;
   reasons: Reason[];
 }
 
@@ -73,6 +76,7 @@ function wantedText(criterion: IcpCriterion): string {
 export function gradeAccount(account: Account, icp: Settings['icp']): GradeResult {
   const reasons: Reason[] = [];
   const missing: string[] = [];
+  const credits: Record<string, number | null> = {};
   let totalWeight = 0;
   let knownWeight = 0;
   let earned = 0;
@@ -80,6 +84,7 @@ export function gradeAccount(account: Account, icp: Settings['icp']): GradeResul
   for (const criterion of icp.criteria) {
     totalWeight += criterion.weight;
     const c = credit(criterion, account);
+    credits[criterion.id] = c ? c.value : null;
     if (!c) {
       missing.push(criterion.label);
       reasons.push({ label: criterion.label, detail: `no data (wanted ${wantedText(criterion)})`, effect: 'unknown' });
@@ -98,17 +103,19 @@ export function gradeAccount(account: Account, icp: Settings['icp']): GradeResul
   }
   const score = knownWeight > 0 ? Math.round((earned / knownWeight) * 100) : 0;
   const t = icp.thresholds;
-  const letter: GradeLetter = disqualified
+  const letter: GradeLetter | null = disqualified
     ? 'F'
-    : score >= t.A
-      ? 'A'
-      : score >= t.B
-        ? 'B'
-        : score >= t.C
-          ? 'C'
-          : score >= t.D
-            ? 'D'
-            : 'F';
+    : knownWeight === 0
+      ? null
+      : score >= t.A
+        ? 'A'
+        : score >= t.B
+          ? 'B'
+          : score >= t.C
+            ? 'C'
+            : score >= t.D
+              ? 'D'
+              : 'F';
   const confidence = totalWeight > 0 ? knownWeight / totalWeight : 0;
-  return { letter, score, confidence, missing, reasons };
+  return { letter, score, confidence, missing, credits, reasons };
 }

@@ -70,6 +70,8 @@ interface Scenario {
   lastTouchAt?: number | null;
   touchpoints?: Touchpoint[];
   contacts?: Contact[];
+  /** `null`: never reviewed. By default reviewed yesterday, so no review is due. */
+  lastReviewedAt?: number | null;
 }
 
 /** The next actions of a scenario, with the real tier, role and commitment logic in between. */
@@ -82,6 +84,7 @@ function actionsFor(s: Scenario = {}): NextAction[] {
     linkedinSlugs: [],
     linkedinIds: [],
     assignedTier: s.tier,
+    lastReviewedAt: s.lastReviewedAt === null ? undefined : (s.lastReviewedAt ?? now - DAY),
     isTarget: s.isTarget ?? s.tier !== undefined,
     owner: s.owner === null ? undefined : (s.owner ?? 'Priya Shah'),
     updatedAt: 0,
@@ -89,6 +92,7 @@ function actionsFor(s: Scenario = {}): NextAction[] {
     generation: 1,
   };
   const grade: GradeResult = {
+    credits: {},
     letter: s.letter ?? 'C',
     score: 50,
     confidence: s.confidence ?? 1,

@@ -33,12 +33,8 @@ export interface ActionInputs {
 }
 
 const DAY = 86_400_000;
-/** A target account with no touchpoint for this long is reviewed for demotion. */
-const QUIET_DAYS = 90;
-/** A BOFU touchpoint this recent still calls for a follow-up. */
-const FOLLOW_UP_WINDOW_DAYS = 14;
-/** Below this confidence the grade is uncertain and its data gaps become an action. */
-const CONFIDENT = 0.75;
+/** An account review this close shows as an action, so that it can be prepared. */
+const REVIEW_NOTICE_DAYS = 14;
 
 const fmtDate = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 
@@ -46,6 +42,7 @@ const fmtDate = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 
 export function nextActions(input: ActionInputs): NextAction[] {
   const { account, touchpoints, grade, engagement, tier, roles, commitments, settings, now } = input;
   const owner = account.owner ?? 'Account owner';
+  const { quietDays: QUIET_DAYS, followUpWindowDays: FOLLOW_UP_WINDOW_DAYS } = settings.rules;
   const slaTier = tier.assigned ?? settings.tiers[settings.tiers.length - 1];
   const actions: NextAction[] = [];
 
@@ -79,11 +76,14 @@ export function nextActions(input: ActionInputs): NextAction[] {
     });
   }
 
-  if (grade.confidence < CONFIDENT && grade.missing.length > 0) {
+  if (grade.confidence < settings.icp.minConfidence && grade.missing.length > 0) {
     actions.push({
       id: 'data-gap',
       title: `Fill in ${grade.missing.join(', ').toLowerCase()}`,
-      why: `the grade rests on ${Math.round(grade.confidence * 100)}% of the ICP's weight; missing data makes it uncertain`,
+      why:
+        grade.letter === null
+          ? 'no ICP data at all: the account cannot be graded'
+          : `the grade rests on ${Math.round(grade.confidence * 100)}% of the ICP's weight; missing data makes it uncertain`,
       owner: 'Marketing ops',
       due: now + 7 * DAY,
       priority: 3,
@@ -115,7 +115,8 @@ export function nextActions(input: ActionInputs): NextAction[] {
       priority: 2,
     });
   }
-  if (tier.assigned && tier.agreement !== 'same' && tier.agreement !== 'above' && tier.agreement !== 'untiered') {
+  const disagrees = tier.agreement === 'below' || tier.agreement === 'not-recommended';
+  if (tier.assigned && disagrees && grade.letter !== null) {
     actions.push({
       id: 'review-tier',
       title: `Review Tier ${tier.assigned.tier} at the next account review`,
@@ -141,6 +142,24 @@ export function nextActions(input: ActionInputs): NextAction[] {
       due: now + 7 * DAY,
       priority: 3,
     });
+  }
+
+  const assigned = tier.assigned;
+  if (assigned) {
+    const due = account.lastReviewedAt === undefined ? now : account.lastReviewedAt + assigned.reviewEveryDays * DAY;
+    if (due - now <= REVIEW_NOTICE_DAYS * DAY) {
+      actions.push({
+        id: 'account-review',
+        title: `Tier ${assigned.tier} account review`,
+        why:
+          account.lastReviewedAt === undefined
+            ? `never reviewed; Tier ${assigned.tier} is reviewed every ${assigned.reviewEveryDays} days`
+            : `last reviewed ${fmtDate(account.lastReviewedAt)}; Tier ${assigned.tier} is reviewed every ${assigned.reviewEveryDays} days`,
+        owner: 'Marketing + Sales',
+        due,
+        priority: 3,
+      });
+    }
   }
 
   return actions.sort((a, b) => a.priority - b.priority || a.due - b.due);

@@ -5,7 +5,7 @@ import type { GradeLetter, Tier } from '../settings/types';
 import type { EngagementResult } from './engagement';
 import { levelOf } from './engagement';
 import type { GradeResult } from './grade';
-import { effectiveTier, recommendTier } from './tier';
+import { recommendTier } from './tier';
 
 const account = (assignedTier?: Tier): Account => ({
   id: 'test:1',
@@ -20,7 +20,14 @@ const account = (assignedTier?: Tier): Account => ({
   source: 'file',
   generation: 1,
 });
-const grade = (letter: GradeLetter): GradeResult => ({ letter, score: 0, confidence: 1, missing: [], reasons: [] });
+const grade = (letter: GradeLetter): GradeResult => ({
+  letter,
+  score: 0,
+  confidence: 1,
+  missing: [],
+  credits: {},
+  reasons: [],
+});
 const engagement = (score: number): EngagementResult => ({
   score,
   level: levelOf(score),
@@ -109,16 +116,5 @@ describe('recommendTier: reasons', () => {
   it('checks tiers from the most invested whatever their order in the settings', () => {
     const shuffled = { ...DEFAULT_SETTINGS, tiers: [...DEFAULT_SETTINGS.tiers].reverse() };
     expect(recommendTier(account(), grade('A'), engagement(90), shuffled).recommended?.tier).toBe(1);
-  });
-});
-
-describe('effectiveTier', () => {
-  it.each`
-    assigned  | letter | score | worked
-    ${'T3'}   | ${'A'} | ${90} | ${'T3'}
-    ${'T1'}   | ${'D'} | ${0}  | ${'T1'}
-    ${'none'} | ${'A'} | ${90} | ${'none'}
-  `('works at the rep’s tier ($assigned) even when the grade is $letter', ({ assigned, letter, score, worked }) => {
-    expect(labelOf(effectiveTier(recommend(letter, score, tierOf(assigned))))).toBe(worked);
   });
 });

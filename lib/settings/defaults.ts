@@ -1,7 +1,7 @@
-import type { Program, Settings, TierDefinition } from './types';
+import { type EngagementModel, type Program, SETTINGS_VERSION, type Settings, type TierDefinition } from './types';
 
 /** The three ABM tiers of DESIGN.md: Strategic 1:1, ABM Lite 1:few, Programmatic 1:many. */
-const THREE_TIERS: TierDefinition[] = [
+export const THREE_TIERS: TierDefinition[] = [
   {
     tier: 1,
     name: 'Strategic',
@@ -9,6 +9,7 @@ const THREE_TIERS: TierDefinition[] = [
     capacity: 25,
     minGrade: 'A',
     minEngagement: 60,
+    requiredCriteria: [],
     requiredRoles: ['DECISION_MAKER', 'CHAMPION', 'BUDGET_HOLDER', 'EXECUTIVE_SPONSOR'],
     responseSlaHours: 4,
     reviewEveryDays: 30,
@@ -20,6 +21,7 @@ const THREE_TIERS: TierDefinition[] = [
     capacity: 150,
     minGrade: 'B',
     minEngagement: 30,
+    requiredCriteria: [],
     requiredRoles: ['DECISION_MAKER', 'CHAMPION'],
     responseSlaHours: 8,
     reviewEveryDays: 91,
@@ -31,6 +33,7 @@ const THREE_TIERS: TierDefinition[] = [
     capacity: 500,
     minGrade: 'C',
     minEngagement: 0,
+    requiredCriteria: [],
     requiredRoles: [],
     responseSlaHours: 24,
     reviewEveryDays: 91,
@@ -38,7 +41,7 @@ const THREE_TIERS: TierDefinition[] = [
 ];
 
 /** The default program commitments chart (DESIGN.md), editable by the org. */
-const PROGRAMS: Program[] = [
+export const THREE_TIER_PROGRAMS: Program[] = [
   { id: 'custom-campaign', name: 'Dedicated 1:1 campaign with custom content', owner: 'Marketing', tiers: { 1: true } },
   { id: 'account-site', name: 'Account-specific website experience', owner: 'Marketing', tiers: { 1: true } },
   { id: 'exec-outreach', name: 'Executive outreach', owner: 'Sales', tiers: { 1: true } },
@@ -79,9 +82,52 @@ const PROGRAMS: Program[] = [
   },
 ];
 
-/** The settings a new install starts with. */
+/**
+ * The default engagement model (DESIGN.md): weight(type) × stage × role × 0.5^(age / 14 days),
+ * plus a breadth term, squashed to 0–100.
+ */
+export const DEFAULT_ENGAGEMENT: EngagementModel = {
+  mode: 'default',
+  halfLifeDays: 14,
+  typeWeights: {
+    web_visit: 1,
+    pricing_page_visit: 4,
+    demo_page_visit: 4,
+    email_open: 0.5,
+    email_click: 2,
+    ad_click: 1.5,
+    content_download: 3,
+    form_fill: 5,
+    event_registered: 3,
+    event_attended: 5,
+    meeting: 8,
+    demo_request: 10,
+    sales_call: 6,
+    reply: 6,
+  },
+  stageMultipliers: { TOFU: 1, MOFU: 1.5, BOFU: 2.5 },
+  // Senior buyers count more; a blocker's attention counts less than a plain contact's.
+  roleMultipliers: {
+    DECISION_MAKER: 2,
+    EXECUTIVE_SPONSOR: 2,
+    BUDGET_HOLDER: 1.8,
+    CHAMPION: 1.6,
+    INFLUENCER: 1.2,
+    LEGAL_AND_COMPLIANCE: 1,
+    END_USER: 1,
+    OTHER: 1,
+    BLOCKER: 0.8,
+  },
+  knownContactMultiplier: 1,
+  anonymousMultiplier: 0.6,
+  breadthPoints: 4,
+  saturation: 60,
+  surgeRatio: 2,
+};
+
+/** The settings a new install starts with: the three ABM tiers. */
 export const DEFAULT_SETTINGS: Settings = {
-  version: 1,
+  version: SETTINGS_VERSION,
   icp: {
     criteria: [
       {
@@ -133,9 +179,11 @@ export const DEFAULT_SETTINGS: Settings = {
       },
     ],
     thresholds: { A: 80, B: 65, C: 45, D: 25 },
+    minConfidence: 0.75,
   },
   tierModel: 'three_tier',
   tiers: THREE_TIERS,
-  programs: PROGRAMS,
-  engagement: { halfLifeDays: 14 },
+  programs: THREE_TIER_PROGRAMS,
+  engagement: DEFAULT_ENGAGEMENT,
+  rules: { quietDays: 90, followUpWindowDays: 14 },
 };

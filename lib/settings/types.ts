@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUYING_ROLES } from '../db/contacts';
+import { TOUCHPOINT_TYPES } from '../db/touchpoints';
 
 /** An ABM tier: 1 is the most invested. The three-tier model uses 1–3, the ICP ladder 1–5. */
 export type Tier = 1 | 2 | 3 | 4 | 5;
@@ -13,29 +14,29 @@ export const icpCriterionSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('in_set'),
     id: z.string().min(1),
-    label: z.string().min(1),
+    label: z.string().trim().min(1, 'needs a label'),
     field: z.enum(['industry', 'country']),
-    values: z.array(z.string().min(1)).min(1),
-    weight: z.number().min(0).max(100),
+    values: z.array(z.string().trim().min(1)).min(1, 'needs at least one value'),
+    weight: z.number().min(0, 'cannot be negative').max(100, 'must be at most 100'),
     disqualifying: z.boolean().default(false),
   }),
   z.object({
     kind: z.literal('range'),
     id: z.string().min(1),
-    label: z.string().min(1),
+    label: z.string().trim().min(1, 'needs a label'),
     field: z.enum(['employees', 'revenue']),
-    min: z.number().min(0).optional(),
-    max: z.number().min(0).optional(),
-    weight: z.number().min(0).max(100),
+    min: z.number().min(0, 'cannot be negative').optional(),
+    max: z.number().min(0, 'cannot be negative').optional(),
+    weight: z.number().min(0, 'cannot be negative').max(100, 'must be at most 100'),
     disqualifying: z.boolean().default(false),
   }),
   z.object({
     kind: z.literal('includes_any'),
     id: z.string().min(1),
-    label: z.string().min(1),
+    label: z.string().trim().min(1, 'needs a label'),
     field: z.literal('technologies'),
-    values: z.array(z.string().min(1)).min(1),
-    weight: z.number().min(0).max(100),
+    values: z.array(z.string().trim().min(1)).min(1, 'needs at least one value'),
+    weight: z.number().min(0, 'cannot be negative').max(100, 'must be at most 100'),
     disqualifying: z.boolean().default(false),
   }),
 ]);
@@ -43,47 +44,110 @@ export type IcpCriterion = z.infer<typeof icpCriterionSchema>;
 
 export const tierDefinitionSchema = z.object({
   tier: tierSchema,
-  name: z.string().min(1),
+  name: z.string().trim().min(1, 'needs a name'),
   /** How the tier is worked: 1:1, 1:few, 1:many. */
-  motion: z.string().min(1),
+  motion: z.string().trim().min(1, 'needs a motion, such as 1:1'),
   /** How many accounts the tier is meant to hold. */
   capacity: z.number().int().min(0),
   /** Lowest grade the model recommends for this tier. */
   minGrade: gradeLetterSchema,
   /** Lowest engagement score (0–100) the model recommends for this tier. */
   minEngagement: z.number().min(0).max(100),
+  /** ICP criteria (by id) the account must fully match: the filters of the ICP ladder. */
+  requiredCriteria: z.array(z.string().min(1)).default([]),
   /** Buyer roles that must be mapped on an account of this tier. */
   requiredRoles: z.array(z.enum(BUYING_ROLES)),
   /** Business hours within which engagement from the account gets a sales follow-up. */
-  responseSlaHours: z.number().positive(),
+  responseSlaHours: z.number().positive('must be more than 0'),
   /** Days between account reviews with sales. */
-  reviewEveryDays: z.number().int().positive(),
+  reviewEveryDays: z.number().int().positive('must be at least 1'),
 });
 export type TierDefinition = z.infer<typeof tierDefinitionSchema>;
+
+/** A chart cell: `true` (committed) or a cadence such as "monthly". */
+export const commitmentCellSchema = z.union([z.literal(true), z.string().trim().min(1)]);
 
 /** One row of the program commitments chart: a program, its owner and the tiers it serves. */
 export const programSchema = z.object({
   id: z.string().min(1),
-  name: z.string().min(1),
-  owner: z.string().min(1),
-  /** Per tier: `true` (committed), a cadence such as "monthly", or absent (not committed). */
-  tiers: z.record(z.string(), z.union([z.literal(true), z.string().min(1)])),
+  name: z.string().trim().min(1, 'needs a name'),
+  owner: z.string().trim().min(1, 'needs an owner'),
+  /** Per tier ("1"…"5"): committed, a cadence, or absent (not committed). */
+  tiers: z.partialRecord(z.enum(['1', '2', '3', '4', '5']), commitmentCellSchema),
 });
 export type Program = z.infer<typeof programSchema>;
 
-export const settingsSchema = z.object({
-  version: z.literal(1),
-  icp: z.object({
-    criteria: z.array(icpCriterionSchema),
-    /** Minimum score (0–100) for each grade; below D's is F. */
-    thresholds: z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number() }),
-  }),
-  tierModel: z.enum(['three_tier', 'icp_ladder']),
-  tiers: z.array(tierDefinitionSchema).min(1),
-  programs: z.array(programSchema),
-  engagement: z.object({
-    /** Days after which a touchpoint counts half. */
-    halfLifeDays: z.number().positive(),
-  }),
+const weight = z.number().min(0, 'cannot be negative').max(100, 'must be at most 100');
+
+export const engagementModelSchema = z.object({
+  /** `default`: the weighted formula; `calibrated`: a model fitted on won/lost outcomes sets the level. */
+  mode: z.enum(['default', 'calibrated']),
+  /** Days after which a touchpoint counts half. */
+  halfLifeDays: z.number().positive('must be more than 0').max(365),
+  typeWeights: z.record(z.enum(TOUCHPOINT_TYPES), weight),
+  stageMultipliers: z.record(z.enum(['TOFU', 'MOFU', 'BOFU']), weight),
+  /** Multiplier of a touch by a contact holding the role (the highest of their roles counts). */
+  roleMultipliers: z.record(z.enum(BUYING_ROLES), weight),
+  /** Multiplier of a touch by a known contact without a buying role. */
+  knownContactMultiplier: weight,
+  /** Multiplier of a touch by nobody known (an anonymous visit). */
+  anonymousMultiplier: weight,
+  /** Points per distinct engaged contact. */
+  breadthPoints: weight,
+  /** Raw points at which the score reaches 63: how fast the 0–100 squash saturates. */
+  saturation: z.number().positive('must be more than 0'),
+  /** Last week over the weekly mean of the 21 days before, from which the trend is "surging". */
+  surgeRatio: z.number().min(1, 'must be at least 1'),
 });
+export type EngagementModel = z.infer<typeof engagementModelSchema>;
+
+export const SETTINGS_VERSION = 2;
+
+export const settingsSchema = z
+  .object({
+    version: z.literal(SETTINGS_VERSION),
+    icp: z.object({
+      criteria: z.array(icpCriterionSchema).min(1, 'needs at least one criterion'),
+      /** Minimum score (0–100) for each grade; below D's is F. */
+      thresholds: z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number() }),
+      /** Below this share of the criteria's weight with data, the grade is uncertain. */
+      minConfidence: z.number().min(0).max(1),
+    }),
+    tierModel: z.enum(['three_tier', 'icp_ladder']),
+    tiers: z.array(tierDefinitionSchema).min(1, 'needs at least one tier'),
+    programs: z.array(programSchema),
+    engagement: engagementModelSchema,
+    rules: z.object({
+      /** A target with no touchpoint for this many days is reviewed for demotion. */
+      quietDays: z.number().int().positive(),
+      /** A BOFU touchpoint this recent still calls for a follow-up. */
+      followUpWindowDays: z.number().int().positive(),
+    }),
+  })
+  .superRefine((s, ctx) => {
+    const t = s.icp.thresholds;
+    if (!(t.A > t.B && t.B > t.C && t.C > t.D)) {
+      ctx.addIssue({ code: 'custom', path: ['icp', 'thresholds'], message: 'must fall from A to D (A > B > C > D)' });
+    }
+    const ids = new Set(s.icp.criteria.map((c) => c.id));
+    if (ids.size !== s.icp.criteria.length) {
+      ctx.addIssue({ code: 'custom', path: ['icp', 'criteria'], message: 'two criteria share an id' });
+    }
+    const tiers = s.tiers.map((d) => d.tier);
+    if (new Set(tiers).size !== tiers.length) {
+      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'two tiers share a number' });
+    }
+    s.tiers.forEach((d, i) => {
+      for (const id of d.requiredCriteria) {
+        if (!ids.has(id)) {
+          ctx.addIssue({ code: 'custom', path: ['tiers', i, 'requiredCriteria'], message: `no ICP criterion "${id}"` });
+        }
+      }
+    });
+    s.icp.criteria.forEach((c, i) => {
+      if (c.kind === 'range' && c.min !== undefined && c.max !== undefined && c.min > c.max) {
+        ctx.addIssue({ code: 'custom', path: ['icp', 'criteria', i, 'max'], message: 'must not be below the minimum' });
+      }
+    });
+  });
 export type Settings = z.infer<typeof settingsSchema>;
