@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { registerHandlers } from '@/lib/background/handlers';
 import { readTabState } from '@/lib/background/tab-state';
-import { forgetTab } from '@/lib/background/tab-updates';
+import { forgetTab, refreshAllTabs } from '@/lib/background/tab-updates';
 import { getDb } from '@/lib/db/db';
+import { watchSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -10,6 +11,9 @@ export default defineBackground(() => {
 
   // The toolbar button opens the side panel (Chromium); Firefox shows its sidebar instead.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+
+  // New tier names, colours or grade thresholds show on every open tab's badge at once.
+  watchSettings((settings) => void refreshAllTabs(db, settings));
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A tab that starts loading another page forgets the old one; its content script reports the new.

@@ -30,7 +30,13 @@ export function FitAndTier({ view }: { view: AccountView }) {
         <div>
           <dt>ICP grade</dt>
           <dd>
-            <strong>{grade.letter}</strong> · fit {grade.score}/100
+            {grade.letter ? (
+              <>
+                <strong>{grade.letter}</strong> · fit {grade.score}/100
+              </>
+            ) : (
+              'Not graded: no ICP data'
+            )}
           </dd>
         </div>
         <div>

@@ -9,6 +9,7 @@ import type { Account } from '@/lib/db/accounts';
 import { getDb } from '@/lib/db/db';
 import { DataFooter } from './data-footer';
 import { useAccountView } from './use-account-view';
+import { useSettings } from './use-settings';
 import { useTabId } from './use-tab-id';
 import { useTabState } from './use-tab-state';
 
@@ -25,7 +26,8 @@ export function SidePanelApp() {
       : resolution?.status === 'ambiguous' && picked && resolution.accountIds.includes(picked)
         ? picked
         : undefined;
-  const view = useAccountView(accountId);
+  const settings = useSettings();
+  const view = useAccountView(accountId, settings);
   const candidates = useLiveQuery(
     async (): Promise<Account[]> => {
       if (resolution?.status !== 'ambiguous') return [];

@@ -1,24 +1,29 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/db';
 import { type AccountView, scoreAccount } from '@/lib/scoring/account-view';
-import { loadSettings } from '@/lib/settings/store';
+import type { Settings } from '@/lib/settings/types';
 
-/** The scored account, recomputed whenever its rows change. `null` while loading. */
-export function useAccountView(accountId: string | undefined): AccountView | undefined | null {
+/** The scored account, recomputed whenever its rows or the settings change. `null` while loading. */
+export function useAccountView(
+  accountId: string | undefined,
+  settings: Settings | undefined,
+): AccountView | undefined | null {
   return useLiveQuery(
     async () => {
-      if (!accountId) return undefined;
+      if (!accountId || !settings) return settings ? undefined : null;
       const db = getDb();
       const account = await db.accounts.get(accountId);
       if (!account) return undefined;
-      const [contacts, touchpoints, settings] = await Promise.all([
+      const [contacts, touchpoints, tierUse] = await Promise.all([
         db.contacts.where('accountId').equals(accountId).toArray(),
         db.touchpoints.where('[accountId+at]').between([accountId, -Infinity], [accountId, Infinity]).toArray(),
-        loadSettings(),
+        account.assignedTier === undefined
+          ? undefined
+          : db.accounts.where('assignedTier').equals(account.assignedTier).count(),
       ]);
-      return scoreAccount(account, contacts, touchpoints, settings, Date.now());
+      return scoreAccount(account, contacts, touchpoints, settings, Date.now(), { assignedInTier: tierUse });
     },
-    [accountId],
+    [accountId, settings],
     null,
   );
 }

@@ -34,11 +34,11 @@ export function badgeFor(
     return { text: '?', color: NEUTRAL, title: `Tierlens: ${pageName ?? 'this company'} is not in your accounts` };
   }
   const tier = settings.tiers.find((t) => t.tier === account.assignedTier);
-  const gradePart = grade ? `grade ${grade.letter} (ICP fit ${grade.score})` : 'not graded';
+  const gradePart = grade?.letter ? `grade ${grade.letter} (ICP fit ${grade.score})` : 'not graded (no ICP data)';
   const tierPart = tier ? `Tier ${tier.tier} ${tier.name}` : 'untiered';
   const maybe = resolution.lowConfidence ? ' — matched by name only' : '';
   const title = `Tierlens: ${account.name} — ${tierPart}, ${gradePart}${maybe}`;
   if (tier) return { text: `T${tier.tier}`, color: TIER_COLORS[tier.tier] ?? NEUTRAL, title };
-  const letter = grade?.letter ?? '';
+  const letter = grade?.letter ?? '–';
   return { text: letter, color: GRADE_COLORS[letter] ?? NEUTRAL, title };
 }

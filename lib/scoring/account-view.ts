@@ -19,7 +19,15 @@ export interface AccountView {
   commitments: CommitmentsResult;
   actions: NextAction[];
   contactCount: number;
+  /** How full the assigned tier is across all accounts, when the caller counted it. */
+  tierUse?: { assigned: number; capacity: number; overCapacity: boolean };
   computedAt: number;
+}
+
+/** Facts about all the accounts that one account's view shows. */
+export interface PortfolioContext {
+  /** Accounts assigned to this account's tier, this one included. */
+  assignedInTier?: number;
 }
 
 /** All scores of one account: a pure function of its data, the org's settings and the time. */
@@ -29,6 +37,7 @@ export function scoreAccount(
   touchpoints: readonly Touchpoint[],
   settings: Settings,
   now: number,
+  portfolio: PortfolioContext = {},
 ): AccountView {
   const grade = gradeAccount(account, settings.icp);
   const engagement = scoreEngagement(touchpoints, contacts, settings.engagement, now);
