@@ -1,5 +1,6 @@
 import { Section } from '@/components/shared/section';
 import type { AccountView } from '@/lib/scoring/account-view';
+import { describeBusinessHours } from '@/lib/scoring/business-time';
 
 /** What marketing commits for the account's tier, and what the tier above would add. */
 export function CommitmentsSection({ view }: { view: AccountView }) {
@@ -15,7 +16,7 @@ export function CommitmentsSection({ view }: { view: AccountView }) {
   return (
     <Section
       title={`Tier ${tier.assigned.tier} commitments`}
-      aside={<span className="muted">SLA {sla} business h</span>}
+      aside={<span className="muted">response within {describeBusinessHours(sla)}</span>}
     >
       <ul className="programs">
         {commitments.programs.map(({ program, cadence }) => (

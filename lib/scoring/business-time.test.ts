@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessHours } from './business-time';
+import { addBusinessHours, describeBusinessHours } from './business-time';
 
 // Dates are built and read in local time, whatever the machine's zone: business hours are the
 // browser's. November 2026: Mon 16, Tue 17, Wed 18, Thu 19, Fri 20, Sat 21, Sun 22, Mon 23.
@@ -54,5 +54,17 @@ describe('addBusinessHours (09:00–17:00, Monday to Friday, local time)', () =>
       expect(minutes).toBeGreaterThan(9 * 60);
       expect(minutes).toBeLessThanOrEqual(17 * 60);
     }
+  });
+});
+
+describe('describeBusinessHours', () => {
+  it.each([
+    [4, '4 business hours'],
+    [1, '1 business hour'],
+    [8, '1 business day'],
+    [24, '3 business days'],
+    [12, '12 business hours'],
+  ])('says %i business hours as "%s"', (hours, words) => {
+    expect(describeBusinessHours(hours)).toBe(words);
   });
 });

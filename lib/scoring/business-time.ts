@@ -24,3 +24,13 @@ export function addBusinessHours(from: number, hours: number): number {
   }
   return d.getTime();
 }
+
+/** 4 → "4 business hours", 8 → "1 business day", 24 → "3 business days" (an 8-hour business day). */
+export function describeBusinessHours(hours: number): string {
+  const span = CLOSE - OPEN;
+  if (hours >= span && hours % span === 0) {
+    const days = hours / span;
+    return `${days} business day${days === 1 ? '' : 's'}`;
+  }
+  return `${hours} business hour${hours === 1 ? '' : 's'}`;
+}

@@ -1,7 +1,7 @@
 import type { Account } from '../db/accounts';
 import type { Touchpoint } from '../db/touchpoints';
 import type { Settings } from '../settings/types';
-import { addBusinessHours } from './business-time';
+import { addBusinessHours, describeBusinessHours } from './business-time';
 import type { CommitmentsResult } from './commitments';
 import type { EngagementResult } from './engagement';
 import type { GradeResult } from './grade';
@@ -58,7 +58,7 @@ export function nextActions(input: ActionInputs): NextAction[] {
     actions.push({
       id: 'follow-up',
       title: 'Follow up on recent engagement',
-      why: `${trigger}; Tier ${slaTier.tier} response SLA is ${slaTier.responseSlaHours} business hours${due < now ? ' (overdue)' : ''}`,
+      why: `${trigger}; Tier ${slaTier.tier} response SLA is ${describeBusinessHours(slaTier.responseSlaHours)}${due < now ? ' (overdue)' : ''}`,
       owner,
       due,
       priority: 1,
