@@ -172,7 +172,11 @@ function buildAccount(rng: Rng, plan: Plan, index: number, now: number): Account
   if (c.revenue !== undefined) account.revenue = c.revenue;
   if (c.country !== undefined) account.country = c.country;
   if (c.technologies !== undefined) account.technologies = c.technologies;
-  if (tier !== 0) account.assignedTier = tier;
+  if (tier !== 0) {
+    account.assignedTier = tier;
+    // Reviews run monthly (Tier 1) or quarterly: some are due, a few accounts were never reviewed.
+    if (!rng.chance(0.1)) account.lastReviewedAt = now - Math.floor(rng.float(0, tier === 1 ? 40 : 100) * DAY);
+  }
   if (tier !== 0 || rng.chance(0.75)) account.owner = rng.pick(DEMO_OWNERS);
   if (outcome) account.outcome = outcome;
   const oppOdds = { silent: 0.03, cold: 0.05, steady: 0.25, cooling: 0.15, surging: 0.45 }[intensity];
