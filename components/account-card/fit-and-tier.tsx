@@ -23,7 +23,14 @@ export function FitAndTier({ view }: { view: AccountView }) {
   return (
     <Section
       title="Fit and tier"
-      aside={<span className="muted">confidence {Math.round(grade.confidence * 100)}%</span>}
+      aside={
+        <span
+          className={view.gradeUncertain ? 'warn' : 'muted'}
+          title="Share of the ICP criteria's weight for which this account has data"
+        >
+          {view.gradeUncertain ? 'low confidence' : 'confidence'} {Math.round(grade.confidence * 100)}%
+        </span>
+      }
     >
       <p className="facts">{facts.join(' · ') || 'No firmographics on record'}</p>
       <dl className="pairs">

@@ -13,6 +13,8 @@ import { recommendTier, type TierResult } from './tier';
 export interface AccountView {
   account: Account;
   grade: GradeResult;
+  /** The grade rests on less of the ICP's weight than the org's minimum confidence. */
+  gradeUncertain: boolean;
   tier: TierResult;
   engagement: EngagementResult;
   roles: RoleCoverage;
@@ -48,6 +50,7 @@ export function scoreAccount(
   return {
     account,
     grade,
+    gradeUncertain: grade.confidence < settings.icp.minConfidence,
     tier,
     engagement,
     roles,
