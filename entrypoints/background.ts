@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { recalibrate } from '@/lib/background/calibrate';
 import { registerHandlers } from '@/lib/background/handlers';
 import { readTabState } from '@/lib/background/tab-state';
 import { forgetTab, refreshAllTabs } from '@/lib/background/tab-updates';
@@ -13,7 +14,10 @@ export default defineBackground(() => {
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
 
   // New tier names, colours or grade thresholds show on every open tab's badge at once.
-  watchSettings((settings) => void refreshAllTabs(db, settings));
+  watchSettings((settings) => {
+    void refreshAllTabs(db, settings);
+    if (settings.engagement.mode === 'calibrated') void recalibrate(db, settings.engagement, Date.now());
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A tab that starts loading another page forgets the old one; its content script reports the new.

@@ -28,7 +28,15 @@ export function EngagementSection({ view }: { view: AccountView }) {
         </div>
         <Sparkline values={e.weekly} label={`Touchpoints per week, last 13 weeks: ${e.weekly.join(', ')}`} />
       </div>
-      <Reasons reasons={e.drivers} summary="What drives it" />
+      {e.calibrated && (
+        <p className="calibration">
+          Win probability <strong>{Math.round(e.calibrated.probability * 100)}%</strong> sets the level: calibrated on{' '}
+          {e.calibrated.learntFrom} won/lost accounts, AUC {e.calibrated.auc.toFixed(2)} on {e.calibrated.heldOut} held
+          out (default score {e.calibrated.defaultAuc.toFixed(2)}).
+        </p>
+      )}
+      <Reasons reasons={e.drivers} summary="What drives the score" />
+      {e.calibrated && <Reasons reasons={e.calibrated.drivers} summary="What drives the win probability" />}
     </Section>
   );
 }

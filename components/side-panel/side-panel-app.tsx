@@ -9,6 +9,7 @@ import type { Account } from '@/lib/db/accounts';
 import { getDb } from '@/lib/db/db';
 import { DataFooter } from './data-footer';
 import { useAccountView } from './use-account-view';
+import { useCalibration } from './use-calibration';
 import { useSettings } from './use-settings';
 import { useTabId } from './use-tab-id';
 import { useTabState } from './use-tab-state';
@@ -27,7 +28,8 @@ export function SidePanelApp() {
         ? picked
         : undefined;
   const settings = useSettings();
-  const view = useAccountView(accountId, settings);
+  const calibration = useCalibration();
+  const view = useAccountView(accountId, settings, calibration);
   const candidates = useLiveQuery(
     async (): Promise<Account[]> => {
       if (resolution?.status !== 'ambiguous') return [];

@@ -1,12 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/db';
 import { type AccountView, scoreAccount } from '@/lib/scoring/account-view';
+import type { CalibratedModel } from '@/lib/scoring/calibration';
 import type { Settings } from '@/lib/settings/types';
 
 /** The scored account, recomputed whenever its rows or the settings change. `null` while loading. */
 export function useAccountView(
   accountId: string | undefined,
   settings: Settings | undefined,
+  calibration: CalibratedModel | undefined,
 ): AccountView | undefined | null {
   return useLiveQuery(
     async () => {
@@ -21,9 +23,12 @@ export function useAccountView(
           ? undefined
           : db.accounts.where('assignedTier').equals(account.assignedTier).count(),
       ]);
-      return scoreAccount(account, contacts, touchpoints, settings, Date.now(), { assignedInTier: tierUse });
+      return scoreAccount(account, contacts, touchpoints, settings, Date.now(), {
+        assignedInTier: tierUse,
+        calibration,
+      });
     },
-    [accountId, settings],
+    [accountId, settings, calibration],
     null,
   );
 }

@@ -5,6 +5,7 @@ import { matchLinkedInUrl } from '../detect/linkedin/urls';
 import type { PageSubject } from '../detect/types';
 import { onMessage } from '../messaging';
 import { loadSettings } from '../settings/store';
+import { recalibrate } from './calibrate';
 import { noPayloadSchema, pageDetectedSchema } from './message-schemas';
 import { isExtensionPage, isLinkedInContentScript } from './senders';
 import { refreshAllTabs, updateTab } from './tab-updates';
@@ -42,7 +43,10 @@ export async function handleLoadDemoData(db: TierlensDB, data: unknown, sender: 
   }
   if (!noPayloadSchema.safeParse(data).success) throw new RejectedMessage('loadDemoData takes no payload');
   const accounts = await loadDemoData(db, Date.now());
-  await refreshAllTabs(db, await loadSettings());
+  const settings = await loadSettings();
+  await refreshAllTabs(db, settings);
+  // The demo carries won/lost outcomes: fit the calibrated engagement model on them.
+  await recalibrate(db, settings.engagement, Date.now());
   return { accounts };
 }
 

@@ -2,6 +2,7 @@ import type { Account } from '../db/accounts';
 import type { Contact } from '../db/contacts';
 import type { Touchpoint } from '../db/touchpoints';
 import type { Settings } from '../settings/types';
+import { type CalibratedModel, scoreCalibrated } from './calibration';
 import { type CommitmentsResult, commitmentsFor } from './commitments';
 import { type EngagementResult, scoreEngagement } from './engagement';
 import { type GradeResult, gradeAccount } from './grade';
@@ -30,6 +31,8 @@ export interface AccountView {
 export interface PortfolioContext {
   /** Accounts assigned to this account's tier, this one included. */
   assignedInTier?: number;
+  /** The engagement model fitted on won/lost outcomes, used when the settings ask for it. */
+  calibration?: CalibratedModel;
 }
 
 /** All scores of one account: a pure function of its data, the org's settings and the time. */
@@ -42,7 +45,17 @@ export function scoreAccount(
   portfolio: PortfolioContext = {},
 ): AccountView {
   const grade = gradeAccount(account, settings.icp);
-  const engagement = scoreEngagement(touchpoints, contacts, settings.engagement, now);
+  let engagement = scoreEngagement(touchpoints, contacts, settings.engagement, now);
+  const model = portfolio.calibration;
+  if (settings.engagement.mode === 'calibrated' && model) {
+    const c = scoreCalibrated(model, touchpoints, contacts, settings.engagement, now);
+    const { learntFrom, heldOut, auc, defaultAuc } = model;
+    engagement = {
+      ...engagement,
+      level: c.level,
+      calibrated: { probability: c.probability, learntFrom, heldOut, auc, defaultAuc, drivers: c.drivers },
+    };
+  }
   const tier = recommendTier(account, grade, engagement, settings);
   const roles = roleCoverage(contacts, tier.assigned);
   const commitments = commitmentsFor(tier.assigned?.tier, settings);

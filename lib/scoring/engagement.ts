@@ -22,11 +22,21 @@ export interface EngagementResult {
   /** Epoch ms of the latest touchpoint. */
   lastTouchAt?: number;
   drivers: Reason[];
+  /** Set in calibrated mode: the fitted model's win probability sets the level. */
+  calibrated?: {
+    probability: number;
+    learntFrom: number;
+    heldOut: number;
+    auc: number;
+    defaultAuc: number;
+    drivers: Reason[];
+  };
 }
 
 const DAY = 86_400_000;
 
-function roleMultiplier(contact: Contact | undefined, model: EngagementModel): number {
+/** How much a touch by `contact` counts: the most senior of their roles, or known/anonymous. */
+export function roleMultiplier(contact: Contact | undefined, model: EngagementModel): number {
   if (!contact) return model.anonymousMultiplier;
   if (contact.buyingRoles.length === 0) return model.knownContactMultiplier;
   // A contact with several roles counts at their most senior one.
@@ -89,18 +99,20 @@ export function scoreEngagement(
         : lastWeek <= weeklyMean / 2
           ? 'cooling'
           : 'steady';
+  // Touchpoints can all be worth 0 points (a type weighted 0, a date so old the decay underflows).
+  const share = (points: number): number => (total > 0 ? Math.round((points / total) * 100) : 0);
   const drivers: Reason[] = [...byType.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([type, points]) => ({
       label: type.replace(/_/g, ' '),
-      detail: `${Math.round((points / total) * 100)}% of the score`,
+      detail: `${share(points)}% of the score`,
       points: Math.round(points),
     }));
   if (engaged.size > 0) {
     drivers.push({
       label: 'contacts engaged',
-      detail: `${engaged.size} distinct, ${Math.round((breadth / total) * 100)}% of the score`,
+      detail: `${engaged.size} distinct, ${share(breadth)}% of the score`,
       points: breadth,
     });
   }

@@ -1,0 +1,107 @@
+import { Dexie } from 'dexie';
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import type { TierlensDB } from '../db/db';
+import {
+  type CalibratedModel,
+  type CalibrationResult,
+  calibrationSample,
+  ENGAGEMENT_FEATURES,
+  fitCalibration,
+} from '../scoring/calibration';
+import type { EngagementModel } from '../settings/types';
+
+export const CALIBRATION_KEY = 'calibration';
+
+function byAccount<T extends { accountId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.accountId);
+    if (list) list.push(row);
+    else map.set(row.accountId, [row]);
+  }
+  return map;
+}
+
+/**
+ * Fits the calibrated engagement model on every account with a won/lost outcome, from their
+ * contacts and touchpoints as they are at `now`. Reads in one transaction, so a sync landing
+ * meanwhile cannot mix two generations into the fit.
+ */
+export async function calibrateFromDb(db: TierlensDB, model: EngagementModel, now: number): Promise<CalibrationResult> {
+  const { accounts, contacts, touchpoints } = await db.transaction(
+    'r',
+    [db.accounts, db.contacts, db.touchpoints],
+    async () => {
+      // A full scan: fine for thousands of accounts. At 500k an index on `outcome` would let
+      // this read only the few hundred accounts with one (a new schema version).
+      const rows = await db.accounts.filter((a) => a.outcome !== undefined).toArray();
+      const accounts = rows.flatMap(({ id, outcome }) => (outcome ? [{ id, outcome }] : []));
+      const ids = accounts.map((a) => a.id);
+      const contacts = await db.contacts.where('accountId').anyOf(ids).toArray();
+      // One range per account on the compound index, in parallel: a single inAnyRange over all
+      // of them measured several times slower (on fake-indexeddb, with the demo data).
+      const perAccount = await Promise.all(
+        ids.map((id) =>
+          db.touchpoints.where('[accountId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+        ),
+      );
+      const touchpoints = perAccount.flat();
+      return { accounts, contacts, touchpoints };
+    },
+  );
+  const contactsOf = byAccount(contacts);
+  const touchpointsOf = byAccount(touchpoints);
+  const samples = accounts.map((a) =>
+    calibrationSample(a, touchpointsOf.get(a.id) ?? [], contactsOf.get(a.id) ?? [], model, now),
+  );
+  return fitCalibration(samples, { now });
+}
+
+const featureIds = ENGAGEMENT_FEATURES.map((f) => f.id);
+
+/** A stored model, trusted only when it is whole and fitted on today's list of features. */
+const calibratedModelSchema: z.ZodType<CalibratedModel> = z.object({
+  intercept: z.number(),
+  features: z
+    .array(
+      z.object({
+        id: z.enum(featureIds),
+        label: z.string(),
+        weight: z.number(),
+        mean: z.number(),
+        scale: z.number().positive(),
+      }),
+    )
+    .refine((fs) => fs.map((f) => f.id).join() === featureIds.join(), 'features differ from this version’s'),
+  learntFrom: z.number().int().nonnegative(),
+  won: z.number().int().nonnegative(),
+  lost: z.number().int().nonnegative(),
+  heldOut: z.number().int().nonnegative(),
+  auc: z.number().min(0).max(1),
+  defaultAuc: z.number().min(0).max(1),
+  fittedAt: z.number(),
+});
+
+/** Stores the fitted model in `browser.storage.local`, for the side panel to score with. */
+export async function saveCalibration(model: CalibratedModel): Promise<void> {
+  await browser.storage.local.set({ [CALIBRATION_KEY]: model });
+}
+
+/** The stored model, or `undefined` when there is none or what is stored is not a valid model. */
+export async function loadCalibration(): Promise<CalibratedModel | undefined> {
+  const stored = await browser.storage.local.get(CALIBRATION_KEY);
+  const parsed = calibratedModelSchema.safeParse(stored[CALIBRATION_KEY]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Refits the model on the current data and stores it; when it cannot be fitted (too few
+ * outcomes), removes any stored model, which no longer describes the data.
+ */
+export async function recalibrate(db: TierlensDB, model: EngagementModel, now: number): Promise<CalibrationResult> {
+  const result = await calibrateFromDb(db, model, now);
+  if (result.ok) await saveCalibration(result.model);
+  else await browser.storage.local.remove(CALIBRATION_KEY);
+  return result;
+}
