@@ -1,0 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The LinkedIn content script runs on every LinkedIn page: DESIGN.md caps it at 25 kB minified,
+ * with no React, Dexie or zod in it. Reads the Chromium build (`npm run build` first).
+ */
+const SCRIPT = fileURLToPath(new URL('../../.output/chrome-mv3/content-scripts/linkedin.js', import.meta.url));
+
+describe('the LinkedIn content script', () => {
+  const code = () => {
+    if (!existsSync(SCRIPT)) throw new Error(`${SCRIPT} is missing: run npm run build first`);
+    return readFileSync(SCRIPT, 'utf8');
+  };
+
+  it('stays at or under 25 kB minified', () => {
+    expect(Buffer.byteLength(code())).toBeLessThanOrEqual(25 * 1024);
+  });
+
+  it.each([
+    ['React', /react\.element|__REACT_DEVTOOLS|useState/],
+    ['Dexie', /Dexie|indexedDB\.open/],
+    ['zod', /ZodError|\$ZodType/],
+    ['the Public Suffix List (tldts)', /getDomain|publicsuffix/i],
+  ])('carries no %s', (_name, marker) => {
+    expect(code()).not.toMatch(marker);
+  });
+});
