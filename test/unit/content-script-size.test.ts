@@ -22,7 +22,8 @@ describe('the LinkedIn content script', () => {
     ['React', /react\.element|__REACT_DEVTOOLS|useState/],
     ['Dexie', /Dexie|indexedDB\.open/],
     ['zod', /ZodError|\$ZodType/],
-    ['the Public Suffix List (tldts)', /getDomain|publicsuffix/i],
+    // tldts ships the Public Suffix List's rules; its private suffixes name these hosts.
+    ['the Public Suffix List (tldts)', /blogspot|amazonaws/],
   ])('carries no %s', (_name, marker) => {
     expect(code()).not.toMatch(marker);
   });
