@@ -277,3 +277,54 @@ describe('gradeAccount: reasons', () => {
     expect(g).toMatchObject({ letter: 'A', score: 100, confidence: 1, missing: [] });
   });
 });
+
+describe('gradeAccount: an account with no ICP data is not graded', () => {
+  /** Nothing the default ICP reads: no industry, size, revenue, country or technologies. */
+  const blank: Account = {
+    ...ideal,
+    industry: undefined,
+    employees: undefined,
+    revenue: undefined,
+    country: undefined,
+    technologies: undefined,
+  };
+
+  it('has no letter, no confidence, and every criterion missing', () => {
+    const g = gradeAccount(blank, DEFAULT_SETTINGS.icp);
+    expect(g).toMatchObject({ letter: null, score: 0, confidence: 0 });
+    expect(g.missing).toEqual(DEFAULT_SETTINGS.icp.criteria.map((c) => c.label));
+    expect(g.reasons.map((r) => r.effect)).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown']);
+  });
+
+  it('is not the same as an account whose known data misses everything (F)', () => {
+    const misfit = {
+      ...blank,
+      industry: 'Retail',
+      employees: 5,
+      revenue: 1_000,
+      country: 'BR',
+      technologies: ['Slack'],
+    };
+    expect(gradeAccount(misfit, DEFAULT_SETTINGS.icp)).toMatchObject({ letter: 'F', score: 0, confidence: 1 });
+    expect(gradeAccount(blank, DEFAULT_SETTINGS.icp).letter).toBeNull();
+  });
+});
+
+describe('gradeAccount: credits per criterion, which the ICP ladder’s filters read', () => {
+  it.each`
+    case                             | changes                                                  | industry | employees | revenue | geography | crm
+    ${'the ideal account'}           | ${{}}                                                    | ${1}     | ${1}      | ${1}    | ${1}      | ${1}
+    ${'a partial size (175 of 200)'} | ${{ employees: 175 }}                                    | ${1}     | ${0.5}    | ${1}    | ${1}      | ${1}
+    ${'a miss'}                      | ${{ industry: 'Retail', technologies: ['Zoho CRM'] }}    | ${0}     | ${1}      | ${1}    | ${1}      | ${0}
+    ${'no data'}                     | ${{ revenue: undefined, country: '', technologies: [] }} | ${1}     | ${1}      | ${null} | ${null}   | ${null}
+  `('$case: industry $industry, size $employees, revenue $revenue, geography $geography, CRM $crm', (row) => {
+    const g = gradeAccount({ ...ideal, ...row.changes }, DEFAULT_SETTINGS.icp);
+    const { industry, employees, revenue, geography, crm } = row;
+    expect(g.credits).toEqual({ industry, employees, revenue, geography, crm });
+  });
+
+  it('has one credit per criterion of the org’s ICP, by id', () => {
+    expect(Object.keys(gradeOn(size, { employees: 190 }).credits)).toEqual(['employees']);
+    expect(gradeOn(size, { employees: 190 }).credits.employees).toBeCloseTo(0.8);
+  });
+});

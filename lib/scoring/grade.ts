@@ -27,9 +27,11 @@ const usd = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 1,
 });
 
+const count = new Intl.NumberFormat('en-US');
+
 /** Revenue as "$2.6B", headcounts as "7,600". */
 function formatAmount(field: 'employees' | 'revenue', n: number): string {
-  return field === 'revenue' ? usd.format(n) : n.toLocaleString('en-US');
+  return field === 'revenue' ? usd.format(n) : count.format(n);
 }
 
 /** Credit 0–1 of one criterion, or undefined when the account has no data for it. */

@@ -4,6 +4,7 @@ import type { BuyingRole, Contact } from '../db/contacts';
 import type { FunnelStage, Touchpoint, TouchpointType } from '../db/touchpoints';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { GradeLetter, Tier } from '../settings/types';
+import { describeBusinessHours } from './business-time';
 import { commitmentsFor } from './commitments';
 import { type EngagementResult, levelOf, type Trend } from './engagement';
 import type { GradeResult } from './grade';
@@ -171,7 +172,7 @@ describe('nextActions: follow up within the tier’s response SLA', () => {
       const a = find({ ...scenario, touchpoints: [bofu(parse(touchAt))] }, 'follow-up');
       expect(a).toMatchObject({ title: 'Follow up on recent engagement', owner: 'Priya Shah', priority: 1 });
       expect(show(a?.due ?? 0)).toBe(due);
-      expectWhyToName(a, 'demo request', `${sla} business hours`);
+      expectWhyToName(a, 'demo request', describeBusinessHours(sla));
     },
   );
 
@@ -390,5 +391,35 @@ describe('nextActions: order', () => {
     // Demotion review (due in 7 days) before the tier review (due in 14), both priority 3.
     const actions = actionsFor({ tier: 1, letter: 'C', engagement: 80, lastTouchAt: null });
     expect(actions.map((a) => a.id)).toEqual(['demotion-review', 'review-tier']);
+  });
+});
+
+describe('nextActions: the tier’s account review, shown from 14 days before it is due', () => {
+  // Tier 1 is reviewed every 30 days, Tiers 2 and 3 every 91. `dueInDays` null: not shown.
+  it.each`
+    case                                       | scenario                                            | dueInDays
+    ${'Tier 1 never reviewed'}                 | ${{ ...AGREED[1], lastReviewedAt: null }}           | ${0}
+    ${'Tier 1 reviewed 25 days ago'}           | ${{ ...AGREED[1], lastReviewedAt: now - 25 * DAY }} | ${5}
+    ${'Tier 1 reviewed 16 days ago'}           | ${{ ...AGREED[1], lastReviewedAt: now - 16 * DAY }} | ${14}
+    ${'Tier 1 reviewed 15 days ago'}           | ${{ ...AGREED[1], lastReviewedAt: now - 15 * DAY }} | ${null}
+    ${'Tier 1 reviewed yesterday'}             | ${{ ...AGREED[1], lastReviewedAt: now - DAY }}      | ${null}
+    ${'Tier 1 reviewed 40 days ago (overdue)'} | ${{ ...AGREED[1], lastReviewedAt: now - 40 * DAY }} | ${-10}
+    ${'Tier 2 reviewed 80 days ago'}           | ${{ ...AGREED[2], lastReviewedAt: now - 80 * DAY }} | ${11}
+    ${'Tier 3 reviewed 60 days ago'}           | ${{ ...AGREED[3], lastReviewedAt: now - 60 * DAY }} | ${null}
+    ${'untiered, never reviewed'}              | ${{ lastReviewedAt: null }}                         | ${null}
+    ${'untiered, reviewed 200 days ago'}       | ${{ lastReviewedAt: now - 200 * DAY }}              | ${null}
+  `('$case: due in $dueInDays days', ({ scenario, dueInDays }) => {
+    const a = find(scenario, 'account-review');
+    if (dueInDays === null) expect(a).toBeUndefined();
+    else expect(a).toMatchObject({ owner: 'Marketing + Sales', priority: 3, due: now + dueInDays * DAY });
+  });
+
+  it('names the tier, its cadence and the last review', () => {
+    const never = find({ ...AGREED[1], lastReviewedAt: null }, 'account-review');
+    expect(never?.title).toBe('Tier 1 account review');
+    expectWhyToName(never, 'never reviewed', 'every 30 days');
+    const due = find({ ...AGREED[2], lastReviewedAt: now - 80 * DAY }, 'account-review');
+    expect(due?.title).toBe('Tier 2 account review');
+    expectWhyToName(due, '30 Aug', 'every 91 days');
   });
 });

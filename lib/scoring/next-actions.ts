@@ -36,7 +36,9 @@ const DAY = 86_400_000;
 /** An account review this close shows as an action, so that it can be prepared. */
 const REVIEW_NOTICE_DAYS = 14;
 
-const fmtDate = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+// One formatter for all: building one per call cost half of rescoring 100,000 accounts.
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const fmtDate = (ms: number) => dayMonth.format(ms);
 
 /** The next actions for an account, most urgent first. */
 export function nextActions(input: ActionInputs): NextAction[] {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../db/accounts';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
+import { PRESETS } from '../settings/presets';
 import type { GradeLetter, Tier } from '../settings/types';
 import type { EngagementResult } from './engagement';
 import { levelOf } from './engagement';
-import type { GradeResult } from './grade';
+import { type GradeResult, gradeAccount } from './grade';
 import { recommendTier } from './tier';
 
 const account = (assignedTier?: Tier): Account => ({
@@ -116,5 +117,75 @@ describe('recommendTier: reasons', () => {
   it('checks tiers from the most invested whatever their order in the settings', () => {
     const shuffled = { ...DEFAULT_SETTINGS, tiers: [...DEFAULT_SETTINGS.tiers].reverse() };
     expect(recommendTier(account(), grade('A'), engagement(90), shuffled).recommended?.tier).toBe(1);
+  });
+});
+
+describe('recommendTier on the ICP ladder: Tier 5 fits the ICP, each tier up adds one filter', () => {
+  const LADDER = PRESETS.icp_ladder.settings;
+  /** Meets every criterion: industry, size, revenue, geography and a CRM. */
+  const fit: Account = {
+    ...account(),
+    industry: 'Software',
+    employees: 1_000,
+    revenue: 100_000_000,
+    country: 'GB',
+    technologies: ['HubSpot'],
+  };
+  /** The ladder's recommendation for the fitting account with `changes`, graded for real. */
+  const climb = (changes: Partial<Account>) => {
+    const a = { ...fit, ...changes };
+    const g = gradeAccount(a, LADDER.icp);
+    return { letter: g.letter, tier: recommendTier(a, g, engagement(50), LADDER) };
+  };
+  const blank = {
+    industry: undefined,
+    employees: undefined,
+    revenue: undefined,
+    country: undefined,
+    technologies: undefined,
+  };
+
+  // Filters: T4 revenue ($20M–$300B), T3 + employees (200–250,000), T2 + location, T1 + CRM.
+  // `keptOutBy`: what the reason of the tier just above the recommended one says.
+  it.each`
+    case                                               | changes                                                | letter  | recommended | keptOutBy
+    ${'fits the ICP, revenue out of range ($1M)'}      | ${{ revenue: 1_000_000 }}                              | ${'A'}  | ${'T5'}     | ${'annual revenue not matched'}
+    ${'+ revenue, employees out of range (50)'}        | ${{ employees: 50 }}                                   | ${'B'}  | ${'T4'}     | ${'company size not matched'}
+    ${'+ employees, location outside the served ones'} | ${{ country: 'BR' }}                                   | ${'A'}  | ${'T3'}     | ${'served geography not matched'}
+    ${'+ location, CRM unknown'}                       | ${{ technologies: undefined }}                         | ${'A'}  | ${'T2'}     | ${'uses a crm: no data'}
+    ${'+ CRM technographics'}                          | ${{}}                                                  | ${'A'}  | ${'T1'}     | ${undefined}
+    ${'revenue unknown'}                               | ${{ revenue: undefined }}                              | ${'A'}  | ${'T5'}     | ${'annual revenue: no data'}
+    ${'employees unknown'}                             | ${{ employees: undefined }}                            | ${'A'}  | ${'T4'}     | ${'company size: no data'}
+    ${'location unknown'}                              | ${{ country: undefined }}                              | ${'A'}  | ${'T3'}     | ${'served geography: no data'}
+    ${'revenue near the range ($18M, partial credit)'} | ${{ revenue: 18_000_000 }}                             | ${'A'}  | ${'T5'}     | ${'annual revenue not matched'}
+    ${'grade below C (retail, 50 people, $1M)'}        | ${{ industry: 'Retail', employees: 50, revenue: 1e6 }} | ${'D'}  | ${'none'}   | ${'grade D below C'}
+    ${'no ICP data at all'}                            | ${blank}                                               | ${null} | ${'none'}   | ${'no grade: no ICP data'}
+  `('$case: grade $letter → $recommended', ({ changes, letter, recommended, keptOutBy }) => {
+    const { letter: graded, tier } = climb(changes);
+    expect(graded).toBe(letter);
+    expect(labelOf(tier.recommended?.tier)).toBe(recommended);
+    const above = recommended === 'none' ? tier.reasons.at(-1) : tier.reasons.at(-2);
+    if (keptOutBy === undefined) expect(tier.reasons).toHaveLength(1);
+    else expect(above).toMatchObject({ effect: 'miss', detail: expect.stringContaining(keptOutBy) });
+  });
+
+  it('names the filters the recommended tier matched', () => {
+    const { tier } = climb({ country: 'BR' });
+    expect(tier.reasons.at(-1)).toMatchObject({
+      label: 'Tier 3 Size fit',
+      effect: 'match',
+      detail: expect.stringContaining('matches annual revenue, company size'),
+    });
+  });
+
+  it('explains every rung it passed over, from Tier 1 down', () => {
+    const { tier } = climb({ revenue: undefined });
+    expect(tier.reasons.map((r) => [r.label, r.effect])).toEqual([
+      ['Not Tier 1 Full fit', 'miss'],
+      ['Not Tier 2 Location fit', 'miss'],
+      ['Not Tier 3 Size fit', 'miss'],
+      ['Not Tier 4 Revenue fit', 'miss'],
+      ['Tier 5 Fits the ICP', 'match'],
+    ]);
   });
 });

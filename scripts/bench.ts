@@ -1,0 +1,116 @@
+/**
+ * Scoring benchmark against DESIGN.md's performance targets: all scores of one account with
+ * 1,000 touchpoints (≤ 1 ms), rescoring 100,000 accounts (≤ 5 s), and the options page's live
+ * preview over the same accounts (no target). Run with `npm run bench`; it reports and never
+ * fails: a figure over its target is marked OVER, and the exit code stays 0.
+ */
+import { scoreAccount } from '../lib/scoring/account-view';
+import { scoreEngagement } from '../lib/scoring/engagement';
+import { gradeAccount } from '../lib/scoring/grade';
+import { nextActions } from '../lib/scoring/next-actions';
+import { type AccountRows, previewSettings } from '../lib/scoring/preview';
+import { recommendTier } from '../lib/scoring/tier';
+import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
+import { PRESETS } from '../lib/settings/presets';
+import { busyAccount, demoRows } from './bench/fixtures';
+import { heapUsedMb, mean, percentile, type Row, table, timeEach, timeOnce } from './bench/measure';
+
+const NOW = Date.UTC(2026, 10, 18, 12);
+const ACCOUNTS = 100_000;
+const settings = DEFAULT_SETTINGS;
+/** Results flow here so that the engine cannot drop the work as unused. */
+let sink = 0;
+const log = (text: string) => process.stdout.write(`${text}\n`);
+
+/** (a) One account with 1,000 touchpoints and 20 contacts: many timed calls after a warm-up. */
+function oneAccount(): Row[] {
+  const { account, contacts, touchpoints } = busyAccount(NOW);
+  const all = () => (sink += scoreAccount(account, contacts, touchpoints, settings, NOW).actions.length);
+  const times = timeEach(all, 5_000, 1_000);
+  // Where the time goes, by part, so that an OVER says what to look at.
+  const v = scoreAccount(account, contacts, touchpoints, settings, NOW);
+  const inputs = { ...v, touchpoints, settings, now: NOW };
+  const parts: [string, () => unknown][] = [
+    ['grade', () => gradeAccount(account, settings.icp)],
+    ['engagement', () => scoreEngagement(touchpoints, contacts, settings.engagement, NOW)],
+    ['tier', () => recommendTier(account, v.grade, v.engagement, settings)],
+    ['next actions', () => nextActions(inputs)],
+  ];
+  const breakdown = parts.map(([name, fn]) => `${name} ${mean(timeEach(fn, 2_000, 200)).toFixed(3)} ms`);
+  log(
+    `(a) one account, ${touchpoints.length} touchpoints, ${contacts.length} contacts, ${times.length} runs` +
+      ` after 1,000 warm-up; of which ${breakdown.join(', ')} (means)`,
+  );
+  const row = (stat: string, ms: number): Row => ({
+    what: `one account, 1k touchpoints: ${stat}`,
+    measured: ms,
+    unit: 'ms',
+    target: 1,
+  });
+  return [row('p50', percentile(times, 50)), row('p95', percentile(times, 95)), row('mean', mean(times))];
+}
+
+/** (b) Rescoring every account, the touchpoints grouped by account beforehand; only the loop is timed. */
+function rescoreAll(rows: readonly AccountRows[]): Row[] {
+  const score = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const r = rows[i] as AccountRows;
+      sink += scoreAccount(r.account, r.contacts, r.touchpoints, settings, NOW).engagement.score;
+    }
+  };
+  score(0, 5_000);
+  const heapBefore = heapUsedMb();
+  const passes = [0, 1, 2].map(() => timeOnce(() => score(0, rows.length)).ms / 1_000);
+  const seconds = [...passes].sort((a, b) => a - b)[1] as number;
+  log(
+    `(b) rescoring ${rows.length.toLocaleString('en-US')} accounts: 3 passes, ${passes.map((s) => `${s.toFixed(2)} s`).join(', ')}; the median counts`,
+  );
+  return [
+    { what: `rescore ${rows.length.toLocaleString('en-US')} accounts`, measured: seconds, unit: 's', target: 5 },
+    { what: 'rescore throughput', measured: rows.length / seconds, unit: 'accounts/s', note: '5 s target = 20,000/s' },
+    {
+      what: `heap used, ${rows.length.toLocaleString('en-US')} accounts loaded`,
+      measured: heapBefore,
+      unit: 'MB',
+      note: `${heapUsedMb().toFixed(0)} MB after the passes`,
+    },
+  ];
+}
+
+/** (c) The options page's live preview over every account, once per tier model. */
+function preview(rows: readonly AccountRows[]): Row[] {
+  return (['three_tier', 'icp_ladder'] as const).map((id) => {
+    previewSettings(rows.slice(0, 5_000), PRESETS[id].settings, NOW);
+    const { ms, result } = timeOnce(() => previewSettings(rows, PRESETS[id].settings, NOW));
+    sink += result.notRecommended;
+    return { what: `settings preview, ${id.replace('_', ' ')}`, measured: ms / 1_000, unit: 's' };
+  });
+}
+
+/** What the accounts hold, so that the figures can be read against the data. */
+function summarise(rows: readonly AccountRows[]): string {
+  const touches = rows.reduce((n, r) => n + r.touchpoints.length, 0);
+  const contacts = rows.reduce((n, r) => n + r.contacts.length, 0);
+  const tiered = rows.filter((r) => r.account.assignedTier !== undefined).length;
+  const mostTouches = rows.reduce((m, r) => Math.max(m, r.touchpoints.length), 0);
+  return `${touches.toLocaleString('en-US')} touchpoints (max ${mostTouches} on one account), ${contacts.toLocaleString('en-US')} contacts, ${tiered.toLocaleString('en-US')} tiered`;
+}
+
+function main(): void {
+  log(`Node ${process.version}, ${process.arch}; settings: defaults (three ABM tiers)\n`);
+  const results = oneAccount();
+  const generated = timeOnce(() => demoRows(NOW, ACCOUNTS));
+  const rows = generated.result;
+  log(
+    `    demo data: ${rows.length.toLocaleString('en-US')} accounts (the 2,000 demo accounts, copied) built and grouped in ${(generated.ms / 1_000).toFixed(1)} s (not timed below): ${summarise(rows)}`,
+  );
+  results.push(...rescoreAll(rows));
+  const previews = preview(rows);
+  log(`(c) settings preview over the same accounts, after a 5,000-account warm-up\n`);
+  results.push(...previews);
+  log(table(results));
+  const over = results.filter((r) => r.target !== undefined && r.measured > r.target);
+  log(over.length ? `\nOVER target: ${over.map((r) => r.what).join('; ')}` : '\nAll figures within DESIGN.md targets.');
+}
+
+main();
