@@ -16,7 +16,7 @@ export function CommitmentsSection({ view }: { view: AccountView }) {
   return (
     <Section
       title={`Tier ${tier.assigned.tier} commitments`}
-      aside={<span className="muted">response within {describeBusinessHours(sla)}</span>}
+      aside={<span className="muted">SLA {describeBusinessHours(sla)}</span>}
     >
       <ul className="programs">
         {commitments.programs.map(({ program, cadence }) => (

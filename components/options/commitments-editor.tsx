@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { Section } from '@/components/shared/section';
+import type { Program, TierDefinition } from '@/lib/settings/types';
+import { type EditorProps, formatCell, parseCell, uniqueId } from './draft';
+import { TextField } from './fields';
+import { pathKey, useProblem } from './problems';
+
+type TierKey = keyof Program['tiers'];
+
+/** The program commitments chart: one row per program, one column per tier of the model. */
+export function CommitmentsEditor({ draft, update }: EditorProps) {
+  const tiers = [...draft.tiers].sort((a, b) => a.tier - b.tier);
+  const setProgram = (i: number, next: Program) =>
+    update((d) => ({ ...d, programs: d.programs.map((p, j) => (j === i ? next : p)) }));
+  const add = () =>
+    update((d) => ({
+      ...d,
+      programs: [
+        ...d.programs,
+        {
+          id: uniqueId(
+            'program',
+            d.programs.map((p) => p.id),
+          ),
+          name: '',
+          owner: '',
+          tiers: {},
+        },
+      ],
+    }));
+  const remove = (id: string) => update((d) => ({ ...d, programs: d.programs.filter((p) => p.id !== id) }));
+
+  return (
+    <Section title="Program commitments">
+      <p className="hint">
+        What marketing commits for each tier. In a tier's cell: ✓ (or x) for committed, a cadence such as “monthly”, or
+        nothing.
+      </p>
+      <datalist id="cadences">
+        <option value="✓" />
+        <option value="weekly" />
+        <option value="monthly" />
+        <option value="quarterly" />
+      </datalist>
+      <div className="table-scroll">
+        <table className="grid chart">
+          <thead>
+            <tr>
+              <th>Program</th>
+              <th className="col-owner">Owner</th>
+              {tiers.map((t) => (
+                <th key={t.tier} className="cell-head" title={t.name}>
+                  Tier {t.tier}
+                  <span className="muted">{t.name}</span>
+                </th>
+              ))}
+              <th className="narrow">
+                <span className="sr-only">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.programs.map((p, i) => (
+              <ProgramRow
+                key={p.id}
+                program={p}
+                index={i}
+                tiers={tiers}
+                onChange={(next) => setProgram(i, next)}
+                onRemove={() => remove(p.id)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" className="secondary" onClick={add}>
+        Add program
+      </button>
+    </Section>
+  );
+}
+
+function ProgramRow({
+  program: p,
+  index,
+  tiers,
+  onChange,
+  onRemove,
+}: {
+  program: Program;
+  index: number;
+  tiers: readonly TierDefinition[];
+  onChange: (next: Program) => void;
+  onRemove: () => void;
+}) {
+  const n = index + 1;
+  const at = (...rest: string[]) => ['programs', index, ...rest];
+  return (
+    <tr>
+      <td>
+        <TextField
+          hideLabel
+          label={`Program ${n} name`}
+          value={p.name}
+          path={at('name')}
+          className="wide"
+          onChange={(name) => onChange({ ...p, name })}
+        />
+      </td>
+      <td>
+        <TextField
+          hideLabel
+          label={`Program ${n} owner`}
+          value={p.owner}
+          path={at('owner')}
+          onChange={(owner) => onChange({ ...p, owner })}
+        />
+      </td>
+      {tiers.map((t) => {
+        const key = String(t.tier) as TierKey;
+        return (
+          <td key={t.tier} className="center">
+            <CellInput
+              label={`${p.name.trim() || `Program ${n}`}: Tier ${t.tier}`}
+              value={p.tiers[key]}
+              path={at('tiers', key)}
+              onChange={(cell) => {
+                const tiersNext = { ...p.tiers };
+                if (cell === undefined) delete tiersNext[key];
+                else tiersNext[key] = cell;
+                onChange({ ...p, tiers: tiersNext });
+              }}
+            />
+          </td>
+        );
+      })}
+      <td>
+        <button type="button" className="remove" aria-label={`Remove program ${n}`} onClick={onRemove}>
+          ×
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function CellInput({
+  label,
+  value,
+  path,
+  onChange,
+}: {
+  label: string;
+  value: Program['tiers'][TierKey];
+  path: (string | number)[];
+  onChange: (cell: Program['tiers'][TierKey]) => void;
+}) {
+  const problem = useProblem(path);
+  // The typed text is kept (a cadence may have spaces); it reads as the cell once the input is left.
+  const [text, setText] = useState(() => formatCell(value));
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    if (parseCell(text) !== value) setText(formatCell(value));
+  }
+  const state = value === undefined ? 'empty' : value === true ? 'committed' : 'cadence';
+  return (
+    <input
+      type="text"
+      className={`cell cell-${state}`}
+      list="cadences"
+      aria-label={label}
+      aria-invalid={problem ? true : undefined}
+      title={problem}
+      data-path={pathKey(path)}
+      value={text}
+      onBlur={() => setText(formatCell(value))}
+      onChange={(e) => {
+        const cell = parseCell(e.target.value);
+        setText(e.target.value);
+        setShown(cell);
+        onChange(cell);
+      }}
+    />
+  );
+}

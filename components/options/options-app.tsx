@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useState } from 'react';
+import { loadSettings, saveSettings } from '@/lib/settings/store';
+import type { Settings } from '@/lib/settings/types';
+import { validateSettings } from '@/lib/settings/validate';
+import { CommitmentsEditor } from './commitments-editor';
+import { DataPrivacy } from './data-privacy';
+import type { EditorProps } from './draft';
+import { EngagementEditor } from './engagement-editor';
+import { IcpEditor } from './icp-editor';
+import { ImportExport } from './import-export';
+import { PreviewPanel } from './preview-panel';
+import { ProblemList, ProblemsContext } from './problems';
+import { RulesEditor } from './rules-editor';
+import { TiersEditor } from './tiers-editor';
+
+type Status = 'idle' | 'saving' | 'saved' | 'invalid' | { error: string };
+
+/** The options page: the org's models as a draft, saved whole when valid, with a live preview. */
+export function OptionsApp() {
+  const [saved, setSaved] = useState<Settings>();
+  const [draft, setDraft] = useState<Settings>();
+  const [status, setStatus] = useState<Status>('idle');
+
+  useEffect(() => {
+    void loadSettings().then((s) => {
+      setSaved(s);
+      setDraft(s);
+    });
+  }, []);
+
+  // After a refused save, the list follows the draft, so that it empties as the problems are fixed.
+  const problems = useMemo(() => {
+    if (status !== 'invalid' || !draft) return [];
+    const result = validateSettings(draft);
+    return result.ok ? [] : result.problems;
+  }, [status, draft]);
+  const dirty = useMemo(() => !!draft && JSON.stringify(draft) !== JSON.stringify(saved), [draft, saved]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  if (!draft) return <p className="muted options-loading">Loading settings…</p>;
+
+  const update: EditorProps['update'] = (change) => {
+    setDraft((d) => (d ? change(d) : d));
+    setStatus((s) => (s === 'invalid' ? s : 'idle'));
+  };
+  const save = async () => {
+    setStatus('saving');
+    try {
+      const result = await saveSettings(draft);
+      if (!result.ok) return setStatus('invalid');
+      setSaved(result.settings);
+      setDraft(result.settings);
+      setStatus('saved');
+    } catch (error) {
+      setStatus({ error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const discard = () => {
+    setDraft(saved);
+    setStatus('idle');
+  };
+  const props: EditorProps = { draft, update };
+
+  return (
+    <ProblemsContext.Provider value={problems}>
+      <div className="options">
+        <header className="options-head">
+          <h1>Tierlens settings</h1>
+          <p className="muted">The org's models: how accounts are graded, tiered, worked and scored.</p>
+        </header>
+        <div className="options-body">
+          <main className="editors">
+            <IcpEditor {...props} />
+            <TiersEditor {...props} />
+            <CommitmentsEditor {...props} />
+            <EngagementEditor {...props} />
+            <RulesEditor {...props} />
+            <ImportExport draft={draft} onImport={(s) => update(() => s)} />
+            <DataPrivacy />
+          </main>
+          <aside className="sidebar">
+            <div className="save-bar section">
+              <div className="save-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={save}
+                  disabled={status === 'saving' || (!dirty && status !== 'invalid')}
+                >
+                  Save
+                </button>
+                <button type="button" className="secondary" onClick={discard} disabled={!dirty}>
+                  Discard
+                </button>
+                <span role="status" className={status === 'saved' ? 'ok' : 'muted'}>
+                  {status === 'saved' ? 'Saved' : dirty ? 'Unsaved changes' : ''}
+                </span>
+              </div>
+              {problems.length > 0 && (
+                <div className="notice notice-error problems" role="alert">
+                  <p>
+                    Nothing was saved: {problems.length} problem{problems.length === 1 ? '' : 's'} to fix.
+                  </p>
+                  <ProblemList problems={problems} />
+                </div>
+              )}
+              {typeof status === 'object' && (
+                <p className="notice notice-error" role="alert">
+                  Could not save: {status.error}
+                </p>
+              )}
+            </div>
+            <PreviewPanel draft={draft} />
+          </aside>
+        </div>
+      </div>
+    </ProblemsContext.Provider>
+  );
+}
