@@ -1,6 +1,14 @@
-import type { PageSubject } from '@/lib/detect/types';
+import type { PageKind, PageSubject } from '@/lib/detect/types';
 
-const KIND_WORDS = { company: 'company', showcase: 'showcase page', school: 'school' } as const;
+const KIND_WORDS: Record<PageKind, string> = {
+  company: 'company',
+  showcase: 'showcase page',
+  school: 'school',
+  profile: 'profile',
+  'sales-company': 'Sales Navigator account',
+  'sales-lead': 'Sales Navigator lead',
+  website: 'website',
+};
 
 /** The page is about a company that is not among the accounts. */
 export function NotInAccounts({ subject }: { subject: PageSubject }) {

@@ -15,12 +15,14 @@ type Sender = Browser.runtime.MessageSender;
 /** Thrown for a message that is dropped unread: it changes nothing. */
 export class RejectedMessage extends Error {}
 
-/** The subject's own identifiers must be the ones its URL carries. */
+/** A LinkedIn subject's own identifiers must be the ones its URL carries. */
 function agreesWithItsUrl(subject: PageSubject): boolean {
+  if (subject.site !== 'linkedin') return false;
   const match = matchLinkedInUrl(subject.url);
   if (!match || match.kind !== subject.kind) return false;
   if (match.slug !== undefined && subject.company.linkedinSlug !== match.slug) return false;
   if (match.id !== undefined && subject.company.linkedinId !== match.id) return false;
+  if (match.personSlug !== undefined && subject.person?.linkedinSlug !== match.personSlug) return false;
   return true;
 }
 

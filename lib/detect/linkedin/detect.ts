@@ -1,7 +1,7 @@
 import type { CompanyRef, Evidence, PageSubject } from '../types';
 import { type PageFact, readPageFacts, readWebsite } from './page-facts';
 import { queryFirst, companyPageSelectors as S, textOf } from './selectors';
-import { matchLinkedInUrl } from './urls';
+import { type LinkedInUrlMatch, matchLinkedInUrl } from './urls';
 
 interface Identity {
   slug?: string;
@@ -27,11 +27,18 @@ export function detectLinkedInPage(url: string, doc: Document): PageSubject | un
   if (!match) return undefined;
   const known: Identity = { slug: match.slug, id: match.id };
   const company: CompanyRef = { linkedinSlug: match.slug, linkedinId: match.id };
-  const evidence: Evidence[] = [
-    { from: 'url', detail: `${match.kind} page ${match.id ? `id ${match.id}` : `/${match.slug}/`}` },
-  ];
-  if (match.kind !== 'company')
-    return { site: 'linkedin', kind: match.kind, url, company: stripUndefined(company), evidence };
+  const evidence: Evidence[] = [{ from: 'url', detail: describeUrl(match) }];
+  if (match.kind !== 'company') {
+    const subject: PageSubject = {
+      site: 'linkedin',
+      kind: match.kind,
+      url,
+      company: stripUndefined(company),
+      evidence,
+    };
+    if (match.personSlug) subject.person = { linkedinSlug: match.personSlug };
+    return subject;
+  }
 
   const merge = (fact: PageFact) => {
     known.slug ??= fact.slug;
@@ -67,6 +74,12 @@ export function detectLinkedInPage(url: string, doc: Document): PageSubject | un
   company.linkedinSlug = known.slug;
   company.linkedinId = known.id;
   return { site: 'linkedin', kind: 'company', url, company: stripUndefined(company), evidence };
+}
+
+function describeUrl(match: LinkedInUrlMatch): string {
+  if (match.personSlug) return `profile /in/${match.personSlug}/`;
+  if (match.leadId) return `Sales Navigator lead ${match.leadId}`;
+  return `${match.kind} page ${match.id ? `id ${match.id}` : `/${match.slug}/`}`;
 }
 
 function stripUndefined<T extends object>(value: T): T {

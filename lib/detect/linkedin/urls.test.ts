@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { PageKind } from '../types';
-import { isLinkedInHost, LINKEDIN_URL_EXAMPLES, type LinkedInUrlMatch, matchLinkedInUrl } from './urls';
+import {
+  isLinkedInHost,
+  LINKEDIN_URL_EXAMPLES,
+  type LinkedInKind,
+  type LinkedInUrlMatch,
+  matchLinkedInUrl,
+} from './urls';
 
-const KINDS: PageKind[] = ['company', 'showcase', 'school'];
+const KINDS: LinkedInKind[] = ['company', 'showcase', 'school', 'profile', 'sales-company', 'sales-lead'];
 
 /** Every example URL with the list it belongs to. */
 const EXAMPLES = Object.entries(LINKEDIN_URL_EXAMPLES).flatMap(([list, urls]) =>
-  urls.map((url) => ({ list: list as PageKind | 'none', url })),
+  urls.map((url) => ({ list: list as LinkedInKind | 'none', url })),
 );
 
 describe('matchLinkedInUrl cross-matrix', () => {
