@@ -45,9 +45,16 @@ export function SidePanelApp() {
     body = <p className="muted">Loading…</p>;
   else if (accountCount === 0) body = <EmptyDatabase />;
   else if (!tab?.subject || !resolution) body = <NoCompany />;
-  else if (view)
-    body = <AccountCard view={view} matchedBy={resolution.status === 'matched' ? resolution.matchedBy : undefined} />;
-  else if (resolution.status === 'ambiguous') {
+  else if (view) {
+    body = (
+      <AccountCard
+        view={view}
+        matchedBy={resolution.status === 'matched' ? resolution.matchedBy : undefined}
+        person={tab.subject.person}
+        personMatch={tab.person}
+      />
+    );
+  } else if (resolution.status === 'ambiguous') {
     body = <Ambiguous accounts={candidates} matchedBy={resolution.matchedBy} onPick={setPicked} />;
   } else body = <NotInAccounts subject={tab.subject} />;
 

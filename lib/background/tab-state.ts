@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Resolution } from '../accounts/resolve';
+import type { PersonMatch } from '../accounts/resolve-person';
 import type { PageSubject } from '../detect/types';
 import type { BadgeSpec } from './badge';
 
@@ -14,6 +15,8 @@ export interface TabState {
   /** The company keys of the subject, as resolved. */
   keys: string[];
   resolution: Resolution | null;
+  /** The known contact the page's person is, when the page is about a person. */
+  person?: PersonMatch;
   badge: BadgeSpec;
   updatedAt: number;
 }

@@ -1,23 +1,15 @@
 import { browser } from 'wxt/browser';
-import { resolveKeys } from '../accounts/resolve';
+import { type Resolution, resolveKeys } from '../accounts/resolve';
+import { type PersonMatch, resolvePerson } from '../accounts/resolve-person';
 import type { TierlensDB } from '../db/db';
 import type { PageSubject } from '../detect/types';
-import { companyKeys } from '../keys/company-keys';
+import { subjectKeys } from '../keys/subject-keys';
 import { gradeAccount } from '../scoring/grade';
 import type { Settings } from '../settings/types';
 import { type BadgeSpec, badgeFor } from './badge';
 import { readAllTabStates, removeTabState, type TabState, writeTabState } from './tab-state';
 
-/** The company keys of a detected page. */
-export function subjectKeys(subject: PageSubject): string[] {
-  const c = subject.company;
-  return companyKeys({
-    name: c.name,
-    linkedinSlugs: c.linkedinSlug ? [c.linkedinSlug] : [],
-    linkedinIds: c.linkedinId ? [c.linkedinId] : [],
-    websites: c.website ? [c.website] : [],
-  });
-}
+export { subjectKeys } from '../keys/subject-keys';
 
 /** Per tab, the latest update started: an older one that finishes later is dropped. */
 const latest = new Map<number, number>();
@@ -46,13 +38,22 @@ export async function updateTab(
   const mine = ++sequence;
   latest.set(tabId, mine);
   const keys = subject ? subjectKeys(subject) : [];
-  const resolution = subject ? await resolveKeys(db, keys) : null;
+  let resolution: Resolution | null = subject ? await resolveKeys(db, keys) : null;
+  const person = await resolvePerson(
+    db,
+    subject?.person,
+    resolution?.status === 'matched' ? resolution.accountId : undefined,
+  );
+  // A known person whose employer the page does not name (or names unknown) leads to their account.
+  if (person && resolution?.status === 'unknown') {
+    resolution = { status: 'matched', accountId: person.accountId, matchedBy: 'contact', lowConfidence: false };
+  }
   const account = resolution?.status === 'matched' ? await db.accounts.get(resolution.accountId) : undefined;
   const grade = account ? gradeAccount(account, settings.icp) : undefined;
   const pageName = subject?.company.name ?? subject?.company.linkedinSlug;
   const badge = badgeFor(resolution, account, grade, settings, pageName);
   if (latest.get(tabId) !== mine) return undefined;
-  const state: TabState = { tabId, url, subject, keys, resolution, badge, updatedAt: Date.now() };
+  const state: TabState = { tabId, url, subject, keys, resolution, person, badge, updatedAt: Date.now() };
   await writeTabState(state);
   await applyBadge(tabId, badge);
   return state;
