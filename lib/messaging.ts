@@ -11,6 +11,8 @@ export interface ProtocolMap {
   pageDetected(subject: PageSubject | null): void;
   /** Side panel → background: load the demo accounts; answers how many were loaded. */
   loadDemoData(): { accounts: number };
+  /** Side panel → background: add the company on this tab's page to the accounts. */
+  addAccountFromTab(data: { tabId: number }): { accountId: string; added: boolean };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -56,7 +56,7 @@ export function SidePanelApp() {
     );
   } else if (resolution.status === 'ambiguous') {
     body = <Ambiguous accounts={candidates} matchedBy={resolution.matchedBy} onPick={setPicked} />;
-  } else body = <NotInAccounts subject={tab.subject} />;
+  } else body = <NotInAccounts subject={tab.subject} keys={tab.keys} tabId={tab.tabId} settings={settings} />;
 
   return (
     <div className="panel">

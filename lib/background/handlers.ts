@@ -1,13 +1,15 @@
 import { type Browser, browser } from 'wxt/browser';
-import type { TierlensDB } from '../db/db';
+import { addAccountFromPage } from '../accounts/add-account';
+import { getStrictDb, type TierlensDB } from '../db/db';
 import { loadDemoData } from '../demo/load';
 import { matchLinkedInUrl } from '../detect/linkedin/urls';
 import type { PageSubject } from '../detect/types';
 import { onMessage } from '../messaging';
 import { loadSettings } from '../settings/store';
 import { recalibrate } from './calibrate';
-import { noPayloadSchema, pageDetectedSchema } from './message-schemas';
+import { addAccountFromTabSchema, noPayloadSchema, pageDetectedSchema } from './message-schemas';
 import { isExtensionPage, isLinkedInContentScript } from './senders';
+import { readTabState } from './tab-state';
 import { refreshAllTabs, updateTab } from './tab-updates';
 
 type Sender = Browser.runtime.MessageSender;
@@ -52,8 +54,28 @@ export async function handleLoadDemoData(db: TierlensDB, data: unknown, sender: 
   return { accounts };
 }
 
+/** The side panel adds the company on a tab's page to the accounts. */
+export async function handleAddAccountFromTab(
+  data: unknown,
+  sender: Sender,
+): Promise<{ accountId: string; added: boolean }> {
+  if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
+    throw new RejectedMessage('addAccountFromTab is accepted only from Tierlens pages');
+  }
+  const parsed = addAccountFromTabSchema.safeParse(data);
+  if (!parsed.success) throw new RejectedMessage(`malformed addAccountFromTab: ${parsed.error.issues[0]?.message}`);
+  const state = await readTabState(parsed.data.tabId);
+  if (!state?.subject) throw new RejectedMessage('that tab shows no company');
+  // User edits go through the strict-durability connection: confirmed only once on disk.
+  const strict = getStrictDb();
+  const { account, added } = await addAccountFromPage(strict, state.subject, state.keys, Date.now());
+  await updateTab(strict, await loadSettings(), state.tabId, state.url, state.subject);
+  return { accountId: account.id, added };
+}
+
 /** Wires the protocol's handlers to the background's database. */
 export function registerHandlers(db: TierlensDB): void {
   onMessage('pageDetected', ({ data, sender }) => handlePageDetected(db, data, sender));
   onMessage('loadDemoData', ({ data, sender }) => handleLoadDemoData(db, data, sender));
+  onMessage('addAccountFromTab', ({ data, sender }) => handleAddAccountFromTab(data, sender));
 }

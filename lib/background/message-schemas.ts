@@ -42,3 +42,5 @@ export const pageSubjectSchema = z
 
 export const pageDetectedSchema = pageSubjectSchema.nullable();
 export const noPayloadSchema = z.undefined().or(z.null());
+
+export const addAccountFromTabSchema = z.object({ tabId: z.number().int().nonnegative() }).strict();

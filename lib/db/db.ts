@@ -16,16 +16,27 @@ export class TierlensDB extends Dexie {
   outbox!: EntityTable<LocalEdit, 'opId'>;
   syncState!: EntityTable<SyncState, 'source'>;
 
-  constructor(name = DB_NAME) {
-    super(name);
+  constructor(name = DB_NAME, options: { durability?: 'default' | 'strict' | 'relaxed' } = {}) {
+    super(name, { chromeTransactionDurability: options.durability ?? 'default' });
     declareVersions(this);
   }
 }
 
 let instance: TierlensDB | undefined;
+let strictInstance: TierlensDB | undefined;
 
 /** The shared database of this context, opened on first use. */
 export function getDb(): TierlensDB {
   instance ??= new TierlensDB();
   return instance;
+}
+
+/**
+ * A second connection to the same database whose transactions commit with strict durability
+ * (flushed to disk before they complete): for user edits and their outbox, which the UI confirms
+ * only once they are safe. Bulk imports use the default connection, which is faster.
+ */
+export function getStrictDb(): TierlensDB {
+  strictInstance ??= new TierlensDB(DB_NAME, { durability: 'strict' });
+  return strictInstance;
 }

@@ -139,3 +139,32 @@ test('the side panel follows the active tab of its window', async ({ context, ex
   await setup.evaluate((id) => chrome.tabs.update(id, { active: true }), ids.first);
   await expect(panel.locator('.account-name')).toHaveText('Microsoft');
 });
+
+test('a company not in the accounts is graded provisionally and can be added in one click', async ({
+  context,
+  sidePanel,
+}) => {
+  const page = await context.newPage();
+  const url = `https://www.linkedin.com/company/${UNKNOWN.slug}/`;
+  await page.goto(url);
+  const panel = await sidePanel(url);
+  await panel.loadDemoData();
+  await expect(panel.notInAccounts).toContainText('Provisional grade');
+  await expect.poll(() => panel.badge().then((b) => b.text)).toBe('?');
+
+  await panel.page.getByRole('button', { name: 'Add to accounts' }).click();
+  await expect(panel.accountName).toHaveText('Quietfield Analytics');
+  await expect.poll(() => panel.badge().then((b) => b.title)).toMatch(/Quietfield Analytics — untiered/);
+  // The new account waits in the outbox for write-back, durably.
+  const queued = await panel.page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const open = indexedDB.open('tierlens');
+        open.onsuccess = () => {
+          const count = open.result.transaction('outbox').objectStore('outbox').count();
+          count.onsuccess = () => done(count.result);
+        };
+      }),
+  );
+  expect(queued).toBe(1);
+});
