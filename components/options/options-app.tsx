@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 import type { Settings } from '@/lib/settings/types';
 import { validateSettings } from '@/lib/settings/validate';
+import { AdaptersEditor } from './adapters-editor';
 import { CommitmentsEditor } from './commitments-editor';
 import { DataPrivacy } from './data-privacy';
 import type { EditorProps } from './draft';
@@ -81,6 +82,7 @@ export function OptionsApp() {
             <CommitmentsEditor {...props} />
             <EngagementEditor {...props} />
             <RulesEditor {...props} />
+            <AdaptersEditor {...props} />
             <ImportExport draft={draft} onImport={(s) => update(() => s)} />
             <DataPrivacy />
           </main>

@@ -11,6 +11,9 @@ import type { BadgeSpec } from './badge';
 export interface TabState {
   tabId: number;
   url: string;
+  /** What the content script detected, kept so that switching an adapter back on shows it again. */
+  detected?: PageSubject | null;
+  /** What Tierlens shows: the detected subject, unless its site adapter is switched off. */
   subject: PageSubject | null;
   /** The company keys of the subject, as resolved. */
   keys: string[];

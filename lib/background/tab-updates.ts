@@ -5,6 +5,7 @@ import type { TierlensDB } from '../db/db';
 import type { PageSubject } from '../detect/types';
 import { subjectKeys } from '../keys/subject-keys';
 import { gradeAccount } from '../scoring/grade';
+import { adapterEnabled } from '../settings/adapters';
 import type { Settings } from '../settings/types';
 import { type BadgeSpec, badgeFor } from './badge';
 import { readAllTabStates, removeTabState, type TabState, writeTabState } from './tab-state';
@@ -33,10 +34,12 @@ export async function updateTab(
   settings: Settings,
   tabId: number,
   url: string,
-  subject: PageSubject | null,
+  detected: PageSubject | null,
 ): Promise<TabState | undefined> {
   const mine = ++sequence;
   latest.set(tabId, mine);
+  // A switched-off adapter reads nothing: the page counts as one about no company.
+  const subject = detected && adapterEnabled(settings, detected.kind) ? detected : null;
   const keys = subject ? subjectKeys(subject) : [];
   let resolution: Resolution | null = subject ? await resolveKeys(db, keys) : null;
   const person = await resolvePerson(
@@ -53,7 +56,7 @@ export async function updateTab(
   const pageName = subject?.company.name ?? subject?.company.linkedinSlug;
   const badge = badgeFor(resolution, account, grade, settings, pageName);
   if (latest.get(tabId) !== mine) return undefined;
-  const state: TabState = { tabId, url, subject, keys, resolution, person, badge, updatedAt: Date.now() };
+  const state: TabState = { tabId, url, detected, subject, keys, resolution, person, badge, updatedAt: Date.now() };
   await writeTabState(state);
   await applyBadge(tabId, badge);
   return state;
@@ -68,5 +71,5 @@ export async function forgetTab(tabId: number): Promise<void> {
 /** Re-resolves every open tab, after the accounts changed. */
 export async function refreshAllTabs(db: TierlensDB, settings: Settings): Promise<void> {
   const states = await readAllTabStates();
-  await Promise.all(states.map((s) => updateTab(db, settings, s.tabId, s.url, s.subject)));
+  await Promise.all(states.map((s) => updateTab(db, settings, s.tabId, s.url, s.detected ?? s.subject)));
 }

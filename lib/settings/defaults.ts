@@ -185,5 +185,6 @@ export const DEFAULT_SETTINGS: Settings = {
   tiers: THREE_TIERS,
   programs: THREE_TIER_PROGRAMS,
   engagement: DEFAULT_ENGAGEMENT,
+  adapters: { linkedinCompany: true, linkedinProfile: true, salesNavigator: true, websites: true },
   rules: { quietDays: 90, followUpWindowDays: 14 },
 };

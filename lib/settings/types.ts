@@ -117,6 +117,15 @@ export const settingsSchema = z
     tiers: z.array(tierDefinitionSchema).min(1, 'needs at least one tier'),
     programs: z.array(programSchema),
     engagement: engagementModelSchema,
+    /** Site adapters, each switchable without a release (a team feed's models can carry this). */
+    adapters: z
+      .object({
+        linkedinCompany: z.boolean(),
+        linkedinProfile: z.boolean(),
+        salesNavigator: z.boolean(),
+        websites: z.boolean(),
+      })
+      .default({ linkedinCompany: true, linkedinProfile: true, salesNavigator: true, websites: true }),
     rules: z.object({
       /** A target with no touchpoint for this many days is reviewed for demotion. */
       quietDays: z.number().int().positive(),
