@@ -18,8 +18,18 @@ export default defineConfig({
     description:
       'Account grade, ABM tier, buyer roles, engagement and next actions for the company on screen — from your CRM, offline.',
     // Each permission is pinned by test/unit/manifest.test.ts: adding one is a deliberate change.
-    permissions: browser === 'firefox' ? ['storage', 'unlimitedStorage'] : ['sidePanel', 'storage', 'unlimitedStorage'],
+    // activeTab + scripting: a toolbar click recognises the current website once, without the
+    // all-sites permission; scripting also registers the website content script once it is granted.
+    permissions: [
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+    ],
     host_permissions: ['*://*.linkedin.com/*'],
+    // Recognising every company website is opt-in: asked for on the options page and in the panel.
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Tierlens' },
   }),
 });

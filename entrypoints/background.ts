@@ -3,7 +3,9 @@ import { recalibrate } from '@/lib/background/calibrate';
 import { registerHandlers } from '@/lib/background/handlers';
 import { readTabState } from '@/lib/background/tab-state';
 import { forgetTab, refreshAllTabs } from '@/lib/background/tab-updates';
+import { syncWebsiteScript } from '@/lib/background/website-access';
 import { getDb } from '@/lib/db/db';
+import { isLinkedInUrl } from '@/lib/detect/linkedin/urls';
 import { watchSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
@@ -19,10 +21,18 @@ export default defineBackground(() => {
     if (settings.engagement.mode === 'calibrated') void recalibrate(db, settings.engagement, Date.now());
   });
 
+  // The website content script runs only while the all-sites permission is granted.
+  const syncWebsites = () => void syncWebsiteScript().catch(() => {});
+  syncWebsites();
+  browser.permissions.onAdded.addListener(syncWebsites);
+  browser.permissions.onRemoved.addListener(syncWebsites);
+
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  // A tab that starts loading another page forgets the old one; its content script reports the new.
+  // A tab that leaves LinkedIn for another page forgets the old one (the website script, where
+  // allowed, reports the new). Within LinkedIn the content script reports every navigation,
+  // in-app ones (pushState, Back) included, so forgetting there would only race its report.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status !== 'loading') return;
+    if (change.status !== 'loading' || isLinkedInUrl(tab.url)) return;
     void readTabState(tabId).then((state) => {
       if (state && state.url !== tab.url) void forgetTab(tabId);
     });

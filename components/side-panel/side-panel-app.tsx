@@ -44,7 +44,7 @@ export function SidePanelApp() {
   if (tab === null || accountCount === undefined || (accountId && view === null))
     body = <p className="muted">Loading…</p>;
   else if (accountCount === 0) body = <EmptyDatabase />;
-  else if (!tab?.subject || !resolution) body = <NoCompany />;
+  else if (!tab?.subject || !resolution) body = <NoCompany tabId={tabId} />;
   else if (view) {
     body = (
       <AccountCard

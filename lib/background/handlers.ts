@@ -8,7 +8,7 @@ import { onMessage } from '../messaging';
 import { loadSettings } from '../settings/store';
 import { recalibrate } from './calibrate';
 import { addAccountFromTabSchema, noPayloadSchema, pageDetectedSchema } from './message-schemas';
-import { isExtensionPage, isLinkedInContentScript } from './senders';
+import { isExtensionPage, isLinkedInContentScript, isWebsiteContentScript } from './senders';
 import { readTabState } from './tab-state';
 import { refreshAllTabs, updateTab } from './tab-updates';
 
@@ -28,16 +28,39 @@ function agreesWithItsUrl(subject: PageSubject): boolean {
   return true;
 }
 
-/** A content script reports what its LinkedIn page is about. */
+/** A website subject must be about the page its content script runs in. */
+function isAboutSendersSite(subject: PageSubject, senderUrl: string): boolean {
+  try {
+    return (
+      subject.site === 'website' &&
+      subject.kind === 'website' &&
+      new URL(subject.url).origin === new URL(senderUrl).origin
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** A content script reports what its page (LinkedIn, or a website) is about. */
 export async function handlePageDetected(db: TierlensDB, data: unknown, sender: Sender): Promise<void> {
-  if (!isLinkedInContentScript(sender, browser.runtime.id)) {
-    throw new RejectedMessage('pageDetected is accepted only from Tierlens on a LinkedIn tab');
+  const fromLinkedIn: boolean = isLinkedInContentScript(sender, browser.runtime.id);
+  const fromWebsite: boolean = !fromLinkedIn && isWebsiteContentScript(sender, browser.runtime.id);
+  const tabId = sender.tab?.id;
+  const senderUrl = sender.url ?? '';
+  if (!fromLinkedIn && !fromWebsite) {
+    throw new RejectedMessage('pageDetected is accepted only from Tierlens content scripts in a tab');
   }
   const parsed = pageDetectedSchema.safeParse(data);
   if (!parsed.success) throw new RejectedMessage(`malformed pageDetected: ${parsed.error.issues[0]?.message}`);
   const subject = parsed.data;
-  if (subject && !agreesWithItsUrl(subject)) throw new RejectedMessage('pageDetected: company does not match its URL');
-  await updateTab(db, await loadSettings(), sender.tab.id, subject?.url ?? sender.url ?? '', subject);
+  if (subject && fromLinkedIn && !agreesWithItsUrl(subject)) {
+    throw new RejectedMessage('pageDetected: company does not match its URL');
+  }
+  if (subject && fromWebsite && !isAboutSendersSite(subject, senderUrl)) {
+    throw new RejectedMessage('pageDetected: a website may speak only of itself');
+  }
+  if (tabId === undefined) throw new RejectedMessage('pageDetected needs a tab');
+  await updateTab(db, await loadSettings(), tabId, subject?.url ?? senderUrl, subject);
 }
 
 /** The side panel asks for the demo accounts. */

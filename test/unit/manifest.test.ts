@@ -50,21 +50,32 @@ describe('the built manifest (chrome-mv3)', () => {
     expect(manifest.manifest_version).toBe(3);
   });
 
-  it('asks for exactly the side panel, storage and unlimited storage', () => {
-    expect(sorted(manifest.permissions)).toEqual(['sidePanel', 'storage', 'unlimitedStorage']);
+  it('asks for exactly the side panel, storage, unlimited storage, activeTab and scripting', () => {
+    // activeTab + scripting: a toolbar click recognises the website on screen once, without access to all sites.
+    expect(sorted(manifest.permissions)).toEqual([
+      'activeTab',
+      'scripting',
+      'sidePanel',
+      'storage',
+      'unlimitedStorage',
+    ]);
   });
 
   it('needs LinkedIn as its only host', () => {
     expect(manifest.host_permissions).toEqual([LINKEDIN]);
   });
 
-  it('asks for no optional permissions or hosts yet', () => {
+  it('asks for all websites only as an optional host, which the user grants to recognise company websites', () => {
     expect(manifest.optional_permissions ?? []).toEqual([]);
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
   });
 
-  it.each(['tabs', '<all_urls>', '*://*/*', 'http://*/*', 'https://*/*'])('mentions %s nowhere', (broad) => {
+  it.each(['tabs', '<all_urls>', 'http://*/*', 'https://*/*'])('mentions %s nowhere', (broad) => {
     expect(raw).not.toContain(JSON.stringify(broad));
+  });
+
+  it('mentions all websites nowhere but as the optional host', () => {
+    expect(raw.split(JSON.stringify('*://*/*')).length - 1).toBe(1);
   });
 
   it('exposes nothing to web pages: no web-accessible resources, no external messaging', () => {

@@ -119,6 +119,51 @@ describe('matchLinkedInUrl results', () => {
       url: 'https://uk.linkedin.com/school/university-of-oxford/people/',
       expected: { kind: 'school', slug: 'university-of-oxford', subpage: 'people' },
     },
+    {
+      why: 'a profile URL carries the member’s slug',
+      url: 'https://www.linkedin.com/in/some-person-123/',
+      expected: { kind: 'profile', personSlug: 'some-person-123' },
+    },
+    {
+      why: 'a profile slug is lower-cased and its query ignored',
+      url: 'https://www.linkedin.com/in/Some-Person-123/?originalSubdomain=se',
+      expected: { kind: 'profile', personSlug: 'some-person-123' },
+    },
+    {
+      why: 'a percent-encoded unicode profile slug on a country subdomain is decoded',
+      url: 'https://uk.linkedin.com/in/j%C3%B6rg-m%C3%BCller-42',
+      expected: { kind: 'profile', personSlug: 'jörg-müller-42' },
+    },
+    {
+      why: 'a profile’s details page keeps the member and names the subpage',
+      url: 'https://www.linkedin.com/in/some-person-123/details/experience/',
+      expected: { kind: 'profile', personSlug: 'some-person-123', subpage: 'details' },
+    },
+    {
+      why: 'an overlay opened in-app (contact info) is still the member’s profile',
+      url: 'https://www.linkedin.com/in/some-person-123/overlay/contact-info/',
+      expected: { kind: 'profile', personSlug: 'some-person-123', subpage: 'overlay' },
+    },
+    {
+      why: 'a Sales Navigator account page carries the numeric company id',
+      url: 'https://www.linkedin.com/sales/company/1035',
+      expected: { kind: 'sales-company', id: '1035' },
+    },
+    {
+      why: 'a Sales Navigator account subpage keeps the account',
+      url: 'https://www.linkedin.com/sales/company/1035/people?trk=x',
+      expected: { kind: 'sales-company', id: '1035' },
+    },
+    {
+      why: 'account insights carry the company id in the query',
+      url: 'https://www.linkedin.com/sales/accounts/insights?companyId=68529&tab=overview',
+      expected: { kind: 'sales-company', id: '68529' },
+    },
+    {
+      why: 'a lead page carries the lead id before the search context',
+      url: 'https://www.linkedin.com/sales/lead/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1?_ntb=abc%3D%3D',
+      expected: { kind: 'sales-lead', leadId: 'ACwAAA1BcDEFgh2' },
+    },
   ];
   it.each(RESULTS.map((r) => [r.why, r.url, r.expected] as const))('%s: %s', (_why, url, expected) => {
     // toEqual fails on a stray property: no id on a slug URL, no slug on an id URL.

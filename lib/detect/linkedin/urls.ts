@@ -25,6 +25,16 @@ export function isLinkedInHost(hostname: string): boolean {
   return host === 'linkedin.com' || host.endsWith('.linkedin.com');
 }
 
+/** Whether a URL (possibly unknown) is on LinkedIn. */
+export function isLinkedInUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return isLinkedInHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 const KIND_BY_SEGMENT: Record<string, LinkedInKind> = { company: 'company', showcase: 'showcase', school: 'school' };
 
 /** Sales Navigator: `/sales/company/<id>`, `/sales/accounts/insights?companyId=<id>`, `/sales/lead/<id>,…`. */
@@ -102,15 +112,19 @@ export const LINKEDIN_URL_EXAMPLES: Record<LinkedInKind | 'none', string[]> = {
     'https://uk.linkedin.com/in/j%C3%B6rg-m%C3%BCller-42',
     'https://www.linkedin.com/in/some-person-123/details/experience/',
     'https://www.linkedin.com/in/Some-Person-123/?originalSubdomain=se',
+    'https://www.linkedin.com/in/some-person-123/overlay/contact-info/',
+    'https://se.linkedin.com/in/some-person-123',
   ],
   'sales-company': [
     'https://www.linkedin.com/sales/company/1035',
     'https://www.linkedin.com/sales/company/1035/people?trk=x',
     'https://www.linkedin.com/sales/accounts/insights?companyId=68529',
+    'https://www.linkedin.com/sales/accounts/insights?companyId=68529&tab=overview',
   ],
   'sales-lead': [
     'https://www.linkedin.com/sales/lead/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1',
     'https://www.linkedin.com/sales/lead/ACwAAA1BcDEFgh2',
+    'https://www.linkedin.com/sales/lead/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1?_ntb=abc%3D%3D',
   ],
   none: [
     'https://www.linkedin.com/feed/',
@@ -120,6 +134,9 @@ export const LINKEDIN_URL_EXAMPLES: Record<LinkedInKind | 'none', string[]> = {
     'https://www.linkedin.com/sales/search/people?query=x',
     'https://www.linkedin.com/sales/accounts/insights',
     'https://www.linkedin.com/sales/company/microsoft',
+    'https://www.linkedin.com/sales/company/',
+    'https://www.linkedin.com/sales/lead/',
+    'https://www.linkedin.com/sales/accounts/insights?companyId=hubspot',
     'https://www.linkedin.com/search/results/companies/?keywords=microsoft',
     'https://www.linkedin.com/pulse/why-account-based-marketing-works-jane-doe/',
     'https://www.linkedin.com/authwall?trk=gf&sessionRedirect=https%3A%2F%2Fwww.linkedin.com%2Fcompany%2Fmicrosoft',

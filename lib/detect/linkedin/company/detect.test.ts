@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { registrableDomain } from '../../keys/company-keys';
-import type { PageSubject } from '../types';
-import { detectLinkedInPage } from './detect';
-import { LINKEDIN_URL_EXAMPLES, matchLinkedInUrl } from './urls';
+import { registrableDomain } from '../../../keys/company-keys';
+import type { PageSubject } from '../../types';
+import { detectLinkedInPage } from '../detect';
+import { LINKEDIN_URL_EXAMPLES, matchLinkedInUrl } from '../urls';
 
 // The unit tests run in Node without a DOM; linkedom (a WXT dependency) parses the fixtures.
 const parse = (html: string): Document => parseHTML(html).document as unknown as Document;
 const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../test/fixtures/linkedin/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/linkedin/${name}`, import.meta.url), 'utf8');
 
 /** The real logged-out Audiense page, saved from https://www.linkedin.com/company/10529043/. */
 const REAL_HTML = fixture('company_audiense_uk_metascraper.html');

@@ -1,6 +1,8 @@
-import { normaliseSlug, safeDecode } from '../../keys/normalise';
-import { queryAll, queryFirst, companyPageSelectors as S } from './selectors';
-import { matchLinkedInUrl } from './urls';
+import { normaliseSlug, safeDecode } from '../../../keys/normalise';
+import { queryAll, queryFirst } from '../../dom';
+import { jsonLdItems, pageJsonEntities } from '../json';
+import { matchLinkedInUrl } from '../urls';
+import { companyPageSelectors as S } from './selectors';
 
 /** One statement a page makes about which company it shows. */
 export interface PageFact {
@@ -25,28 +27,19 @@ function canonicalFact(doc: Document): PageFact | undefined {
 /** The JSON-LD Organization whose `url` is a LinkedIn company page (logged-out pages). */
 function jsonLdFacts(doc: Document): PageFact[] {
   const facts: PageFact[] = [];
-  for (const script of queryAll(doc, S.jsonLd)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
-    const items = Array.isArray(data) ? data : [data];
-    for (const item of items) {
-      if (!isRecord(item) || item['@type'] !== 'Organization' || typeof item.url !== 'string') continue;
-      const match = matchLinkedInUrl(item.url);
-      if (match?.kind !== 'company') continue;
-      const sameAs = [item.sameAs].flat().find((u): u is string => typeof u === 'string' && /^https?:/.test(u));
-      facts.push({
-        from: 'json-ld',
-        slug: match.slug,
-        id: match.id,
-        name: typeof item.name === 'string' ? item.name : undefined,
-        website: sameAs,
-        detail: `JSON-LD Organization ${item.url}`,
-      });
-    }
+  for (const item of jsonLdItems(doc, S.jsonLd)) {
+    if (item['@type'] !== 'Organization' || typeof item.url !== 'string') continue;
+    const match = matchLinkedInUrl(item.url);
+    if (match?.kind !== 'company') continue;
+    const sameAs = [item.sameAs].flat().find((u): u is string => typeof u === 'string' && /^https?:/.test(u));
+    facts.push({
+      from: 'json-ld',
+      slug: match.slug,
+      id: match.id,
+      name: typeof item.name === 'string' ? item.name : undefined,
+      website: sameAs,
+      detail: `JSON-LD Organization ${item.url}`,
+    });
   }
   return facts;
 }
@@ -66,29 +59,18 @@ function organizationUrnFact(doc: Document): PageFact | undefined {
 /** Company entities in the logged-in page JSON: each `universalName` with its company URN. */
 function pageJsonFacts(doc: Document): PageFact[] {
   const facts: PageFact[] = [];
-  for (const code of queryAll(doc, S.pageJson)) {
-    const text = code.textContent ?? '';
-    if (!text.includes('"universalName"')) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      continue;
-    }
-    const included = isRecord(data) && Array.isArray(data.included) ? data.included : [data];
-    for (const entity of included) {
-      if (!isRecord(entity) || typeof entity.universalName !== 'string') continue;
-      const id = typeof entity.entityUrn === 'string' ? ORG_URN.exec(entity.entityUrn)?.[1] : undefined;
-      const website = [entity.websiteUrl, entity.companyPageUrl].find((u): u is string => typeof u === 'string');
-      facts.push({
-        from: 'page-json',
-        slug: normaliseSlug(entity.universalName),
-        id,
-        name: typeof entity.name === 'string' ? entity.name : undefined,
-        website,
-        detail: `page JSON company ${entity.universalName}${id ? ` (${id})` : ''}`,
-      });
-    }
+  for (const entity of pageJsonEntities(doc, S.pageJson, '"universalName"')) {
+    if (typeof entity.universalName !== 'string') continue;
+    const id = typeof entity.entityUrn === 'string' ? ORG_URN.exec(entity.entityUrn)?.[1] : undefined;
+    const website = [entity.websiteUrl, entity.companyPageUrl].find((u): u is string => typeof u === 'string');
+    facts.push({
+      from: 'page-json',
+      slug: normaliseSlug(entity.universalName),
+      id,
+      name: typeof entity.name === 'string' ? entity.name : undefined,
+      website,
+      detail: `page JSON company ${entity.universalName}${id ? ` (${id})` : ''}`,
+    });
   }
   return facts;
 }
@@ -112,8 +94,4 @@ export function readWebsite(doc: Document): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

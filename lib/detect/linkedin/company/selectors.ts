@@ -1,7 +1,7 @@
 /**
  * Every LinkedIn selector Tierlens uses on company, showcase and school pages. Alternatives
  * are listed newest markup first; none is positional or a hashed class name. Each is tested
- * against the committed fixtures in test/fixtures/linkedin/.
+ * against the committed fixtures in test/fixtures/linkedin/ (selectors.test.ts next to this file).
  */
 export const companyPageSelectors = {
   /** The company's name heading. Logged-in org top card; logged-out guest top card. */
@@ -26,22 +26,3 @@ export const companyPageSelectors = {
   /** The headquarters in the about section (logged-out), e.g. "London, London". */
   headquarters: ['[data-test-id="about-us__headquarters"] dd'],
 } as const;
-
-/** The first element matching any of the alternatives, in order of preference. */
-export function queryFirst(root: ParentNode, alternatives: readonly string[]): Element | null {
-  for (const selector of alternatives) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Every element matching any of the alternatives, in document order per alternative. */
-export function queryAll(root: ParentNode, alternatives: readonly string[]): Element[] {
-  return alternatives.flatMap((selector) => [...root.querySelectorAll(selector)]);
-}
-
-/** An element's text with its whitespace collapsed; empty when there is none. */
-export function textOf(element: Element | null): string {
-  return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}

@@ -1,0 +1,17 @@
+import { watchPage } from '@/lib/content/watch-page';
+import { DEFAULT_PLATFORMS } from '@/lib/detect/platforms';
+import { detectWebsite } from '@/lib/detect/website/detect';
+import { sendMessage } from '@/lib/messaging';
+
+// Registered at run time only once the user allows all websites (or injected once on a toolbar
+// click, through activeTab). No `matches` here: WXT would make them required host permissions.
+export default defineContentScript({
+  registration: 'runtime',
+  main(ctx) {
+    watchPage(
+      ctx,
+      (url, doc) => detectWebsite(url, doc, { platforms: DEFAULT_PLATFORMS }),
+      (subject) => sendMessage('pageDetected', subject),
+    );
+  },
+});

@@ -1,0 +1,95 @@
+import { expect, test } from './support/fixtures';
+import { type ServedCompany, type ServedPerson, serveLinkedIn } from './support/linkedin-site';
+
+// Microsoft (Tier 1) and HubSpot (Tier 2) are demo accounts; the people are synthetic.
+const MICROSOFT: ServedCompany = { slug: 'microsoft', name: 'Microsoft', id: '1035' };
+const HUBSPOT: ServedCompany = { slug: 'hubspot', name: 'HubSpot', id: '68529' };
+/** Someone working at Microsoft: the experience entry links `/company/1035/`. */
+const SAM: ServedPerson = {
+  slug: 'sam-example-synthetic',
+  first: 'Sam',
+  last: 'Example-Synthetic',
+  headline: 'Principal Engineer at Microsoft',
+  company: MICROSOFT,
+};
+
+test.beforeEach(async ({ context }) => {
+  await serveLinkedIn(context, [MICROSOFT, HUBSPOT], [SAM]);
+});
+
+test('a profile of someone at Microsoft shows Microsoft, Tier 1, in the badge and the side panel', async ({
+  context,
+  sidePanel,
+}) => {
+  const page = await context.newPage();
+  const url = `https://www.linkedin.com/in/${SAM.slug}/`;
+  await page.goto(url);
+  const panel = await sidePanel(url);
+  await panel.loadDemoData();
+
+  await expect(panel.accountName).toHaveText('Microsoft');
+  await expect(panel.section('Fit and tier')).toContainText('Tier 1 Strategic');
+  await expect.poll(() => panel.badge().then((b) => b.text)).toBe('T1');
+});
+
+test('navigating inside LinkedIn from a profile to a company and back re-detects each page', async ({
+  context,
+  sidePanel,
+}) => {
+  const page = await context.newPage();
+  const profile = `https://www.linkedin.com/in/${SAM.slug}/`;
+  await page.goto(profile);
+  const panel = await sidePanel(profile);
+  await panel.loadDemoData();
+  await expect(panel.accountName).toHaveText('Microsoft');
+
+  // LinkedIn navigates in-app: the URL changes through the History API and the profile's document
+  // (its top card, its page JSON naming Microsoft) stays on screen.
+  await page.evaluate(() => history.pushState({}, '', '/company/hubspot/'));
+  await expect(panel.accountName).toHaveText('HubSpot');
+  await expect.poll(() => panel.badge().then((b) => b.text)).toBe('T2');
+
+  await page.evaluate((slug) => history.pushState({}, '', `/in/${slug}/`), SAM.slug);
+  await expect(panel.accountName).toHaveText('Microsoft');
+  await expect.poll(() => panel.badge().then((b) => b.text)).toBe('T1');
+});
+
+test('a Sales Navigator account page shows its account: HubSpot, Tier 2', async ({ context, sidePanel }) => {
+  const page = await context.newPage();
+  const url = `https://www.linkedin.com/sales/company/${HUBSPOT.id}`;
+  await page.goto(url);
+  const panel = await sidePanel(url);
+  await panel.loadDemoData();
+
+  await expect(panel.accountName).toHaveText('HubSpot');
+  await expect(panel.section('Fit and tier')).toContainText('Tier 2');
+  await expect.poll(() => panel.badge().then((b) => b.text)).toBe('T2');
+});
+
+test('a Sales Navigator lead page shows the lead’s current employer, not a similar lead’s', async ({
+  context,
+  sidePanel,
+}) => {
+  const page = await context.newPage();
+  const url = 'https://www.linkedin.com/sales/lead/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1';
+  await page.goto(url);
+  const panel = await sidePanel(url);
+  await panel.loadDemoData();
+
+  // The lead works at Umbrella Synthetic, which is in nobody's accounts.
+  await expect(panel.notInAccounts).toContainText('Umbrella Synthetic');
+  await expect(panel.notInAccounts).not.toContainText('Similar Lead Corp');
+  await expect.poll(() => panel.badge().then((b) => b.text)).toBe('?');
+});
+
+test('the Back button from a company to a profile re-detects the profile', async ({ context, sidePanel }) => {
+  const page = await context.newPage();
+  const profile = `https://www.linkedin.com/in/${SAM.slug}/`;
+  await page.goto(profile);
+  const panel = await sidePanel(profile);
+  await panel.loadDemoData();
+  await page.evaluate(() => history.pushState({}, '', '/company/hubspot/'));
+  await expect(panel.accountName).toHaveText('HubSpot');
+  await page.evaluate(() => history.back());
+  await expect(panel.accountName).toHaveText('Microsoft');
+});
