@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type Resolution, resolveKeys } from '../accounts/resolve';
-import { type PersonMatch, resolvePerson } from '../accounts/resolve-person';
+import { resolvePerson } from '../accounts/resolve-person';
 import type { TierlensDB } from '../db/db';
 import type { PageSubject } from '../detect/types';
 import { subjectKeys } from '../keys/subject-keys';
