@@ -9,6 +9,7 @@ import type { EditorProps } from './draft';
 import { EngagementEditor } from './engagement-editor';
 import { IcpEditor } from './icp-editor';
 import { ImportExport } from './import-export';
+import { PermissionsSection } from './permissions-section';
 import { PreviewPanel } from './preview-panel';
 import { ProblemList, ProblemsContext } from './problems';
 import { RulesEditor } from './rules-editor';
@@ -83,6 +84,7 @@ export function OptionsApp() {
             <EngagementEditor {...props} />
             <RulesEditor {...props} />
             <AdaptersEditor {...props} />
+            <PermissionsSection />
             <ImportExport draft={draft} onImport={(s) => update(() => s)} />
             <DataPrivacy />
           </main>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { requestAllSites } from '@/lib/background/recognise-tab';
 import { sendMessage } from '@/lib/messaging';
 
 /** No accounts yet: offer the demo data, one click. */
@@ -24,6 +25,15 @@ export function EmptyDatabase() {
         {state === 'loading' ? 'Loading demo data…' : 'Load demo data'}
       </button>
       {typeof state === 'object' && <p className="notice notice-error">Could not load the demo data: {state.error}</p>}
+      <div className="permission-ask">
+        <p className="muted">
+          Optional: Tierlens can also recognise the company whose website you are on. That needs your permission to read
+          the pages you open; nothing leaves this device, and you can withdraw it on the options page.
+        </p>
+        <button type="button" onClick={() => void requestAllSites()}>
+          Recognise company websites
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
@@ -14,6 +14,26 @@ export function chromiumPath(): string {
   return path;
 }
 
+/**
+ * The built extension with the all-sites permission already granted: Chromium's permission
+ * prompt cannot be answered from a test, so the copy lists the optional host as granted —
+ * exactly the state a user who clicked "Allow" is in.
+ */
+function extensionWithAllSites(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tierlens-all-sites-'));
+  cpSync(EXTENSION, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, ...manifest.optional_host_permissions];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+interface Options {
+  /** Start as a user who granted the optional all-sites permission. */
+  allSites: boolean;
+}
+
 interface Fixtures {
   context: BrowserContext;
   worker: Worker;
@@ -21,18 +41,19 @@ interface Fixtures {
   sidePanel: (tabUrl: string) => Promise<SidePanel>;
 }
 
-export const test = base.extend<Fixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring pattern
-  context: async ({}, use) => {
+export const test = base.extend<Fixtures & Options>({
+  allSites: [false, { option: true }],
+  context: async ({ allSites }, use) => {
     if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+    const extension = allSites ? extensionWithAllSites() : EXTENSION;
     const profile = mkdtempSync(join(tmpdir(), 'tierlens-e2e-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: true,
       viewport: { width: 1100, height: 800 },
       args: [
-        `--disable-extensions-except=${EXTENSION}`,
-        `--load-extension=${EXTENSION}`,
+        `--disable-extensions-except=${extension}`,
+        `--load-extension=${extension}`,
         '--no-sandbox',
         '--disable-gpu',
         '--no-first-run',
@@ -45,6 +66,7 @@ export const test = base.extend<Fixtures>({
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+    if (extension !== EXTENSION) rmSync(extension, { recursive: true, force: true });
   },
   worker: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -66,11 +88,16 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-/** The id of the tab showing `url`, asked from an extension page (which may read LinkedIn tabs' URLs). */
+/**
+ * The id of the tab showing `url`, asked from an extension page. The extension may read the
+ * URLs of LinkedIn tabs (and of every tab once all sites are allowed); a tab it may not read
+ * is the newest of the unreadable ones (tab ids only grow).
+ */
 export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
   const id = await extensionPage.evaluate(async (u) => {
     const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id;
+    const unreadable = tabs.filter((t) => t.url === undefined).map((t) => t.id ?? -1);
+    return tabs.find((t) => t.url === u)?.id ?? (unreadable.length ? Math.max(...unreadable) : undefined);
   }, url);
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;

@@ -1,0 +1,55 @@
+import { expect, test } from './support/fixtures';
+import { serveLinkedIn } from './support/linkedin-site';
+import { type SitePage, serveWebsites } from './support/websites';
+
+// HubSpot is a demo account (Tier 2) known by its domain; Microlink (a real saved page) is not.
+const SITES: Record<string, SitePage> = {
+  'https://www.hubspot.com/': {
+    html: '<!doctype html><html><head><title>HubSpot</title><meta property="og:site_name" content="HubSpot"></head><body><h1>Grow better</h1></body></html>',
+  },
+  'https://microlink.io/': { file: 'microlink.io_home.html' },
+};
+
+test.beforeEach(async ({ context }) => {
+  await serveLinkedIn(context, []);
+  await serveWebsites(context, SITES);
+});
+
+test.describe('without the all-sites permission', () => {
+  test('a company website is not read, and the panel offers to recognise websites', async ({ context, sidePanel }) => {
+    const page = await context.newPage();
+    await page.goto('https://www.hubspot.com/');
+    const panel = await sidePanel('https://www.hubspot.com/');
+    await panel.loadDemoData();
+    await expect(panel.noCompany).toBeVisible();
+    await expect(panel.page.getByRole('button', { name: 'Recognise company websites' })).toBeVisible();
+    expect((await panel.badge()).text).toBe('');
+  });
+});
+
+test.describe('with the all-sites permission granted', () => {
+  test.use({ allSites: true });
+
+  test('a company website resolves to its account by its domain', async ({ context, sidePanel }) => {
+    const page = await context.newPage();
+    await page.goto('https://www.hubspot.com/');
+    const panel = await sidePanel('https://www.hubspot.com/');
+    await panel.loadDemoData();
+    await expect(panel.accountName).toHaveText('HubSpot');
+    await expect.poll(() => panel.badge().then((b) => b.text)).toBe('T2');
+  });
+
+  test('a website not in the accounts gets the not-in-accounts card with what the site says', async ({
+    context,
+    sidePanel,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('https://microlink.io/');
+    const panel = await sidePanel('https://microlink.io/');
+    await panel.loadDemoData();
+    await expect(panel.notInAccounts).toContainText('Company website');
+    await expect(panel.notInAccounts).toContainText('Microlink');
+    await expect(panel.notInAccounts).toContainText('Not in your accounts');
+    await expect.poll(() => panel.badge().then((b) => b.text)).toBe('?');
+  });
+});
