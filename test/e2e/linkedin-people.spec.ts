@@ -1,3 +1,4 @@
+import { readLinkedInFixture } from '../fixtures/linkedin/pages';
 import { expect, test } from './support/fixtures';
 import { type ServedCompany, type ServedPerson, serveLinkedIn } from './support/linkedin-site';
 
@@ -92,4 +93,32 @@ test('the Back button from a company to a profile re-detects the profile', async
   await expect(panel.accountName).toHaveText('HubSpot');
   await page.evaluate(() => history.back());
   await expect(panel.accountName).toHaveText('Microsoft');
+});
+
+test('a saved profile with markup in its names shows them as text, running nothing', async ({ context, sidePanel }) => {
+  const url = 'https://www.linkedin.com/in/hostile-person-synthetic/';
+  await context.route(url, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: readLinkedInFixture('synthetic/profile_hostile_names.html'),
+    }),
+  );
+  const page = await context.newPage();
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.goto(url);
+  const panel = await sidePanel(url);
+  panel.page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await panel.loadDemoData();
+  await expect(panel.page.locator('main')).toContainText('<img src=x onerror=alert(1)> Mallory');
+  await expect(panel.page.locator('main')).toContainText('<img src=x onerror=alert(1)> Hostile & Co');
+  await expect(panel.page.locator('main img')).toHaveCount(0);
+  expect(dialogs).toBe(0);
 });
