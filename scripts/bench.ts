@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
 import { PRESETS } from '../lib/settings/presets';
 import { busyAccount, demoRows } from './bench/fixtures';
 import { heapUsedMb, mean, percentile, type Row, table, timeEach, timeOnce } from './bench/measure';
+import { benchNavigation, navigationBenchUnavailable } from './bench/navigation';
 
 const NOW = Date.UTC(2026, 10, 18, 12);
 const ACCOUNTS = 100_000;
@@ -96,7 +97,32 @@ function summarise(rows: readonly AccountRows[]): string {
   return `${touches.toLocaleString('en-US')} touchpoints (max ${mostTouches} on one account), ${contacts.toLocaleString('en-US')} contacts, ${tiered.toLocaleString('en-US')} tiered`;
 }
 
-function main(): void {
+/** (d) Navigation → badge and side panel updated, in Chromium, warm worker. */
+async function navigation(): Promise<Row[]> {
+  const unavailable = navigationBenchUnavailable();
+  if (unavailable) {
+    log(`(d) navigation in Chromium: skipped, ${unavailable}`);
+    return [];
+  }
+  const f = await benchNavigation(ACCOUNTS, 200);
+  log(
+    `(d) navigation in Chromium: ${f.runs} in-app navigations between companies, ${f.accounts.toLocaleString('en-US')} accounts in IndexedDB, warm worker`,
+  );
+  const row = (what: string, values: number[], q: number, target: number): Row => ({
+    what,
+    measured: percentile(values, q),
+    unit: 'ms',
+    target,
+  });
+  return [
+    row('navigation → panel state: p50', f.state, 50, 30),
+    row('navigation → panel state: p95', f.state, 95, 50),
+    row('navigation → badge: p50', f.badge, 50, 30),
+    row('navigation → badge: p95', f.badge, 95, 50),
+  ];
+}
+
+async function main(): Promise<void> {
   log(`Node ${process.version}, ${process.arch}; settings: defaults (three ABM tiers)\n`);
   const results = oneAccount();
   const generated = timeOnce(() => demoRows(NOW, ACCOUNTS));
@@ -108,9 +134,10 @@ function main(): void {
   const previews = preview(rows);
   log(`(c) settings preview over the same accounts, after a 5,000-account warm-up\n`);
   results.push(...previews);
+  results.push(...(await navigation()));
   log(table(results));
   const over = results.filter((r) => r.target !== undefined && r.measured > r.target);
   log(over.length ? `\nOVER target: ${over.map((r) => r.what).join('; ')}` : '\nAll figures within DESIGN.md targets.');
 }
 
-main();
+void main();
