@@ -12,6 +12,7 @@ import { type AccountRows, previewSettings } from '../lib/scoring/preview';
 import { recommendTier } from '../lib/scoring/tier';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
 import { PRESETS } from '../lib/settings/presets';
+import { benchColdStart } from './bench/cold-start';
 import { busyAccount, demoRows } from './bench/fixtures';
 import { heapUsedMb, mean, percentile, type Row, table, timeEach, timeOnce } from './bench/measure';
 import { benchNavigation, navigationBenchUnavailable } from './bench/navigation';
@@ -114,7 +115,19 @@ async function navigation(): Promise<Row[]> {
     unit: 'ms',
     target,
   });
+  const cold: Row[] = [];
+  if (typeof WebSocket === 'undefined') {
+    log('(e) stopped worker: skipped, needs WebSocket (Node 22, or Node 20 with --experimental-websocket)');
+  } else {
+    const samples = await benchColdStart(ACCOUNTS, 20);
+    log(
+      `(e) stopped worker: ${samples.length} navigations, each after stopping the service worker, as the browser does when idle`,
+    );
+    cold.push({ what: 'stopped worker → panel state: p50', measured: percentile(samples, 50), unit: 'ms' });
+    cold.push(row('stopped worker → panel state: p95', samples, 95, 200));
+  }
   return [
+    ...cold,
     row('navigation → panel state: p50', f.state, 50, 30),
     row('navigation → panel state: p95', f.state, 95, 50),
     row('navigation → badge: p50', f.badge, 50, 30),

@@ -19,51 +19,37 @@ export function navigationBenchUnavailable(): string | undefined {
   return undefined;
 }
 
-const companyPage = (slug: string) =>
+/** A minimal LinkedIn company page: the URL carries the company. */
+export const companyPage = (slug: string) =>
   `<!doctype html><html><head><title>${slug} | LinkedIn</title></head><body><main><h1 class="org-top-card-summary__title">${slug}</h1></main></body></html>`;
 
-/** Writes `count` accounts straight into the extension's IndexedDB, in chunks, from an extension page. */
-async function seedAccounts(page: Page, count: number): Promise<void> {
-  const CHUNK = 10_000;
-  for (let from = 0; from < count; from += CHUNK) {
-    await page.evaluate(
-      ({ from, to }) =>
-        new Promise<void>((done, fail) => {
-          const open = indexedDB.open('tierlens');
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('accounts', 'readwrite');
-            const store = tx.objectStore('accounts');
-            for (let i = from; i < to; i++) {
-              store.put({
-                id: `bench:${i}`,
-                name: `Bench Company ${i}`,
-                keys: [`li:bench-co-${i}`, `li#${900_000 + i}`, `dom:bench-co-${i}.com`, `name:bench company ${i}`],
-                domains: [`bench-co-${i}.com`],
-                linkedinSlugs: [`bench-co-${i}`],
-                linkedinIds: [String(900_000 + i)],
-                industry: i % 3 ? 'Software' : 'Retail',
-                employees: 50 + (i % 5_000),
-                revenue: 1e6 * (1 + (i % 900)),
-                country: i % 4 ? 'US' : 'BR',
-                technologies: i % 5 ? ['HubSpot'] : [],
-                assignedTier: i % 10 === 0 ? 1 + (i % 3) : undefined,
-                isTarget: i % 10 === 0,
-                updatedAt: 0,
-                source: 'file',
-                generation: 1,
-              });
-            }
-            tx.oncomplete = () => {
-              open.result.close();
-              done();
-            };
-            tx.onerror = () => fail(tx.error);
-          };
-        }),
-      { from, to: Math.min(count, from + CHUNK) },
-    );
-  }
+/**
+ * An expression that, evaluated in an extension page, writes accounts `from`…`to` straight into
+ * the extension's IndexedDB (in chunks of 10,000 per transaction) and resolves when they are in.
+ */
+export function seedAccountsExpression(from: number, to: number): string {
+  return `(async () => {
+    const db = await new Promise((done, fail) => { const o = indexedDB.open('tierlens'); o.onsuccess = () => done(o.result); o.onerror = () => fail(o.error); });
+    for (let start = ${from}; start < ${to}; start += 10000) {
+      await new Promise((done, fail) => {
+        const tx = db.transaction('accounts', 'readwrite');
+        const store = tx.objectStore('accounts');
+        for (let i = start; i < Math.min(${to}, start + 10000); i++) {
+          store.put({
+            id: 'bench:' + i, name: 'Bench Company ' + i,
+            keys: ['li:bench-co-' + i, 'li#' + (900000 + i), 'dom:bench-co-' + i + '.com', 'name:bench company ' + i],
+            domains: ['bench-co-' + i + '.com'], linkedinSlugs: ['bench-co-' + i], linkedinIds: [String(900000 + i)],
+            industry: i % 3 ? 'Software' : 'Retail', employees: 50 + (i % 5000), revenue: 1e6 * (1 + (i % 900)),
+            country: i % 4 ? 'US' : 'BR', technologies: i % 5 ? ['HubSpot'] : [],
+            assignedTier: i % 10 === 0 ? 1 + (i % 3) : undefined, isTarget: i % 10 === 0,
+            updatedAt: 0, source: 'file', generation: 1,
+          });
+        }
+        tx.oncomplete = done; tx.onerror = () => fail(tx.error);
+      });
+    }
+    db.close();
+  })()`;
 }
 
 export interface NavigationFigures {
@@ -104,7 +90,7 @@ export async function benchNavigation(accounts: number, runs: number): Promise<N
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     // The panel's first query has Dexie create the schema; then the accounts go in directly.
     await panel.getByRole('heading', { name: 'No accounts yet' }).waitFor();
-    await seedAccounts(panel, accounts);
+    await panel.evaluate(seedAccountsExpression(0, accounts));
 
     const linkedin = await context.newPage();
     await linkedin.goto('https://www.linkedin.com/company/bench-co-0/');
