@@ -1,5 +1,4 @@
 import { watchPage } from '@/lib/content/watch-page';
-import { DEFAULT_PLATFORMS } from '@/lib/detect/platforms';
 import { detectWebsite } from '@/lib/detect/website/detect';
 import { sendMessage } from '@/lib/messaging';
 
@@ -10,7 +9,8 @@ export default defineContentScript({
   main(ctx) {
     watchPage(
       ctx,
-      (url, doc) => detectWebsite(url, doc, { platforms: DEFAULT_PLATFORMS }),
+      // Platforms are the org's setting, applied by the background: the script reports every site.
+      (url, doc) => detectWebsite(url, doc, { platforms: [] }),
       (subject) => sendMessage('pageDetected', subject),
     );
   },

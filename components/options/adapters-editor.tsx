@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Section } from '@/components/shared/section';
 import { ADAPTER_LABELS, type AdapterId } from '@/lib/settings/adapters';
 import type { EditorProps } from './draft';
@@ -25,6 +26,29 @@ export function AdaptersEditor({ draft, update }: EditorProps) {
           </label>
         ))}
       </div>
+      <PlatformsField draft={draft} update={update} />
     </Section>
+  );
+}
+
+/** The platforms list, one domain a line, kept as typed while editing. */
+function PlatformsField({ draft, update }: EditorProps) {
+  const [text, setText] = useState(draft.platforms.join('\n'));
+  return (
+    <label className="field">
+      <span className="field-label">Platforms: sites that host many companies' pages (one domain a line)</span>
+      <textarea
+        rows={6}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          const platforms = e.target.value.split(/[\s,]+/).filter(Boolean);
+          update((d) => ({ ...d, platforms }));
+        }}
+      />
+      <span className="hint">
+        On these sites the domain names no company (github.com/acme is Acme's, not GitHub's).
+      </span>
+    </label>
   );
 }

@@ -5,7 +5,7 @@ import type { TierlensDB } from '../db/db';
 import type { PageSubject } from '../detect/types';
 import { subjectKeys } from '../keys/subject-keys';
 import { gradeAccount } from '../scoring/grade';
-import { adapterEnabled } from '../settings/adapters';
+import { subjectAllowed } from '../settings/adapters';
 import type { Settings } from '../settings/types';
 import { type BadgeSpec, badgeFor } from './badge';
 import { readAllTabStates, removeTabState, type TabState, writeTabState } from './tab-state';
@@ -38,8 +38,9 @@ export async function updateTab(
 ): Promise<TabState | undefined> {
   const mine = ++sequence;
   latest.set(tabId, mine);
-  // A switched-off adapter reads nothing: the page counts as one about no company.
-  const subject = detected && adapterEnabled(settings, detected.kind) ? detected : null;
+  // A switched-off adapter reads nothing, and a platform's page names no company: such a page
+  // counts as one about no company.
+  const subject = detected && subjectAllowed(settings, detected) ? detected : null;
   const keys = subject ? subjectKeys(subject) : [];
   let resolution: Resolution | null = subject ? await resolveKeys(db, keys) : null;
   const person = await resolvePerson(

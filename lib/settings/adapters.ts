@@ -1,4 +1,5 @@
-import type { PageKind } from '../detect/types';
+import type { PageKind, PageSubject } from '../detect/types';
+import { registrableDomain } from '../keys/company-keys';
 import type { Settings } from './types';
 
 export type AdapterId = keyof Settings['adapters'];
@@ -25,4 +26,15 @@ export const ADAPTER_LABELS: Record<AdapterId, string> = {
 /** Whether the org lets Tierlens read this kind of page. */
 export function adapterEnabled(settings: Settings, kind: PageKind): boolean {
   return settings.adapters[ADAPTER_OF[kind]];
+}
+
+/**
+ * Whether a detected page may name its company under the org's settings: its adapter is on
+ * and, for a website, its registrable domain is not one of the org's platforms.
+ */
+export function subjectAllowed(settings: Settings, subject: PageSubject): boolean {
+  if (!adapterEnabled(settings, subject.kind)) return false;
+  if (subject.site !== 'website') return true;
+  const domain = registrableDomain(subject.url);
+  return domain !== undefined && !settings.platforms.some((p) => (registrableDomain(p) ?? p) === domain);
 }

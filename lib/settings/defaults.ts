@@ -1,3 +1,4 @@
+import { DEFAULT_PLATFORMS } from '../detect/platforms';
 import { type EngagementModel, type Program, SETTINGS_VERSION, type Settings, type TierDefinition } from './types';
 
 /** The three ABM tiers of DESIGN.md: Strategic 1:1, ABM Lite 1:few, Programmatic 1:many. */
@@ -186,5 +187,6 @@ export const DEFAULT_SETTINGS: Settings = {
   programs: THREE_TIER_PROGRAMS,
   engagement: DEFAULT_ENGAGEMENT,
   adapters: { linkedinCompany: true, linkedinProfile: true, salesNavigator: true, websites: true },
+  platforms: [...DEFAULT_PLATFORMS],
   rules: { quietDays: 90, followUpWindowDays: 14 },
 };

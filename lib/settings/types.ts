@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUYING_ROLES } from '../db/contacts';
 import { TOUCHPOINT_TYPES } from '../db/touchpoints';
+import { DEFAULT_PLATFORMS } from '../detect/platforms';
 
 /** An ABM tier: 1 is the most invested. The three-tier model uses 1–3, the ICP ladder 1–5. */
 export type Tier = 1 | 2 | 3 | 4 | 5;
@@ -126,6 +127,8 @@ export const settingsSchema = z
         websites: z.boolean(),
       })
       .default({ linkedinCompany: true, linkedinProfile: true, salesNavigator: true, websites: true }),
+    /** Registrable domains that host many companies' pages: a website there names no company. */
+    platforms: z.array(z.string().trim().toLowerCase().min(1, 'needs a domain')).default([...DEFAULT_PLATFORMS]),
     rules: z.object({
       /** A target with no touchpoint for this many days is reviewed for demotion. */
       quietDays: z.number().int().positive(),
