@@ -5,11 +5,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { CHROMIUM, extensionArgs } from '../chromium';
 import { Cdp } from './cdp';
 
-const EXTENSION = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface CdpBrowser {
@@ -31,21 +30,7 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'tierlens-cdp-'));
   const browser = spawn(
     CHROMIUM,
-    [
-      '--headless=new',
-      '--remote-debugging-port=0',
-      `--user-data-dir=${profile}`,
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      'about:blank',
-    ],
+    ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...extensionArgs(), 'about:blank'],
     { stdio: 'ignore' },
   );
   const portFile = join(profile, 'DevToolsActivePort');

@@ -6,15 +6,13 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-
-const EXTENSION = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, EXTENSION_DIR, extensionArgs } from '../chromium';
 
 /** Why the browser part cannot run here, or undefined when it can. */
 export function navigationBenchUnavailable(): string | undefined {
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) return 'no build in .output/chrome-mv3 (npm run build)';
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) return 'no build in .output/chrome-mv3 (npm run build)';
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
   return undefined;
 }
@@ -65,17 +63,7 @@ export async function benchNavigation(accounts: number, runs: number): Promise<N
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: extensionArgs(),
   });
   try {
     await context.route(/^https?:\/\//, (route) => {

@@ -1,18 +1,11 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { chromiumPath, EXTENSION_DIR, extensionArgs } from '../../../scripts/chromium';
 import { SidePanel } from './side-panel';
 
-const EXTENSION = resolve(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
-
-/** The system Chromium (Debian's), or the one named by CHROMIUM_PATH. */
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path))
-    throw new Error(`Chromium not found at ${path}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
-  return path;
-}
+const EXTENSION = EXTENSION_DIR;
 
 /**
  * The built extension with the all-sites permission already granted: Chromium's permission
@@ -51,17 +44,7 @@ export const test = base.extend<Fixtures & Options>({
       executablePath: chromiumPath(),
       headless: true,
       viewport: { width: 1100, height: 800 },
-      args: [
-        `--disable-extensions-except=${extension}`,
-        `--load-extension=${extension}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      args: extensionArgs(extension),
     });
     await use(context);
     await context.close();
