@@ -122,3 +122,40 @@ test('a saved profile with markup in its names shows them as text, running nothi
   await expect(panel.page.locator('main img')).toHaveCount(0);
   expect(dialogs).toBe(0);
 });
+
+test('the person on a profile is matched to a known contact, whose buyer roles the panel shows', async ({
+  context,
+  sidePanel,
+}) => {
+  // Demo contacts at Microsoft: Nadia by her LinkedIn profile, Wei (no profile on record) by name.
+  const nadia: ServedPerson = {
+    slug: 'nadia-andersson-682855',
+    first: 'Nadia',
+    last: 'Andersson',
+    headline: 'Director of Marketing at Microsoft',
+    company: MICROSOFT,
+  };
+  const wei: ServedPerson = {
+    slug: 'wei-virtanen-synthetic',
+    first: 'Wei',
+    last: 'Virtanen',
+    headline: 'COO at Microsoft',
+    company: MICROSOFT,
+  };
+  await serveLinkedIn(context, [MICROSOFT], [nadia, wei]);
+  const page = await context.newPage();
+  await page.goto(`https://www.linkedin.com/in/${nadia.slug}/`);
+  const panel = await sidePanel(`https://www.linkedin.com/in/${nadia.slug}/`);
+  await panel.loadDemoData();
+
+  const onPage = panel.section('On this page');
+  await expect(onPage).toContainText('Nadia Andersson');
+  await expect(onPage).toContainText('Decision maker');
+  await expect(onPage).toContainText('Budget holder');
+
+  await page.goto(`https://www.linkedin.com/in/${wei.slug}/`);
+  await expect(onPage).toContainText('Wei Virtanen');
+  await expect(onPage).toContainText('Executive sponsor');
+  await expect(onPage).toContainText('matched by name');
+  await panel.page.screenshot({ path: test.info().outputPath('person-on-page.png'), fullPage: true });
+});
