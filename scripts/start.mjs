@@ -63,9 +63,10 @@ const tabId = await worker.evaluate(
 // meanwhile the same panel, popped out in a tab, follows the LinkedIn tab.
 const panel = await context.newPage();
 await panel.goto(`chrome-extension://${extensionId}/sidepanel.html${tabId ? `?tab=${tabId}` : ''}`);
-const load = panel.getByRole('button', { name: 'Load demo data' });
-if (await load.isVisible({ timeout: 3000 }).catch(() => false)) {
-  await load.click();
+// The panel settles on one state; the empty one means a new profile: load the demo data.
+await panel.locator('[data-state], .account-card').first().waitFor({ timeout: 15_000 });
+if ((await panel.locator('[data-state="empty"]').count()) > 0) {
+  await panel.getByRole('button', { name: 'Load demo data' }).click();
   await panel.locator('[data-state="empty"]').waitFor({ state: 'hidden', timeout: 30_000 });
   console.log('Demo data loaded.');
 }
