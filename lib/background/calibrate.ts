@@ -33,9 +33,8 @@ export async function calibrateFromDb(db: TierlensDB, model: EngagementModel, no
     'r',
     [db.accounts, db.contacts, db.touchpoints],
     async () => {
-      // A full scan: fine for thousands of accounts. At 500k an index on `outcome` would let
-      // this read only the few hundred accounts with one (a new schema version).
-      const rows = await db.accounts.filter((a) => a.outcome !== undefined).toArray();
+      // The outcome index (schema v2) reads only the few hundred accounts with one.
+      const rows = await db.accounts.where('outcome').anyOf(['won', 'lost']).toArray();
       const accounts = rows.flatMap(({ id, outcome }) => (outcome ? [{ id, outcome }] : []));
       const ids = accounts.map((a) => a.id);
       const contacts = await db.contacts.where('accountId').anyOf(ids).toArray();

@@ -42,5 +42,7 @@ export interface Account {
   generation: number;
 }
 
-/** Indexes of the accounts table: the primary key, then the multi-entry key index. */
-export const accountsSchema = 'id, *keys, name, assignedTier, source';
+/** Indexes of the accounts table (schema v1): the primary key, then the multi-entry key index. */
+export const accountsSchemaV1 = 'id, *keys, name, assignedTier, source';
+/** Schema v2 indexes the outcome: the calibrated engagement model reads only won/lost accounts. */
+export const accountsSchema = 'id, *keys, name, assignedTier, source, outcome';

@@ -84,6 +84,9 @@ async function expectCurrentIndexesServe(db: TierlensDB): Promise<void> {
   expect([...byAnyKey].sort()).toEqual(['hubspot:1', 'hubspot:2']);
   expect(await db.accounts.where('assignedTier').equals(1).primaryKeys()).toEqual(['hubspot:1']);
   expect(await db.accounts.where('source').equals('hubspot').count()).toBe(2);
+  // v2: the outcome index, which accounts without an outcome stay out of.
+  const withOutcome = await db.accounts.where('outcome').anyOf(['won', 'lost']).primaryKeys();
+  expect(withOutcome).toEqual((await db.accounts.toArray()).filter((a) => a.outcome).map((a) => a.id));
 
   expect(await db.contacts.where('accountId').equals('hubspot:1').primaryKeys()).toEqual(['hubspot:c1']);
   expect(await db.contacts.where('linkedinSlug').equals('dana-decides').primaryKeys()).toEqual(['hubspot:c1']);
@@ -119,6 +122,25 @@ const FIXTURES: Record<number, MigrationFixture> = {
       expect(await db.syncState.get('hubspot')).toEqual(v1Sync);
       await expectCurrentIndexesServe(db);
     },
+  },
+};
+
+const v2Won: Account = {
+  ...v1Other,
+  id: 'file:3',
+  name: 'Initech',
+  keys: ['li:initech'],
+  source: 'file',
+  outcome: 'won',
+};
+
+FIXTURES[2] = {
+  // Version 2 wrote the same tables; accounts may carry an outcome, now indexed.
+  before: { ...FIXTURES[1]?.before, accounts: [v1Account, v1Other, v2Won] },
+  async after(db) {
+    expect(await db.accounts.get('file:3')).toEqual(v2Won);
+    expect(await db.accounts.where('outcome').equals('won').primaryKeys()).toEqual(['file:3']);
+    await expectCurrentIndexesServe(db);
   },
 };
 

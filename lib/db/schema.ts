@@ -1,5 +1,5 @@
 import type { Dexie, Transaction } from 'dexie';
-import { accountsSchema } from './accounts';
+import { accountsSchema, accountsSchemaV1 } from './accounts';
 import { contactsSchema } from './contacts';
 import { outboxSchema } from './outbox';
 import { syncStateSchema } from './sync-state';
@@ -20,13 +20,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
-      accounts: accountsSchema,
+      accounts: accountsSchemaV1,
       contacts: contactsSchema,
       touchpoints: touchpointsSchema,
       outbox: outboxSchema,
       syncState: syncStateSchema,
     },
   },
+  // v2: an index on the outcome, so that calibrating on won/lost accounts reads only those.
+  { version: 2, stores: { accounts: accountsSchema } },
 ];
 
 /** Declares the versions up to `upTo` (all by default) on a Dexie instance. */
