@@ -12,10 +12,11 @@ export function timeAgo(at: number, now: number): string {
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
 
-/** "today", "tomorrow", "in 3 days", "2 days overdue", with the date for anything further. */
+/** "now", "today 17:00", "tomorrow", "in 3 days", "2 days overdue", with the date for anything further. */
 export function dueLabel(due: number, now: number): string {
   const startOf = (t: number) => new Date(t).setHours(0, 0, 0, 0);
   const days = Math.round((startOf(due) - startOf(now)) / DAY);
+  if (Math.abs(due - now) < MINUTE) return 'now';
   if (due < now) {
     const late = Math.max(0, Math.floor((now - due) / DAY));
     return late === 0 ? 'overdue' : `${late} day${late === 1 ? '' : 's'} overdue`;
