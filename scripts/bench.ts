@@ -4,11 +4,13 @@
  * preview over the same accounts (no target). Run with `npm run bench`; it reports and never
  * fails: a figure over its target is marked OVER, and the exit code stays 0.
  */
+
+import type { AccountRows } from '../lib/accounts/account-rows';
 import { scoreAccount } from '../lib/scoring/account-view';
 import { scoreEngagement } from '../lib/scoring/engagement';
 import { gradeAccount } from '../lib/scoring/grade';
 import { nextActions } from '../lib/scoring/next-actions';
-import { type AccountRows, previewSettings } from '../lib/scoring/preview';
+import { previewSettings } from '../lib/scoring/preview';
 import { recommendTier } from '../lib/scoring/tier';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
 import { PRESETS } from '../lib/settings/presets';

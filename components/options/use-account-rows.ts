@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Account } from '@/lib/db/accounts';
-import type { Contact } from '@/lib/db/contacts';
+import { type AccountRows, groupByAccount } from '@/lib/accounts/account-rows';
 import { getDb } from '@/lib/db/db';
-import type { Touchpoint } from '@/lib/db/touchpoints';
-import type { AccountRows } from '@/lib/scoring/preview';
 
 let cached: Promise<AccountRows[]> | undefined;
 
@@ -15,12 +12,7 @@ async function readAll(): Promise<AccountRows[]> {
     db.contacts.toArray(),
     db.touchpoints.toArray(),
   ]);
-  const rows = new Map<string, { account: Account; contacts: Contact[]; touchpoints: Touchpoint[] }>(
-    accounts.map((account) => [account.id, { account, contacts: [], touchpoints: [] }]),
-  );
-  for (const c of contacts) rows.get(c.accountId)?.contacts.push(c);
-  for (const t of touchpoints) rows.get(t.accountId)?.touchpoints.push(t);
-  return [...rows.values()];
+  return groupByAccount(accounts, contacts, touchpoints);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { groupByAccount } from '../accounts/account-rows';
 import type { TierlensDB } from '../db/db';
 import {
   type CalibratedModel,
@@ -13,16 +14,6 @@ import type { EngagementModel } from '../settings/types';
 
 export const CALIBRATION_KEY = 'calibration';
 
-function byAccount<T extends { accountId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.accountId);
-    if (list) list.push(row);
-    else map.set(row.accountId, [row]);
-  }
-  return map;
-}
-
 /**
  * Fits the calibrated engagement model on every account with a won/lost outcome, from their
  * contacts and touchpoints as they are at `now`. Reads in one transaction, so a sync landing
@@ -34,8 +25,7 @@ export async function calibrateFromDb(db: TierlensDB, model: EngagementModel, no
     [db.accounts, db.contacts, db.touchpoints],
     async () => {
       // The outcome index (schema v2) reads only the few hundred accounts with one.
-      const rows = await db.accounts.where('outcome').anyOf(['won', 'lost']).toArray();
-      const accounts = rows.flatMap(({ id, outcome }) => (outcome ? [{ id, outcome }] : []));
+      const accounts = await db.accounts.where('outcome').anyOf(['won', 'lost']).toArray();
       const ids = accounts.map((a) => a.id);
       const contacts = await db.contacts.where('accountId').anyOf(ids).toArray();
       // One range per account on the compound index, in parallel: a single inAnyRange over all
@@ -49,10 +39,10 @@ export async function calibrateFromDb(db: TierlensDB, model: EngagementModel, no
       return { accounts, contacts, touchpoints };
     },
   );
-  const contactsOf = byAccount(contacts);
-  const touchpointsOf = byAccount(touchpoints);
-  const samples = accounts.map((a) =>
-    calibrationSample(a, touchpointsOf.get(a.id) ?? [], contactsOf.get(a.id) ?? [], model, now),
+  const samples = groupByAccount(accounts, contacts, touchpoints).flatMap(({ account, contacts, touchpoints }) =>
+    account.outcome
+      ? [calibrationSample({ id: account.id, outcome: account.outcome }, touchpoints, contacts, model, now)]
+      : [],
   );
   return fitCalibration(samples, { now });
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isLinkedInHost } from '../detect/linkedin/urls';
+import { isLinkedInUrl } from '../detect/linkedin/urls';
 import { ALL_SITES, WEBSITE_SCRIPT } from './website-access';
 
 export type RecogniseResult = 'injected' | 'linkedin' | 'not-allowed';
@@ -12,7 +12,7 @@ export type RecogniseResult = 'injected' | 'linkedin' | 'not-allowed';
 export async function recogniseTabOnce(tabId: number): Promise<RecogniseResult> {
   try {
     const tab = await browser.tabs.get(tabId);
-    if (tab.url && isLinkedInHost(new URL(tab.url).hostname)) return 'linkedin';
+    if (isLinkedInUrl(tab.url)) return 'linkedin';
     await browser.scripting.executeScript({ target: { tabId }, files: [`/${WEBSITE_SCRIPT}`] });
     return 'injected';
   } catch {

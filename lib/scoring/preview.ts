@@ -1,17 +1,8 @@
-import type { Account } from '../db/accounts';
-import type { Contact } from '../db/contacts';
-import type { Touchpoint } from '../db/touchpoints';
+import type { AccountRows } from '../accounts/account-rows';
 import type { GradeLetter, Settings, Tier } from '../settings/types';
 import { scoreEngagement } from './engagement';
 import { gradeAccount } from './grade';
 import { recommendTier } from './tier';
-
-/** One account's rows, as the preview reads them. */
-export interface AccountRows {
-  account: Account;
-  contacts: readonly Contact[];
-  touchpoints: readonly Touchpoint[];
-}
 
 /** How full a tier is: accounts assigned and recommended against its capacity. */
 export interface TierUse {

@@ -1,9 +1,9 @@
+import { type AccountRows, groupByAccount } from '../../lib/accounts/account-rows';
 import type { Account } from '../../lib/db/accounts';
 import { BUYING_ROLES, type Contact } from '../../lib/db/contacts';
 import type { Touchpoint, TouchpointType } from '../../lib/db/touchpoints';
 import { generateDemoData, TOUCHPOINT_STAGE } from '../../lib/demo/generate';
 import { createRng } from '../../lib/demo/random';
-import type { AccountRows } from '../../lib/scoring/preview';
 
 const DAY = 86_400_000;
 const TYPES = Object.keys(TOUCHPOINT_STAGE) as TouchpointType[];
@@ -70,11 +70,7 @@ const DEMO_ACCOUNTS = 2_000;
  */
 export function demoRows(now: number, accountCount: number): AccountRows[] {
   const data = generateDemoData({ seed: 1, now, accountCount: Math.min(accountCount, DEMO_ACCOUNTS) });
-  const demo = new Map<string, { account: Account; contacts: Contact[]; touchpoints: Touchpoint[] }>();
-  for (const account of data.accounts) demo.set(account.id, { account, contacts: [], touchpoints: [] });
-  for (const c of data.contacts) demo.get(c.accountId)?.contacts.push(c);
-  for (const t of data.touchpoints) demo.get(t.accountId)?.touchpoints.push(t);
-  const originals = [...demo.values()];
+  const originals = groupByAccount(data.accounts, data.contacts, data.touchpoints);
   return Array.from({ length: accountCount }, (_, i): AccountRows => {
     const o = originals[i % originals.length] as AccountRows;
     const copy = Math.floor(i / originals.length);
