@@ -2,7 +2,8 @@ import { defineConfig } from 'wxt';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  // One promise-based `browser` for the Chrome and Firefox builds: aliases `wxt/browser` to webextension-polyfill.
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({
     build: {
       rollupOptions: {

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Section } from '@/components/shared/section';
 import type { PersonMatch } from '@/lib/accounts/resolve-person';
 import { getDb } from '@/lib/db/db';
+import { dataView } from '@/lib/db/generations';
 import type { PersonRef } from '@/lib/detect/types';
 import { roleLabel } from '@/lib/scoring/roles';
 
@@ -18,7 +19,8 @@ export function PersonOnPage({
   accountName: string;
 }) {
   const contact = useLiveQuery(
-    async () => (match ? ((await getDb().contacts.get(match.contactId)) ?? null) : null),
+    async () =>
+      match ? ((await (await dataView(getDb())).forId(match.contactId).contacts.get(match.contactId)) ?? null) : null,
     [match?.contactId],
     null,
   );

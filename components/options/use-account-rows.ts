@@ -1,18 +1,21 @@
 import { useEffect, useState } from 'react';
 import { type AccountRows, groupByAccount } from '@/lib/accounts/account-rows';
 import { getDb } from '@/lib/db/db';
+import { dataView } from '@/lib/db/generations';
 
 let cached: Promise<AccountRows[]> | undefined;
 
 /** Every account with its contacts and touchpoints, grouped in one pass. */
 async function readAll(): Promise<AccountRows[]> {
-  const db = getDb();
-  const [accounts, contacts, touchpoints] = await Promise.all([
-    db.accounts.toArray(),
-    db.contacts.toArray(),
-    db.touchpoints.toArray(),
-  ]);
-  return groupByAccount(accounts, contacts, touchpoints);
+  const view = await dataView(getDb());
+  const parts = await Promise.all(
+    view.all.map((db) => Promise.all([db.accounts.toArray(), db.contacts.toArray(), db.touchpoints.toArray()])),
+  );
+  return groupByAccount(
+    parts.flatMap(([accounts]) => accounts),
+    parts.flatMap(([, contacts]) => contacts),
+    parts.flatMap(([, , touchpoints]) => touchpoints),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { NoCompany } from '@/components/page-states/no-company';
 import { NotInAccounts } from '@/components/page-states/not-in-accounts';
 import type { Account } from '@/lib/db/accounts';
 import { getDb } from '@/lib/db/db';
+import { dataView } from '@/lib/db/generations';
 import { DataFooter } from './data-footer';
 import { useAccountView } from './use-account-view';
 import { useCalibration } from './use-calibration';
@@ -18,7 +19,15 @@ import { useTabState } from './use-tab-state';
 export function SidePanelApp() {
   const tabId = useTabId();
   const tab = useTabState(tabId);
-  const accountCount = useLiveQuery(() => getDb().accounts.count(), [], undefined);
+  const accountCount = useLiveQuery(
+    async () => {
+      const view = await dataView(getDb());
+      const counts = await Promise.all(view.all.map((d) => d.accounts.count()));
+      return counts.reduce((a, b) => a + b, 0);
+    },
+    [],
+    undefined,
+  );
   const [picked, setPicked] = useState<string>();
   const resolution = tab?.resolution;
   const accountId =
@@ -33,7 +42,8 @@ export function SidePanelApp() {
   const candidates = useLiveQuery(
     async (): Promise<Account[]> => {
       if (resolution?.status !== 'ambiguous') return [];
-      const rows = await getDb().accounts.bulkGet(resolution.accountIds);
+      const view = await dataView(getDb());
+      const rows = await Promise.all(resolution.accountIds.map((id) => view.forId(id).accounts.get(id)));
       return rows.filter((a): a is Account => a !== undefined);
     },
     [resolution],

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/db';
+import { dataView } from '@/lib/db/generations';
 import { type AccountView, scoreAccount } from '@/lib/scoring/account-view';
 import type { CalibratedModel } from '@/lib/scoring/calibration';
 import type { Settings } from '@/lib/settings/types';
@@ -13,15 +14,19 @@ export function useAccountView(
   return useLiveQuery(
     async () => {
       if (!accountId || !settings) return settings ? undefined : null;
-      const db = getDb();
+      const view = await dataView(getDb());
+      const db = view.forId(accountId);
       const account = await db.accounts.get(accountId);
       if (!account) return undefined;
+      const tier = account.assignedTier;
       const [contacts, touchpoints, tierUse] = await Promise.all([
         db.contacts.where('accountId').equals(accountId).toArray(),
         db.touchpoints.where('[accountId+at]').between([accountId, -Infinity], [accountId, Infinity]).toArray(),
-        account.assignedTier === undefined
+        tier === undefined
           ? undefined
-          : db.accounts.where('assignedTier').equals(account.assignedTier).count(),
+          : Promise.all(view.all.map((d) => d.accounts.where('assignedTier').equals(tier).count())).then((counts) =>
+              counts.reduce((a, b) => a + b, 0),
+            ),
       ]);
       return scoreAccount(account, contacts, touchpoints, settings, Date.now(), {
         assignedInTier: tierUse,

@@ -1,8 +1,10 @@
 import type { Account } from '../db/accounts';
 import type { TierlensDB } from '../db/db';
+import { dataView } from '../db/generations';
 import type { LocalEdit } from '../db/outbox';
 import type { PageSubject } from '../detect/types';
 import { provisionalAccount } from '../scoring/provisional';
+import { resolveKeys } from './resolve';
 
 /**
  * Adds the company a page is about as a local account, with what the page says about it, and
@@ -17,6 +19,12 @@ export async function addAccountFromPage(
   newId: () => string = () => crypto.randomUUID(),
 ): Promise<{ account: Account; added: boolean }> {
   if (keys.length === 0) throw new Error('the page names no company to add');
+  // A synced source may know the company already: then there is nothing to add.
+  const known = await resolveKeys(db, keys);
+  if (known.status === 'matched' && !known.accountId.startsWith('local:')) {
+    const account = await (await dataView(db)).forId(known.accountId).accounts.get(known.accountId);
+    if (account) return { account, added: false };
+  }
   return db.transaction('rw', db.accounts, db.outbox, async () => {
     const existing = await db.accounts
       .where('keys')

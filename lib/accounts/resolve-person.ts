@@ -1,5 +1,6 @@
 import type { Contact } from '../db/contacts';
 import type { TierlensDB } from '../db/db';
+import { dataView, type VisibleData } from '../db/generations';
 import type { PersonRef } from '../detect/types';
 import { normaliseSlug } from '../keys/normalise';
 
@@ -26,11 +27,12 @@ export function normalisePersonName(name: string): string {
  * search every account with. Two contacts equally matching are no match.
  */
 export async function resolvePerson(
-  db: TierlensDB,
+  db: TierlensDB | VisibleData,
   person: PersonRef | undefined,
   accountId: string | undefined,
 ): Promise<PersonMatch | undefined> {
   if (!person) return undefined;
+  const view = 'all' in db ? db : await dataView(db);
   const pick = (found: Contact[], matchedBy: PersonMatch['matchedBy']): PersonMatch | undefined => {
     const inAccount = found.filter((c) => c.accountId === accountId);
     const candidates = inAccount.length > 0 ? inAccount : found;
@@ -38,13 +40,15 @@ export async function resolvePerson(
     return candidates.length === 1 && only ? { contactId: only.id, accountId: only.accountId, matchedBy } : undefined;
   };
   if (person.linkedinSlug) {
-    const bySlug = await db.contacts.where('linkedinSlug').equals(normaliseSlug(person.linkedinSlug)).toArray();
+    const slug = normaliseSlug(person.linkedinSlug);
+    const found = await Promise.all(view.all.map((d) => d.contacts.where('linkedinSlug').equals(slug).toArray()));
+    const bySlug = found.flat();
     const match = pick(bySlug, 'linkedin-profile');
     if (match) return match;
   }
   if (person.name && accountId) {
     const wanted = normalisePersonName(person.name);
-    const inAccount = await db.contacts.where('accountId').equals(accountId).toArray();
+    const inAccount = await view.forId(accountId).contacts.where('accountId').equals(accountId).toArray();
     return pick(
       inAccount.filter((c) => normalisePersonName(c.name) === wanted),
       'name',

@@ -43,10 +43,43 @@ describe('pickMatch', () => {
       expected: { status: 'matched', accountId: 'hubspot:4', matchedBy: 'dom:globex.com', lowConfidence: false },
     },
     {
-      rule: 'two accounts at the strongest matching kind are ambiguous, ids sorted',
+      rule: 'two accounts of one source at the strongest matching kind are ambiguous, ids sorted',
       keys: ['li:acme', 'dom:acme.com'],
-      candidates: [acme, acmeLabs],
-      expected: { status: 'ambiguous', accountIds: ['file:3', 'hubspot:1'], matchedBy: 'li:acme' },
+      candidates: [acme, { ...acmeLabs, id: 'hubspot:3' }],
+      expected: { status: 'ambiguous', accountIds: ['hubspot:1', 'hubspot:3'], matchedBy: 'li:acme' },
+    },
+    {
+      rule: 'one company known to two sources by the same key is one match, the CRM’s copy shown, the other named',
+      keys: ['li:acme', 'dom:acme.com'],
+      candidates: [acmeLabs, acme],
+      expected: {
+        status: 'matched',
+        accountId: 'hubspot:1',
+        matchedBy: 'li:acme',
+        lowConfidence: false,
+        alsoIn: ['file:3'],
+      },
+    },
+    {
+      rule: 'the demo’s copy of a company gives way to an imported one',
+      keys: ['dom:acme.com'],
+      candidates: [
+        { id: 'demo:7', keys: ['dom:acme.com'] },
+        { id: 'file:acme.com', keys: ['dom:acme.com'] },
+      ],
+      expected: {
+        status: 'matched',
+        accountId: 'file:acme.com',
+        matchedBy: 'dom:acme.com',
+        lowConfidence: false,
+        alsoIn: ['demo:7'],
+      },
+    },
+    {
+      rule: 'two sources matching by two different keys of the kind are ambiguous, not merged',
+      keys: ['li#1035', 'li#3057'],
+      candidates: [acme, { ...globex, id: 'file:4' }],
+      expected: { status: 'ambiguous', accountIds: ['file:4', 'hubspot:1'], matchedBy: 'li#1035' },
     },
     {
       rule: 'two accounts matched by two different keys of the same kind are ambiguous',

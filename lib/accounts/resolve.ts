@@ -1,17 +1,36 @@
 import type { Account } from '../db/accounts';
 import type { TierlensDB } from '../db/db';
+import { dataView, sourceOfId, type VisibleData } from '../db/generations';
 import { KEY_PRIORITY, keyKind } from '../keys/normalise';
 
 /** How a page's company keys resolved against the accounts. */
 export type Resolution =
-  | { status: 'matched'; accountId: string; matchedBy: string; lowConfidence: boolean }
+  | {
+      status: 'matched';
+      accountId: string;
+      matchedBy: string;
+      lowConfidence: boolean;
+      /** The same company as other sources hold it (matched by the same key): shown once, both sources named. */
+      alsoIn?: string[];
+    }
   | { status: 'ambiguous'; accountIds: string[]; matchedBy: string }
   | { status: 'unknown' };
 
 /**
+ * Which source's copy of a company is shown when several hold it: the CRM first, then the team's
+ * feed, an imported file, what the user added, and the demo last.
+ */
+export const SOURCE_PRECEDENCE = ['hubspot', 'feed', 'file', 'local', 'demo'];
+const rank = (id: string) => {
+  const r = SOURCE_PRECEDENCE.indexOf(sourceOfId(id));
+  return r < 0 ? SOURCE_PRECEDENCE.length : r;
+};
+
+/**
  * Picks the account the keys point to: the strongest kind of key that matches anything wins
- * (`li#` > `li:` > `dom:` > `name:`); two accounts matching at that strength are an ambiguity,
- * never silently resolved. A match by name alone is low-confidence.
+ * (`li#` > `li:` > `dom:` > `name:`). Two accounts of one source matching at that strength are an
+ * ambiguity, never silently resolved; accounts of different sources matching by the same key are
+ * one company that both sources know, shown once. A match by name alone is low-confidence.
  */
 export function pickMatch(keys: readonly string[], candidates: readonly Pick<Account, 'id' | 'keys'>[]): Resolution {
   for (const kind of KEY_PRIORITY) {
@@ -21,18 +40,36 @@ export function pickMatch(keys: readonly string[], candidates: readonly Pick<Acc
     if (hits.length === 0) continue;
     const matchedBy = wanted.find((k) => hits.some((a) => a.keys.includes(k))) ?? wanted[0] ?? kind;
     const ids = [...new Set(hits.map((a) => a.id))].sort();
-    if (ids.length > 1) return { status: 'ambiguous', accountIds: ids, matchedBy };
-    return { status: 'matched', accountId: ids[0] as string, matchedBy, lowConfidence: kind === 'name:' };
+    const sources = new Set(ids.map(sourceOfId));
+    const oneKey = ids.every((id) => hits.find((a) => a.id === id)?.keys.includes(matchedBy));
+    if (ids.length > 1 && (sources.size < ids.length || !oneKey))
+      return { status: 'ambiguous', accountIds: ids, matchedBy };
+    const [primary, ...others] = [...ids].sort((a, b) => rank(a) - rank(b));
+    const match: Resolution = {
+      status: 'matched',
+      accountId: primary as string,
+      matchedBy,
+      lowConfidence: kind === 'name:',
+    };
+    return others.length > 0 ? { ...match, alsoIn: others } : match;
   }
   return { status: 'unknown' };
 }
 
-/** Resolves a page's company keys with one query on the multi-entry key index. */
-export async function resolveKeys(db: TierlensDB, keys: readonly string[]): Promise<Resolution> {
+/**
+ * Resolves a page's company keys with one query on the multi-entry key index of each visible
+ * database (the main one, and each synced source's visible generation).
+ */
+export async function resolveKeys(db: TierlensDB | VisibleData, keys: readonly string[]): Promise<Resolution> {
   if (keys.length === 0) return { status: 'unknown' };
-  const candidates = await db.accounts
-    .where('keys')
-    .anyOf([...keys])
-    .toArray();
-  return pickMatch(keys, candidates);
+  const view = 'all' in db ? db : await dataView(db);
+  const found = await Promise.all(
+    view.all.map((d) =>
+      d.accounts
+        .where('keys')
+        .anyOf([...keys])
+        .toArray(),
+    ),
+  );
+  return pickMatch(keys, found.flat());
 }

@@ -2,7 +2,11 @@ import { Dexie } from 'dexie';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { groupByAccount } from '../accounts/account-rows';
+import type { Account } from '../db/accounts';
+import type { Contact } from '../db/contacts';
 import type { TierlensDB } from '../db/db';
+import { dataView } from '../db/generations';
+import type { Touchpoint } from '../db/touchpoints';
 import {
   type CalibratedModel,
   type CalibrationResult,
@@ -16,35 +20,39 @@ export const CALIBRATION_KEY = 'calibration';
 
 /**
  * Fits the calibrated engagement model on every account with a won/lost outcome, from their
- * contacts and touchpoints as they are at `now`. Reads in one transaction, so a sync landing
- * meanwhile cannot mix two generations into the fit.
+ * contacts and touchpoints as they are at `now`. Each database is read in one transaction, and a
+ * sync's page lands whole or not at all, so the fit never sees half a page.
  */
 export async function calibrateFromDb(db: TierlensDB, model: EngagementModel, now: number): Promise<CalibrationResult> {
-  const { accounts, contacts, touchpoints } = await db.transaction(
-    'r',
-    [db.accounts, db.contacts, db.touchpoints],
-    async () => {
-      // The outcome index (schema v2) reads only the few hundred accounts with one.
-      const accounts = await db.accounts.where('outcome').anyOf(['won', 'lost']).toArray();
-      const ids = accounts.map((a) => a.id);
-      const contacts = await db.contacts.where('accountId').anyOf(ids).toArray();
-      // One range per account on the compound index, in parallel: a single inAnyRange over all
-      // of them measured several times slower (on fake-indexeddb, with the demo data).
-      const perAccount = await Promise.all(
-        ids.map((id) =>
-          db.touchpoints.where('[accountId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
-        ),
-      );
-      const touchpoints = perAccount.flat();
-      return { accounts, contacts, touchpoints };
-    },
-  );
+  const view = await dataView(db);
+  const parts = await Promise.all(view.all.map(readOutcomes));
+  const accounts = parts.flatMap((p) => p.accounts);
+  const contacts = parts.flatMap((p) => p.contacts);
+  const touchpoints = parts.flatMap((p) => p.touchpoints);
   const samples = groupByAccount(accounts, contacts, touchpoints).flatMap(({ account, contacts, touchpoints }) =>
     account.outcome
       ? [calibrationSample({ id: account.id, outcome: account.outcome }, touchpoints, contacts, model, now)]
       : [],
   );
   return fitCalibration(samples, { now });
+}
+
+/** The won/lost accounts of one database with their rows, read in one transaction. */
+function readOutcomes(
+  db: TierlensDB,
+): Promise<{ accounts: Account[]; contacts: Contact[]; touchpoints: Touchpoint[] }> {
+  return db.transaction('r', [db.accounts, db.contacts, db.touchpoints], async () => {
+    // The outcome index (schema v2) reads only the few hundred accounts with one.
+    const accounts = await db.accounts.where('outcome').anyOf(['won', 'lost']).toArray();
+    const ids = accounts.map((a) => a.id);
+    const contacts = await db.contacts.where('accountId').anyOf(ids).toArray();
+    // One range per account on the compound index, in parallel: a single inAnyRange over all
+    // of them measured several times slower (on fake-indexeddb, with the demo data).
+    const perAccount = await Promise.all(
+      ids.map((id) => db.touchpoints.where('[accountId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()),
+    );
+    return { accounts, contacts, touchpoints: perAccount.flat() };
+  });
 }
 
 const featureIds = ENGAGEMENT_FEATURES.map((f) => f.id);

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { type Resolution, resolveKeys } from '../accounts/resolve';
 import { resolvePerson } from '../accounts/resolve-person';
 import type { TierlensDB } from '../db/db';
+import { dataView } from '../db/generations';
 import type { PageSubject } from '../detect/types';
 import { subjectKeys } from '../keys/subject-keys';
 import { gradeAccount } from '../scoring/grade';
@@ -42,9 +43,10 @@ export async function updateTab(
   // counts as one about no company.
   const subject = detected && subjectAllowed(settings, detected) ? detected : null;
   const keys = subject ? subjectKeys(subject) : [];
-  let resolution: Resolution | null = subject ? await resolveKeys(db, keys) : null;
+  const view = await dataView(db);
+  let resolution: Resolution | null = subject ? await resolveKeys(view, keys) : null;
   const person = await resolvePerson(
-    db,
+    view,
     subject?.person,
     resolution?.status === 'matched' ? resolution.accountId : undefined,
   );
@@ -52,7 +54,10 @@ export async function updateTab(
   if (person && resolution?.status === 'unknown') {
     resolution = { status: 'matched', accountId: person.accountId, matchedBy: 'contact', lowConfidence: false };
   }
-  const account = resolution?.status === 'matched' ? await db.accounts.get(resolution.accountId) : undefined;
+  const account =
+    resolution?.status === 'matched'
+      ? await view.forId(resolution.accountId).accounts.get(resolution.accountId)
+      : undefined;
   const grade = account ? gradeAccount(account, settings.icp) : undefined;
   const pageName = subject?.company.name ?? subject?.company.linkedinSlug;
   const badge = badgeFor(resolution, account, grade, settings, pageName);

@@ -3,6 +3,7 @@ import type { Account } from './accounts';
 import type { Contact } from './contacts';
 import type { LocalEdit } from './outbox';
 import { declareVersions } from './schema';
+import type { SourceConfig } from './source-config';
 import type { SyncState } from './sync-state';
 import type { Touchpoint } from './touchpoints';
 
@@ -15,6 +16,7 @@ export class TierlensDB extends Dexie {
   touchpoints!: EntityTable<Touchpoint, 'id'>;
   outbox!: EntityTable<LocalEdit, 'opId'>;
   syncState!: EntityTable<SyncState, 'source'>;
+  sourceConfig!: EntityTable<SourceConfig, 'source'>;
 
   constructor(name = DB_NAME, options: { durability?: 'default' | 'strict' | 'relaxed' } = {}) {
     super(name, { chromeTransactionDurability: options.durability ?? 'default' });

@@ -144,6 +144,23 @@ FIXTURES[2] = {
   },
 };
 
+FIXTURES[3] = {
+  // Version 3 added the sources' connection table; the rows of version 2 stay as they were.
+  before: { ...FIXTURES[2]?.before },
+  async after(db) {
+    expect(await db.accounts.get('file:3')).toEqual(v2Won);
+    expect(await db.syncState.get('hubspot')).toEqual(v1Sync);
+    await db.sourceConfig.put({
+      source: 'feed',
+      url: 'https://feed.example/manifest.json',
+      everyMinutes: 60,
+      connectedAt: T0,
+    });
+    expect((await db.sourceConfig.get('feed'))?.url).toBe('https://feed.example/manifest.json');
+    await expectCurrentIndexesServe(db);
+  },
+};
+
 const CURRENT = SCHEMA_VERSIONS.at(-1)?.version ?? 0;
 const opened: Dexie[] = [];
 let dbCount = 0;

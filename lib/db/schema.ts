@@ -2,6 +2,7 @@ import type { Dexie, Transaction } from 'dexie';
 import { accountsSchema, accountsSchemaV1 } from './accounts';
 import { contactsSchema } from './contacts';
 import { outboxSchema } from './outbox';
+import { sourceConfigSchema } from './source-config';
 import { syncStateSchema } from './sync-state';
 import { touchpointsSchema } from './touchpoints';
 
@@ -29,6 +30,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   // v2: an index on the outcome, so that calibrating on won/lost accounts reads only those.
   { version: 2, stores: { accounts: accountsSchema } },
+  // v3: how each source is connected (the feed address, the HubSpot token), out of content scripts' reach.
+  { version: 3, stores: { sourceConfig: sourceConfigSchema } },
 ];
 
 /** Declares the versions up to `upTo` (all by default) on a Dexie instance. */

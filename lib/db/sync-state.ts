@@ -1,17 +1,48 @@
 import type { SourceId } from './accounts';
 
-/** Progress of one source's sync. */
+/** Sources whose data arrives in generations (the demo and local rows live in the main database). */
+export type SyncedSource = Extract<SourceId, 'file' | 'feed' | 'hubspot'>;
+export const SYNCED_SOURCES: readonly SyncedSource[] = ['hubspot', 'feed', 'file'];
+
+/** A full run in progress: the generation it is writing beside the visible one. */
+export interface StagingRun {
+  generation: number;
+  startedAt: number;
+  /** The source's name for the generation (a feed's `generation`). */
+  label?: string;
+}
+
+/** What a source keeps about itself, per source (one row each). */
 export interface SyncState {
   source: SourceId;
-  /** Where the next page of work starts (source-specific: an `after` token, an ETag…). */
+  /** Where the next page of an incremental run starts (a full run keeps its cursor in its own generation). */
   cursor?: string;
-  /** The generation currently visible. */
+  /** The generation currently visible (0: none yet). */
   generation: number;
-  /** Epoch milliseconds of the last complete sync. */
+  /** The source's name for the visible generation (a feed's `generation`). */
+  label?: string;
+  /** Where the last complete run ended, for the next one (an ETag, a last-modified watermark). */
+  checkpoint?: string;
+  /** Epoch milliseconds of the last complete run (a feed answering "unchanged" counts). */
   lastSuccess?: number;
+  /** Epoch milliseconds since when the source keeps failing (cleared by a success). */
+  failingSince?: number;
   lastError?: { at: number; message: string };
+  /** When the next run is due (periodic, or a retry after an error). */
+  nextRunAt?: number;
+  /** A full run writing its generation; the visible one stays until it switches. */
+  staging?: StagingRun;
+  /** An incremental run in progress: its plan, so that a resumed run reads the same. */
+  incremental?: { plan: unknown; startedAt: number };
+  /**
+   * In a generation's own database: the plan of the run writing into it, so that a run resumed
+   * after the worker stopped reads what it started to read. Its `cursor` commits with each page.
+   */
+  plan?: unknown;
   /** Rows in the visible generation. */
   accountCount?: number;
+  contactCount?: number;
+  touchpointCount?: number;
 }
 
 export const syncStateSchema = 'source';

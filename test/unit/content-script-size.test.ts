@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The LinkedIn content script runs on every LinkedIn page: DESIGN.md caps it at 25 kB minified,
- * with no React, Dexie or zod in it. Reads the Chromium build (`npm run build` first).
+ * The LinkedIn content script runs on every LinkedIn page: DESIGN.md caps it at 35 kB minified
+ * with the browser API polyfill (webextension-polyfill, through `wxt/browser`), and no React,
+ * Dexie or zod in it. Reads the Chromium build (`npm run build` first).
  */
 const SCRIPT = fileURLToPath(new URL('../../.output/chrome-mv3/content-scripts/linkedin.js', import.meta.url));
 
@@ -14,8 +15,14 @@ describe('the LinkedIn content script', () => {
     return readFileSync(SCRIPT, 'utf8');
   };
 
-  it('stays at or under 25 kB minified', () => {
-    expect(Buffer.byteLength(code())).toBeLessThanOrEqual(25 * 1024);
+  it('stays at or under 35 kB minified', () => {
+    expect(Buffer.byteLength(code())).toBeLessThanOrEqual(35 * 1024);
+  });
+
+  // The cap counts the polyfill: a build without it would meet the cap by dropping the shared API.
+  it('carries the webextension-polyfill browser, not the bare chrome/browser global', () => {
+    expect(code()).toContain('This script should only be loaded in a browser extension.');
+    expect(code()).not.toMatch(/globalThis\.browser\?\.runtime\?\.id\?globalThis\.browser:globalThis\.chrome/);
   });
 
   it.each([

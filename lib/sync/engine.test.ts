@@ -1,0 +1,223 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TierlensDB } from '../db/db';
+import { dataView } from '../db/generations';
+import { runSync } from './engine';
+import { SourceError } from './errors';
+import { buildAccount, type SyncRecord } from './records';
+import type { SourceAdapter, SyncPlan } from './types';
+
+const NOW = Date.UTC(2026, 11, 1, 9);
+const noWait = { sleep: async () => {}, random: () => 0 };
+
+function account(id: string, name = `Company ${id}`): SyncRecord {
+  return { kind: 'account', record: buildAccount('feed', id, { name, websites: [`${id}.example.com`] }, NOW) };
+}
+function contact(id: string, accountId: string): SyncRecord {
+  return {
+    kind: 'contact',
+    record: { id: `feed:${id}`, accountId: `feed:${accountId}`, name: `Person ${id}`, buyingRoles: [], updatedAt: NOW },
+  };
+}
+
+/** A feed-like source whose generations are arrays of pages; faults are thrown on chosen reads. */
+class PagedSource implements SourceAdapter {
+  readonly source = 'feed' as const;
+  reads: (string | undefined)[] = [];
+  faults = new Map<number, Error>();
+  constructor(
+    public generations: Record<string, SyncRecord[][]>,
+    public current: string,
+  ) {}
+  async plan(state: { label?: string } | undefined): Promise<SyncPlan> {
+    return state?.label === this.current
+      ? { mode: 'unchanged' }
+      : { mode: 'full', label: this.current, data: this.current };
+  }
+  async readPage(plan: SyncPlan, cursor: string | undefined) {
+    const read = this.reads.push(cursor);
+    const fault = this.faults.get(read);
+    if (fault) {
+      this.faults.delete(read);
+      throw fault;
+    }
+    const pages = this.generations[plan.data as string] ?? [];
+    const index = cursor === undefined ? 0 : Number(cursor);
+    return { records: pages[index] ?? [], next: index + 1 < pages.length ? String(index + 1) : undefined };
+  }
+}
+
+const opened: TierlensDB[] = [];
+let n = 0;
+function freshDb(): TierlensDB {
+  const db = new TierlensDB(`engine-test-${++n}-${Math.random().toString(36).slice(2)}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    for (const other of (await dataView(db)).all) if (other !== db) await other.delete();
+    await db.delete();
+  }
+});
+
+/** What lookups see: every visible account id, across the main database and the generations. */
+async function visibleAccountIds(db: TierlensDB): Promise<string[]> {
+  const view = await dataView(db);
+  const ids = await Promise.all(view.all.map((d) => d.accounts.toCollection().primaryKeys()));
+  return ids.flat().map(String).sort();
+}
+
+const gen1 = [
+  [account('a'), account('b')],
+  [account('c'), contact('p1', 'a')],
+];
+const gen2 = [[account('a', 'A renamed')], [account('d')], [account('e')]];
+
+describe('the sync engine', () => {
+  it('writes a full run as a new generation and makes it visible when every page is in', async () => {
+    const db = freshDb();
+    const source = new PagedSource({ g1: gen1 }, 'g1');
+    const outcome = await runSync(db, source, { now: () => NOW });
+    expect(outcome).toMatchObject({ status: 'switched', generation: 1, counts: { accounts: 3, contacts: 1 } });
+    expect(await visibleAccountIds(db)).toEqual(['feed:a', 'feed:b', 'feed:c']);
+    expect(await db.syncState.get('feed')).toMatchObject({
+      generation: 1,
+      label: 'g1',
+      lastSuccess: NOW,
+      accountCount: 3,
+    });
+  });
+
+  it('keeps the previous generation visible while the next one is half written, then switches whole', async () => {
+    const db = freshDb();
+    const source = new PagedSource({ g1: gen1, g2: gen2 }, 'g1');
+    await runSync(db, source, { now: () => NOW });
+    source.current = 'g2';
+    expect(await runSync(db, source, { now: () => NOW, maxPages: 2 })).toEqual({ status: 'paused', pages: 2 });
+    expect(await visibleAccountIds(db)).toEqual(['feed:a', 'feed:b', 'feed:c']);
+    const view = await dataView(db);
+    expect((await view.forId('feed:a').accounts.get('feed:a'))?.name).toBe('Company a');
+
+    expect(await runSync(db, source, { now: () => NOW })).toMatchObject({ status: 'switched', generation: 2 });
+    expect(await visibleAccountIds(db)).toEqual(['feed:a', 'feed:d', 'feed:e']);
+    // The resumed run read only the page it had not committed.
+    expect(source.reads.slice(-1)).toEqual(['2']);
+  });
+
+  it('answers "unchanged" without writing a generation when the source has nothing new', async () => {
+    const db = freshDb();
+    const source = new PagedSource({ g1: gen1 }, 'g1');
+    await runSync(db, source, { now: () => NOW });
+    expect(await runSync(db, source, { now: () => NOW + 1000 })).toEqual({ status: 'unchanged' });
+    expect(await db.syncState.get('feed')).toMatchObject({ generation: 1, lastSuccess: NOW + 1000 });
+  });
+
+  it('rejects a generation whose page is bad, keeping the previous data visible and the error shown', async () => {
+    const db = freshDb();
+    const source = new PagedSource({ g1: gen1, g2: gen2 }, 'g1');
+    await runSync(db, source, { now: () => NOW });
+    source.current = 'g2';
+    source.faults.set(source.reads.length + 2, new SourceError('shard 2: hash does not match', { retryable: false }));
+    const outcome = await runSync(db, source, { now: () => NOW });
+    expect(outcome).toMatchObject({ status: 'failed', rejected: true, error: 'shard 2: hash does not match' });
+    expect(await visibleAccountIds(db)).toEqual(['feed:a', 'feed:b', 'feed:c']);
+    const state = await db.syncState.get('feed');
+    expect(state).toMatchObject({
+      generation: 1,
+      lastError: { message: 'shard 2: hash does not match' },
+      failingSince: NOW,
+    });
+    expect(state?.staging).toBeUndefined();
+    // The next run starts the rejected generation afresh, and a success clears the error.
+    expect(await runSync(db, source, { now: () => NOW })).toMatchObject({ status: 'switched', generation: 2 });
+    expect((await db.syncState.get('feed'))?.lastError).toBeUndefined();
+  });
+
+  it('retries a retryable error within the run, honouring the server’s wait', async () => {
+    const db = freshDb();
+    const source = new PagedSource({ g1: gen1 }, 'g1');
+    source.faults.set(2, new SourceError('HubSpot is rate limiting', { retryable: true, retryAfterMs: 1500 }));
+    const waits: number[] = [];
+    const outcome = await runSync(db, source, {
+      now: () => NOW,
+      retry: { sleep: async (ms) => void waits.push(ms), random: () => 0 },
+    });
+    expect(outcome.status).toBe('switched');
+    expect(waits).toEqual([1500]);
+  });
+
+  it('leaves a run that keeps failing to resume later from its cursor, with the time of the next try', async () => {
+    const db = freshDb();
+    const source = new PagedSource({ g1: gen1 }, 'g1');
+    for (let read = 2; read <= 5; read++) source.faults.set(read, new TypeError('Failed to fetch'));
+    const outcome = await runSync(db, source, { now: () => NOW, retry: noWait, retryLaterMs: 60_000 });
+    expect(outcome).toMatchObject({ status: 'failed', rejected: false, retryAt: NOW + 60_000 });
+    expect((await db.syncState.get('feed'))?.staging?.generation).toBe(1);
+    expect(await visibleAccountIds(db)).toEqual([]);
+    source.faults.clear();
+    expect(await runSync(db, source, { now: () => NOW, retry: noWait })).toMatchObject({ status: 'switched' });
+    expect(source.reads.at(-1)).toBe('1');
+    expect(await visibleAccountIds(db)).toEqual(['feed:a', 'feed:b', 'feed:c']);
+  });
+
+  it('shares one run between concurrent calls for the same source', async () => {
+    const db = freshDb();
+    const source = new PagedSource({ g1: gen1 }, 'g1');
+    const [a, b] = await Promise.all([
+      runSync(db, source, { now: () => NOW }),
+      runSync(db, source, { now: () => NOW }),
+    ]);
+    expect(a).toBe(b);
+    expect(source.reads).toEqual([undefined, '1']);
+  });
+
+  it('ends with exactly the reference data however often the worker is stopped mid-run', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 8 }), async (stops) => {
+        const db = freshDb();
+        const source = new PagedSource({ g1: gen1, g2: gen2 }, 'g1');
+        await runSync(db, source, { now: () => NOW });
+        source.current = 'g2';
+        for (const pages of stops) {
+          await runSync(db, source, { now: () => NOW, maxPages: pages });
+          const ids = await visibleAccountIds(db);
+          // Whatever the moment, lookups see one generation whole.
+          expect([
+            ['feed:a', 'feed:b', 'feed:c'],
+            ['feed:a', 'feed:d', 'feed:e'],
+          ]).toContainEqual(ids);
+        }
+        await runSync(db, source, { now: () => NOW });
+        expect(await visibleAccountIds(db)).toEqual(['feed:a', 'feed:d', 'feed:e']);
+        const view = await dataView(db);
+        expect((await view.forId('feed:a').accounts.get('feed:a'))?.name).toBe('A renamed');
+        expect(await view.forId('feed:a').contacts.count()).toBe(0);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('incremental runs', () => {
+  class Incremental extends PagedSource {
+    mode: SyncPlan['mode'] = 'full';
+    override async plan(): Promise<SyncPlan> {
+      return { mode: this.mode, data: this.current };
+    }
+  }
+
+  it('upserts changed records into the visible generation without a new one', async () => {
+    const db = freshDb();
+    const source = new Incremental({ g1: gen1, changes: [[account('b', 'B renamed'), account('z')]] }, 'g1');
+    await runSync(db, source, { now: () => NOW });
+    source.mode = 'incremental';
+    source.current = 'changes';
+    const outcome = await runSync(db, source, { now: () => NOW + 5 });
+    expect(outcome).toMatchObject({ status: 'updated', generation: 1, changed: 2, counts: { accounts: 4 } });
+    expect(await visibleAccountIds(db)).toEqual(['feed:a', 'feed:b', 'feed:c', 'feed:z']);
+    const view = await dataView(db);
+    expect((await view.forId('feed:b').accounts.get('feed:b'))?.name).toBe('B renamed');
+    expect(await db.syncState.get('feed')).toMatchObject({ generation: 1, lastSuccess: NOW + 5, accountCount: 4 });
+  });
+});

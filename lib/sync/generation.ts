@@ -1,0 +1,178 @@
+import type { TierlensDB } from '../db/db';
+import { dropGeneration, generationDb } from '../db/generations';
+import type { SyncedSource, SyncState } from '../db/sync-state';
+import type { SyncRecord } from './records';
+import type { RecordCounts } from './types';
+
+/** A generation being written beside the visible one. */
+export interface StagedGeneration {
+  source: SyncedSource;
+  generation: number;
+  db: TierlensDB;
+  /** Where the next page starts; `undefined` before the first. */
+  cursor: string | undefined;
+  plan: unknown;
+  counts: RecordCounts;
+}
+
+const ZERO: RecordCounts = { accounts: 0, contacts: 0, touchpoints: 0 };
+
+/** Opens a new generation for `source` beside the visible one, and marks it as the run in progress. */
+export async function beginGeneration(
+  main: TierlensDB,
+  source: SyncedSource,
+  options: { plan: unknown; label?: string; now: number },
+): Promise<StagedGeneration> {
+  const previous = await main.syncState.get(source);
+  // A rejected or abandoned run may have left a higher number behind: never reuse one.
+  const generation = Math.max(previous?.generation ?? 0, previous?.staging?.generation ?? 0) + 1;
+  if (previous?.staging) await dropGeneration(main, source, previous.staging.generation);
+  const db = generationDb(main, source, generation);
+  await db.syncState.put({ source, generation, plan: options.plan, label: options.label, ...countFields(ZERO) });
+  await main.syncState.put({
+    ...(previous ?? { source, generation: 0 }),
+    staging: { generation, startedAt: options.now, label: options.label },
+  });
+  return { source, generation, db, cursor: undefined, plan: options.plan, counts: { ...ZERO } };
+}
+
+/** The run a stopped worker left: its generation, plan and the cursor its last page committed. */
+export async function resumeGeneration(main: TierlensDB, source: SyncedSource): Promise<StagedGeneration | undefined> {
+  const state = await main.syncState.get(source);
+  if (!state?.staging) return undefined;
+  const db = generationDb(main, source, state.staging.generation);
+  const meta = await db.syncState.get(source);
+  if (!meta) return undefined;
+  return {
+    source,
+    generation: state.staging.generation,
+    db,
+    cursor: meta.cursor,
+    plan: meta.plan,
+    counts: {
+      accounts: meta.accountCount ?? 0,
+      contacts: meta.contactCount ?? 0,
+      touchpoints: meta.touchpointCount ?? 0,
+    },
+  };
+}
+
+function countFields(c: RecordCounts): Pick<SyncState, 'accountCount' | 'contactCount' | 'touchpointCount'> {
+  return { accountCount: c.accounts, contactCount: c.contacts, touchpointCount: c.touchpoints };
+}
+
+/** Splits records by table, stamping accounts with the generation that writes them. */
+export function byTable(records: readonly SyncRecord[], generation: number) {
+  const accounts = [];
+  const contacts = [];
+  const touchpoints = [];
+  for (const r of records) {
+    if (r.kind === 'account') accounts.push({ ...r.record, generation });
+    else if (r.kind === 'contact') contacts.push(r.record);
+    else touchpoints.push(r.record);
+  }
+  return { accounts, contacts, touchpoints };
+}
+
+/**
+ * Writes one page of records into a generation together with the cursor after it, in one
+ * transaction: a worker stopped at any moment leaves either the page and its cursor or neither,
+ * so the resumed run neither skips nor repeats a page.
+ */
+export async function writePage(
+  staged: Pick<StagedGeneration, 'db' | 'source' | 'generation'> & { counts?: RecordCounts },
+  records: readonly SyncRecord[],
+  next: string | undefined,
+): Promise<RecordCounts> {
+  const { db, source } = staged;
+  const rows = byTable(records, staged.generation);
+  return db.transaction('rw', [db.accounts, db.contacts, db.touchpoints, db.syncState], async () => {
+    const meta = await db.syncState.get(source);
+    if (rows.accounts.length) await db.accounts.bulkPut(rows.accounts);
+    if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
+    if (rows.touchpoints.length) await db.touchpoints.bulkPut(rows.touchpoints);
+    const counts = {
+      accounts: (meta?.accountCount ?? 0) + rows.accounts.length,
+      contacts: (meta?.contactCount ?? 0) + rows.contacts.length,
+      touchpoints: (meta?.touchpointCount ?? 0) + rows.touchpoints.length,
+    };
+    await db.syncState.put({
+      ...(meta ?? { source, generation: staged.generation }),
+      cursor: next,
+      ...countFields(counts),
+    });
+    return counts;
+  });
+}
+
+/** The rows a generation holds, counted (a page may have updated rows it already had). */
+export async function countRows(db: TierlensDB): Promise<RecordCounts> {
+  const [accounts, contacts, touchpoints] = await Promise.all([
+    db.accounts.count(),
+    db.contacts.count(),
+    db.touchpoints.count(),
+  ]);
+  return { accounts, contacts, touchpoints };
+}
+
+/**
+ * Makes a staged generation the visible one, in one transaction on the main database, then
+ * deletes the generation it replaces. `checkpoint` is what the source's next run starts from.
+ */
+export async function switchGeneration(
+  main: TierlensDB,
+  staged: StagedGeneration,
+  options: { now: number; checkpoint?: string; label?: string },
+): Promise<RecordCounts> {
+  const counts = await countRows(staged.db);
+  const replaced = await main.transaction('rw', main.syncState, async () => {
+    const state = await main.syncState.get(staged.source);
+    if (state?.staging?.generation !== staged.generation) {
+      throw new Error(`${staged.source}: generation ${staged.generation} is no longer the run in progress`);
+    }
+    await main.syncState.put({
+      ...state,
+      generation: staged.generation,
+      label: options.label ?? state.staging.label,
+      checkpoint: options.checkpoint,
+      lastSuccess: options.now,
+      lastError: undefined,
+      failingSince: undefined,
+      staging: undefined,
+      incremental: undefined,
+      cursor: undefined,
+      ...countFields(counts),
+    });
+    return state.generation;
+  });
+  if (replaced > 0 && replaced !== staged.generation) await dropGeneration(main, staged.source, replaced);
+  return counts;
+}
+
+/** Gives up a staged generation (rejected, cancelled, or out of space): the visible data stays as it was. */
+export async function abandonGeneration(main: TierlensDB, source: SyncedSource, generation: number): Promise<void> {
+  await main.transaction('rw', main.syncState, async () => {
+    const state = await main.syncState.get(source);
+    if (state?.staging?.generation === generation) await main.syncState.put({ ...state, staging: undefined });
+  });
+  await dropGeneration(main, source, generation);
+}
+
+/** Records a failed run's error on the source, keeping everything visible as it was. */
+export async function recordError(
+  main: TierlensDB,
+  source: SyncedSource,
+  message: string,
+  now: number,
+  nextRunAt?: number,
+): Promise<void> {
+  await main.transaction('rw', main.syncState, async () => {
+    const state = (await main.syncState.get(source)) ?? { source, generation: 0 };
+    await main.syncState.put({
+      ...state,
+      lastError: { at: now, message },
+      failingSince: state.failingSince ?? now,
+      nextRunAt: nextRunAt ?? state.nextRunAt,
+    });
+  });
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { Account, SourceId } from '../db/accounts';
+import { BUYING_ROLES, type Contact } from '../db/contacts';
+import { TOUCHPOINT_TYPES, type Touchpoint } from '../db/touchpoints';
+import { companyKeys } from '../keys/company-keys';
+import { normaliseSlug } from '../keys/normalise';
+import { tierSchema } from '../settings/types';
+
+/**
+ * The records every source produces, in the shapes of lib/db: what an import writes, what a
+ * team feed's NDJSON lines carry (`{"kind": "account", "record": {…}}`) and what HubSpot's
+ * objects become. Ids are source-scoped: `<source>:<the source's own id>`.
+ */
+export type SyncRecord =
+  | { kind: 'account'; record: Account }
+  | { kind: 'contact'; record: Contact }
+  | { kind: 'touchpoint'; record: Touchpoint };
+
+export type RecordKind = SyncRecord['kind'];
+
+const SOURCES = ['demo', 'file', 'feed', 'hubspot', 'local'] as const satisfies readonly SourceId[];
+const text = (max: number) => z.string().max(max);
+const id = z
+  .string()
+  .min(3)
+  .max(300)
+  .regex(/^[a-z]+:.+$/, 'must be a source-scoped id such as hubspot:123');
+const epochMs = z.number().int().min(0).max(8.64e15);
+
+/** An account as a source delivers it; the sync engine stamps the generation. */
+export const accountRecordSchema = z
+  .object({
+    id,
+    name: text(500).min(1),
+    keys: z.array(text(600)).max(200),
+    domains: z.array(text(253)).max(50),
+    linkedinSlugs: z.array(text(200)).max(50),
+    linkedinIds: z.array(z.string().regex(/^\d{1,20}$/)).max(50),
+    industry: text(200).optional(),
+    employees: z.number().int().min(0).max(10_000_000).optional(),
+    revenue: z.number().min(0).max(1e13).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    technologies: z.array(text(200)).max(500).optional(),
+    assignedTier: tierSchema.optional(),
+    isTarget: z.boolean(),
+    owner: text(300).optional(),
+    lifecycleStage: text(100).optional(),
+    openOpportunity: z
+      .object({ name: text(500), amount: z.number().min(0).max(1e13).optional(), stage: text(200).optional() })
+      .strict()
+      .optional(),
+    outcome: z.enum(['won', 'lost']).optional(),
+    lastReviewedAt: epochMs.optional(),
+    updatedAt: epochMs,
+    source: z.enum(SOURCES),
+    generation: z.number().int().min(0),
+  })
+  .strict();
+
+export const contactRecordSchema = z
+  .object({
+    id,
+    accountId: id,
+    name: text(500).min(1),
+    title: text(500).optional(),
+    email: text(320).optional(),
+    linkedinSlug: text(200).optional(),
+    buyingRoles: z.array(z.enum(BUYING_ROLES)).max(BUYING_ROLES.length),
+    updatedAt: epochMs,
+  })
+  .strict();
+
+export const touchpointRecordSchema = z
+  .object({
+    id,
+    accountId: id,
+    contactId: id.optional(),
+    type: z.enum(TOUCHPOINT_TYPES),
+    stage: z.enum(['TOFU', 'MOFU', 'BOFU']),
+    at: epochMs,
+  })
+  .strict();
+
+/** One line of a team feed shard or of `import-preview --out`. */
+export const syncRecordSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('account'), record: accountRecordSchema }).strict(),
+  z.object({ kind: z.literal('contact'), record: contactRecordSchema }).strict(),
+  z.object({ kind: z.literal('touchpoint'), record: touchpointRecordSchema }).strict(),
+]);
+
+/** What is known of an account before its keys are derived; everything but the name optional. */
+export interface AccountFields extends Omit<Partial<Account>, 'id' | 'name' | 'keys' | 'source' | 'generation'> {
+  name: string;
+  /** Websites as URLs or host names: they become registrable domains. */
+  websites?: readonly string[];
+}
+
+/**
+ * An account with its company keys derived as lookups expect them (`li#`, `li:`, `dom:`,
+ * `name:`), for a source-scoped id. Every source builds its accounts through here, so that an
+ * account from HubSpot, a file or the feed is found by the same keys.
+ */
+export function buildAccount(source: SourceId, nativeId: string, fields: AccountFields, now: number): Account {
+  const { websites, ...rest } = fields;
+  const linkedinSlugs = [...new Set((fields.linkedinSlugs ?? []).map(normaliseSlug).filter(Boolean))];
+  const linkedinIds = [...new Set(fields.linkedinIds ?? [])];
+  const keys = companyKeys({
+    name: fields.name,
+    linkedinIds,
+    linkedinSlugs,
+    websites: [...(websites ?? []), ...(fields.domains ?? [])],
+  });
+  const domains = keys.filter((k) => k.startsWith('dom:')).map((k) => k.slice(4));
+  return {
+    ...rest,
+    id: `${source}:${nativeId}`,
+    name: fields.name,
+    keys,
+    domains,
+    linkedinSlugs,
+    linkedinIds,
+    isTarget: fields.isTarget ?? false,
+    updatedAt: fields.updatedAt ?? now,
+    source,
+    generation: 0,
+  };
+}

@@ -1,0 +1,51 @@
+import type { SyncedSource, SyncState } from '../db/sync-state';
+import type { SyncRecord } from './records';
+
+export { SYNCED_SOURCES, type SyncedSource } from '../db/sync-state';
+
+/**
+ * What one run of a source will do, decided before it reads a page:
+ * - `full`: a new generation, written beside the visible one and switched to at the end;
+ * - `incremental`: changed records upserted into the visible generation, a page at a time;
+ * - `unchanged`: nothing to read (a feed answered 304).
+ * `data` is the source's own JSON (a feed's manifest, HubSpot's watermark): the engine stores it
+ * with the run, so a run resumed after the worker stopped reads the same plan.
+ */
+export interface SyncPlan {
+  mode: 'full' | 'incremental' | 'unchanged';
+  /** A name for the generation the source gives it (the feed's `generation`), shown to users. */
+  label?: string;
+  data?: unknown;
+}
+
+/** One page of records, and where the next page starts (`undefined`: this was the last). */
+export interface SourcePage {
+  records: SyncRecord[];
+  next?: string;
+}
+
+/** What the source keeps for its next run once this one switched (an ETag, a last-modified watermark). */
+export interface RunResult {
+  checkpoint?: string;
+}
+
+/**
+ * A source is an adapter: it knows how to read pages of records and where it stopped. The engine
+ * (lib/sync/engine.ts) owns generations, the atomic switch, retries, resumption and progress.
+ * Errors a source throws: `SourceError` (lib/sync/errors.ts) says whether a retry can help.
+ */
+export interface SourceAdapter {
+  readonly source: SyncedSource;
+  /** Decides what this run does, given the visible state (its checkpoint says where the last run ended). */
+  plan(state: SyncState | undefined, signal: AbortSignal): Promise<SyncPlan>;
+  /** Reads the page that starts at `cursor` (`undefined`: the first page of the plan). */
+  readPage(plan: SyncPlan, cursor: string | undefined, signal: AbortSignal): Promise<SourcePage>;
+  /** Called once every page is in, before the switch: verify the whole (throw to reject it), name the checkpoint. */
+  finish?(plan: SyncPlan, counts: RecordCounts, signal: AbortSignal): Promise<RunResult>;
+}
+
+export interface RecordCounts {
+  accounts: number;
+  contacts: number;
+  touchpoints: number;
+}
