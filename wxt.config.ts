@@ -27,6 +27,8 @@ export default defineConfig({
       'unlimitedStorage',
       'activeTab',
       'scripting',
+      // A sync the browser stopped with its idle worker resumes, and connected sources sync periodically.
+      'alarms',
     ],
     host_permissions: ['*://*.linkedin.com/*'],
     // Recognising every company website is opt-in: asked for on the options page and in the panel.

@@ -3,6 +3,7 @@ import { recalibrate } from '@/lib/background/calibrate';
 import { registerHandlers } from '@/lib/background/handlers';
 import { readTabState } from '@/lib/background/tab-state';
 import { forgetTab, refreshAllTabs } from '@/lib/background/tab-updates';
+import { onSyncAlarm, resumeSyncs } from '@/lib/background/sync-runner';
 import { syncWebsiteScript } from '@/lib/background/website-access';
 import { getDb } from '@/lib/db/db';
 import { isLinkedInUrl } from '@/lib/detect/linkedin/urls';
@@ -11,6 +12,10 @@ import { watchSettings } from '@/lib/settings/store';
 export default defineBackground(() => {
   const db = getDb();
   registerHandlers(db);
+
+  // Sources sync on their alarms; a run the browser stopped with the idle worker goes on now.
+  browser.alarms.onAlarm.addListener((alarm) => void onSyncAlarm(db, alarm.name));
+  void resumeSyncs(db);
 
   // The toolbar button opens the side panel (Chromium); Firefox shows its sidebar instead.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});

@@ -13,6 +13,23 @@ export interface ProtocolMap {
   loadDemoData(): { accounts: number };
   /** Side panel → background: add the company on this tab's page to the accounts. */
   addAccountFromTab(data: { tabId: number }): { accountId: string; added: boolean };
+  /**
+   * Options page → background: connect the team feed (its manifest address) or HubSpot (its API
+   * address and private app token), then sync it. The page asked for the address's permission first.
+   */
+  connectSource(data: { source: 'feed' | 'hubspot'; url: string; token?: string; everyMinutes?: number }): {
+    connected: true;
+  };
+  /** Options page → background: sync a connected source now; answers how the run ended. */
+  syncNow(data: { source: 'feed' | 'hubspot' }): { status: string; error?: string };
+  /** Options page → background: disconnect a source and remove its data. */
+  disconnectSource(data: { source: 'feed' | 'hubspot' }): void;
+  /** Options page → background: remove the demo accounts. */
+  removeDemoData(): { removed: number };
+  /** Options page → background: remove every account, contact, touchpoint, edit and connection. */
+  clearAllData(): void;
+  /** Options page → background: a file import switched to a new generation; show it on every tab. */
+  dataChanged(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -9,6 +9,14 @@ import { loadSettings } from '../settings/store';
 import { recalibrate } from './calibrate';
 import { addAccountFromTabSchema, noPayloadSchema, pageDetectedSchema } from './message-schemas';
 import { isExtensionPage, isLinkedInContentScript, isWebsiteContentScript } from './senders';
+import {
+  handleClearAllData,
+  handleConnectSource,
+  handleDataChanged,
+  handleDisconnectSource,
+  handleRemoveDemoData,
+  handleSyncNow,
+} from './source-handlers';
 import { readTabState } from './tab-state';
 import { refreshAllTabs, updateTab } from './tab-updates';
 
@@ -101,4 +109,10 @@ export function registerHandlers(db: TierlensDB): void {
   onMessage('pageDetected', ({ data, sender }) => handlePageDetected(db, data, sender));
   onMessage('loadDemoData', ({ data, sender }) => handleLoadDemoData(db, data, sender));
   onMessage('addAccountFromTab', ({ data, sender }) => handleAddAccountFromTab(data, sender));
+  onMessage('connectSource', ({ data, sender }) => handleConnectSource(db, data, sender));
+  onMessage('syncNow', ({ data, sender }) => handleSyncNow(db, data, sender));
+  onMessage('disconnectSource', ({ data, sender }) => handleDisconnectSource(db, data, sender));
+  onMessage('removeDemoData', ({ data, sender }) => handleRemoveDemoData(db, data, sender));
+  onMessage('clearAllData', ({ data, sender }) => handleClearAllData(db, data, sender));
+  onMessage('dataChanged', ({ data, sender }) => handleDataChanged(db, data, sender));
 }

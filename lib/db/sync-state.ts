@@ -23,6 +23,8 @@ export interface SyncState {
   label?: string;
   /** Where the last complete run ended, for the next one (an ETag, a last-modified watermark). */
   checkpoint?: string;
+  /** Epoch milliseconds when the visible generation became visible (the last full run's end). */
+  generatedAt?: number;
   /** Epoch milliseconds of the last complete run (a feed answering "unchanged" counts). */
   lastSuccess?: number;
   /** Epoch milliseconds since when the source keeps failing (cleared by a success). */

@@ -18,7 +18,7 @@ import type { RecordCounts, SourceAdapter, SyncPlan } from './types';
 
 /** How one run ended. */
 export type RunOutcome =
-  | { status: 'switched'; generation: number; counts: RecordCounts }
+  | { status: 'switched'; generation: number; counts: RecordCounts; plan: SyncPlan }
   | { status: 'updated'; generation: number; counts: RecordCounts; changed: number }
   | { status: 'unchanged' }
   /** Stopped before the end (the signal aborted, or `maxPages` reached): the next run resumes. */
@@ -88,7 +88,7 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
       } else {
         plan = await withRetries(() => adapter.plan(state, signal), retryOf(options, signal));
         if (plan.mode === 'unchanged') {
-          await markChecked(main, source, now());
+          await markChecked(main, source, now(), plan.checkpoint);
           return { status: 'unchanged' };
         }
         if (plan.mode === 'incremental' && state && state.generation > 0) {
@@ -134,7 +134,7 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
         checkpoint: result.checkpoint,
         label: plan.label,
       });
-      return { status: 'switched', generation: staged.generation, counts: switched };
+      return { status: 'switched', generation: staged.generation, counts: switched, plan };
     }
     const totals = await countRows(targetDb);
     await targetDb.syncState.update(source, { plan: undefined, cursor: undefined });
@@ -171,9 +171,16 @@ function retryOf(options: RunOptions, signal: AbortSignal): RetryOptions {
   return { ...options.retry, signal };
 }
 
-async function markChecked(main: TierlensDB, source: SyncedSource, at: number): Promise<void> {
+async function markChecked(main: TierlensDB, source: SyncedSource, at: number, checkpoint?: string): Promise<void> {
   await main.transaction('rw', main.syncState, async () => {
     const state = await main.syncState.get(source);
-    if (state) await main.syncState.put({ ...state, lastSuccess: at, lastError: undefined, failingSince: undefined });
+    if (!state) return;
+    await main.syncState.put({
+      ...state,
+      checkpoint: checkpoint ?? state.checkpoint,
+      lastSuccess: at,
+      lastError: undefined,
+      failingSince: undefined,
+    });
   });
 }

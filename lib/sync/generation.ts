@@ -136,6 +136,7 @@ export async function switchGeneration(
       label: options.label ?? state.staging.label,
       checkpoint: options.checkpoint,
       lastSuccess: options.now,
+      generatedAt: options.now,
       lastError: undefined,
       failingSince: undefined,
       staging: undefined,

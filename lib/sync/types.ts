@@ -16,6 +16,8 @@ export interface SyncPlan {
   /** A name for the generation the source gives it (the feed's `generation`), shown to users. */
   label?: string;
   data?: unknown;
+  /** For an `unchanged` plan: a new checkpoint all the same (a feed re-uploaded under a new ETag). */
+  checkpoint?: string;
 }
 
 /** One page of records, and where the next page starts (`undefined`: this was the last). */

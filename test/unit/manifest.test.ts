@@ -50,10 +50,12 @@ describe('the built manifest (chrome-mv3)', () => {
     expect(manifest.manifest_version).toBe(3);
   });
 
-  it('asks for exactly the side panel, storage, unlimited storage, activeTab and scripting', () => {
+  it('asks for exactly the side panel, storage, unlimited storage, activeTab, scripting and alarms', () => {
     // activeTab + scripting: a toolbar click recognises the website on screen once, without access to all sites.
+    // alarms: a sync the browser stopped with its idle worker resumes, and connected sources sync periodically.
     expect(sorted(manifest.permissions)).toEqual([
       'activeTab',
+      'alarms',
       'scripting',
       'sidePanel',
       'storage',
@@ -65,6 +67,7 @@ describe('the built manifest (chrome-mv3)', () => {
     expect(manifest.host_permissions).toEqual([LINKEDIN]);
   });
 
+  // A team feed's or HubSpot's origin is asked for on "Connect" as a part of this optional host.
   it('asks for all websites only as an optional host, which the user grants to recognise company websites', () => {
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(['*://*/*']);

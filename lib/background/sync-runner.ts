@@ -1,0 +1,84 @@
+import { browser } from 'wxt/browser';
+import type { TierlensDB } from '../db/db';
+import { collectGenerations } from '../db/generations';
+import type { SourceConfig } from '../db/source-config';
+import { loadSettings, saveManagedModels } from '../settings/store';
+import { type RunOutcome, runSync } from '../sync/engine';
+import { managedModels } from '../sync/feed/source';
+import { recordError } from '../sync/generation';
+import { adapterFor } from '../sync/sources';
+import { recalibrate } from './calibrate';
+import { originPattern } from './source-messages';
+import { refreshAllTabs } from './tab-updates';
+
+const ALARM_PREFIX = 'sync:';
+export const alarmName = (source: SourceConfig['source']): string => `${ALARM_PREFIX}${source}`;
+
+/** After new data: every open tab's badge and panel re-resolve, and the calibrated model refits. */
+export async function afterDataChanged(db: TierlensDB): Promise<void> {
+  const settings = await loadSettings();
+  await refreshAllTabs(db, settings);
+  if (settings.engagement.mode === 'calibrated') await recalibrate(db, settings.engagement, Date.now());
+}
+
+/** Whether the user allowed Tierlens to read the source's address. */
+async function mayRead(url: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [originPattern(url)] });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs one connected source now (an alarm, "Sync now", a resumed run after the worker stopped):
+ * checks that its address may still be read, runs the engine, shows new data on every tab and
+ * schedules the next run — sooner after a retryable failure, at the server's `Retry-After`.
+ */
+export async function syncSource(db: TierlensDB, source: SourceConfig['source']): Promise<RunOutcome | undefined> {
+  const config = await db.sourceConfig.get(source);
+  if (!config) return undefined;
+  const now = Date.now();
+  if (!(await mayRead(config.url))) {
+    const message = `Tierlens may not read ${new URL(config.url).origin}: allow it again on the options page (Sources).`;
+    await recordError(db, source, message, now);
+    return { status: 'failed', error: message, rejected: true };
+  }
+  const outcome = await runSync(db, adapterFor(config), { retryLaterMs: 5 * 60_000 });
+  // The team's models come with the generation that carried them, and go when a generation has none.
+  if (outcome.status === 'switched' && source === 'feed') await saveManagedModels(managedModels(outcome.plan));
+  if (outcome.status === 'switched' || outcome.status === 'updated') await afterDataChanged(db);
+  const nextRunAt =
+    outcome.status === 'failed' && outcome.retryAt ? outcome.retryAt : Date.now() + config.everyMinutes * 60_000;
+  await schedule(db, source, nextRunAt);
+  return outcome;
+}
+
+async function schedule(db: TierlensDB, source: SourceConfig['source'], at: number): Promise<void> {
+  // Alarms fire at most every 30 s; a sooner retry waits for the next one.
+  await browser.alarms.create(alarmName(source), { when: Math.max(at, Date.now() + 30_000) });
+  await db.syncState.update(source, { nextRunAt: at });
+}
+
+/** Runs the alarm's source, when the alarm is one of the sync's. */
+export async function onSyncAlarm(db: TierlensDB, name: string): Promise<void> {
+  if (!name.startsWith(ALARM_PREFIX)) return;
+  const source = name.slice(ALARM_PREFIX.length);
+  if (source === 'feed' || source === 'hubspot') await syncSource(db, source);
+}
+
+/**
+ * On every start of the worker: a run the browser stopped goes on at once, every connected
+ * source has its alarm, and generations nothing points at are deleted.
+ */
+export async function resumeSyncs(db: TierlensDB): Promise<void> {
+  await collectGenerations(db).catch(() => []);
+  for (const config of await db.sourceConfig.toArray()) {
+    const state = await db.syncState.get(config.source);
+    const interrupted = state?.staging !== undefined || state?.incremental !== undefined;
+    const due = state?.nextRunAt === undefined || state.nextRunAt <= Date.now();
+    if (interrupted || due) void syncSource(db, config.source);
+    else if (!(await browser.alarms.get(alarmName(config.source))))
+      await schedule(db, config.source, state.nextRunAt ?? Date.now());
+  }
+}

@@ -1,0 +1,55 @@
+import type { Account } from '../../db/accounts';
+import { parseBoolean } from '../normalise/boolean';
+import { normaliseCountry } from '../normalise/country';
+import { parseDate } from '../normalise/date';
+import { parseLinkedInCompany } from '../normalise/linkedin';
+import { parseNumber } from '../normalise/number';
+import { parseTier } from '../normalise/tier';
+import { buildAccount } from '../records';
+import type { CrmObject } from './wire';
+
+/** A property's value, with HubSpot's `null` and empty strings (§2) as undefined. */
+export function prop(o: CrmObject, name: string): string | undefined {
+  const v = o.properties[name];
+  return v === null || v === undefined || v.trim() === '' ? undefined : v;
+}
+
+/**
+ * A HubSpot company as an account `hubspot:<id>`: the tier from `hs_ideal_customer_profile`
+ * (`tier_1` → 1), the target flag from `hs_is_target_account` (not the legacy
+ * `hs_target_account`, §6), the country as ISO alpha-2 (HubSpot's is free text), LinkedIn slug
+ * or id from the page URL, `updatedAt` from `hs_lastmodifieddate`. A showcase or school page
+ * is not the company's own page, so it gives no key.
+ */
+export function companyToAccount(o: CrmObject, now: number): Account {
+  const value = (name: string) => prop(o, name);
+  const linkedin = value('linkedin_company_page');
+  const page = linkedin ? parseLinkedInCompany(linkedin) : undefined;
+  const own = page?.kind === 'company' ? page : undefined;
+  const employees = value('numberofemployees');
+  const revenue = value('annualrevenue');
+  const country = value('country');
+  const tier = value('hs_ideal_customer_profile');
+  const modified = value('hs_lastmodifieddate');
+  const employeeCount = employees ? parseNumber(employees) : undefined;
+  return buildAccount(
+    'hubspot',
+    o.id,
+    {
+      name: value('name') ?? value('domain') ?? `HubSpot company ${o.id}`,
+      websites: [value('domain'), value('website')].filter((s): s is string => s !== undefined),
+      linkedinSlugs: own?.slug ? [own.slug] : [],
+      linkedinIds: own?.id ? [own.id] : [],
+      industry: value('industry'),
+      employees: employeeCount === undefined ? undefined : Math.max(0, Math.round(employeeCount)),
+      revenue: revenue ? parseNumber(revenue) : undefined,
+      country: country ? normaliseCountry(country) : undefined,
+      assignedTier: tier ? parseTier(tier) : undefined,
+      isTarget: parseBoolean(value('hs_is_target_account') ?? '') ?? false,
+      owner: value('hubspot_owner_id'),
+      lifecycleStage: value('lifecyclestage'),
+      updatedAt: modified ? parseDate(modified) : undefined,
+    },
+    now,
+  );
+}

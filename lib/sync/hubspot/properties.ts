@@ -1,0 +1,109 @@
+/**
+ * What the HubSpot source reads: objects, properties, endpoints and scopes, in one place, so
+ * that the adapter and the "before the first sync" screen cannot disagree. Property names
+ * come from the contract (/work/shared/reference/hubspot-api.md §2, §3, §6, §9).
+ */
+
+/** Company properties: identity, firmographics, HubSpot's ABM fields (§6) and the activity roll-ups of §9. */
+export const COMPANY_PROPERTIES = [
+  'name',
+  'domain',
+  'website',
+  'industry',
+  'numberofemployees',
+  'annualrevenue',
+  'country',
+  'linkedin_company_page',
+  'hs_ideal_customer_profile',
+  'hs_is_target_account',
+  'hubspot_owner_id',
+  'lifecyclestage',
+  'hs_lastmodifieddate',
+  'hs_analytics_last_visit_timestamp',
+  'hs_last_sales_activity_timestamp',
+  'hs_latest_meeting_activity',
+  'hs_last_booked_meeting_date',
+] as const;
+
+/**
+ * The contact property holding the LinkedIn profile URL. The contract names none, so this is
+ * HubSpot's usual default-property name and is UNVERIFIED; the adapter takes another as an option.
+ */
+export const DEFAULT_CONTACT_LINKEDIN_PROPERTY = 'hs_linkedin_url';
+
+/** Contact properties; `associatedcompanyid` is the primary company id (§5), a fallback for the associations. */
+export function contactProperties(linkedinProperty = DEFAULT_CONTACT_LINKEDIN_PROPERTY): string[] {
+  return [
+    'firstname',
+    'lastname',
+    'email',
+    'jobtitle',
+    'hs_buying_role',
+    linkedinProperty,
+    'associatedcompanyid',
+    'lastmodifieddate',
+  ];
+}
+
+/** Last-modified properties by object (§3): contacts differ from companies. */
+export const MODIFIED_PROPERTY = { companies: 'hs_lastmodifieddate', contacts: 'lastmodifieddate' } as const;
+
+/** Page size: the list API's maximum (§2); search pages use the same so one v4 batch (≤100 inputs) completes them. */
+export const PAGE_SIZE = 100;
+
+/** What the adapter will read, for the UI to show before the first sync. */
+export interface HubSpotReadDescription {
+  objects: Array<{ object: 'companies' | 'contacts'; properties: string[]; why: string }>;
+  endpoints: Array<{ method: 'GET' | 'POST'; path: string; when: string }>;
+  /** Granular scopes of the private app (read-only). */
+  scopes: string[];
+  /** What it never reads. */
+  notRead: string[];
+}
+
+/** Exactly what the HubSpot source reads: objects, properties, endpoints and the scopes the token needs. */
+export function describeHubSpotRead(options: { contactLinkedInProperty?: string } = {}): HubSpotReadDescription {
+  return {
+    objects: [
+      {
+        object: 'companies',
+        properties: [...COMPANY_PROPERTIES],
+        why: 'accounts: identity, firmographics, ABM tier and target flag, owner, and the last-activity dates that become touchpoints',
+      },
+      {
+        object: 'contacts',
+        properties: contactProperties(options.contactLinkedInProperty),
+        why: 'people at those accounts: name, title, email, LinkedIn profile, buying roles and their primary company',
+      },
+    ],
+    endpoints: [
+      { method: 'GET', path: '/crm/v3/objects/companies', when: 'a full sync, 100 companies a page' },
+      {
+        method: 'GET',
+        path: '/crm/v3/objects/contacts?associations=companies',
+        when: 'a full sync, 100 contacts a page',
+      },
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/companies/search',
+        when: 'an incremental sync: companies changed since the last one',
+      },
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/contacts/search',
+        when: 'an incremental sync: contacts changed since the last one',
+      },
+      {
+        method: 'POST',
+        path: '/crm/v4/associations/contacts/companies/batch/read',
+        when: 'an incremental sync: the companies of the changed contacts',
+      },
+    ],
+    scopes: ['crm.objects.companies.read', 'crm.objects.contacts.read'],
+    notRead: [
+      'deals',
+      'emails, calls, meetings and notes themselves (only the dates HubSpot rolls up on the company)',
+      'anything written',
+    ],
+  };
+}

@@ -1,0 +1,88 @@
+import type { SyncRecord } from '../records';
+import { companyTouchpoints } from './activity';
+import type { HubSpotClient } from './client';
+import { companyToAccount } from './companies';
+import { type CompanyLink, contactToRecord, linksFromList, primaryCompany } from './contacts';
+import type { Phase } from './cursor';
+import { type CrmObject, v4BatchResponseSchema } from './wire';
+
+/** What the adapter counts beyond the records (the engine counts those). */
+export interface HubSpotReadStats {
+  /** Contacts without any company: an account-based model has nowhere to put them. */
+  contactsWithoutCompany: number;
+}
+
+export interface RecordContext {
+  client: HubSpotClient;
+  now: number;
+  linkedinProperty: string;
+  stats: HubSpotReadStats;
+  signal: AbortSignal;
+}
+
+/** The records of one page of companies: each account and its activity touchpoints. */
+export function companyRecords(objects: readonly CrmObject[], now: number): SyncRecord[] {
+  return objects.flatMap((o): SyncRecord[] => [
+    { kind: 'account', record: companyToAccount(o, now) },
+    ...companyTouchpoints(o.id, o.properties).map((record): SyncRecord => ({ kind: 'touchpoint', record })),
+  ]);
+}
+
+/** The records of one page of contacts, given each contact's company links; contacts without a company are counted and skipped. */
+export function contactRecords(
+  objects: readonly CrmObject[],
+  links: (o: CrmObject) => readonly CompanyLink[],
+  ctx: RecordContext,
+): SyncRecord[] {
+  const out: SyncRecord[] = [];
+  for (const o of objects) {
+    const companyId = primaryCompany(o, links(o));
+    if (!companyId) {
+      ctx.stats.contactsWithoutCompany++;
+      continue;
+    }
+    out.push({ kind: 'contact', record: contactToRecord(o, companyId, ctx.linkedinProperty, ctx.now) });
+  }
+  return out;
+}
+
+/**
+ * The company links of a page of contacts from the v4 batch endpoint (§5): search results carry
+ * no associations. Primary is association type 1; ids with none come back as 207 errors, which
+ * simply leave them without links.
+ */
+export async function fetchCompanyLinks(
+  ids: readonly string[],
+  ctx: RecordContext,
+): Promise<Map<string, CompanyLink[]>> {
+  const links = new Map<string, CompanyLink[]>();
+  if (!ids.length) return links;
+  const raw = await ctx.client.post(
+    '/crm/v4/associations/contacts/companies/batch/read',
+    { inputs: ids.map((id) => ({ id })) },
+    ctx.signal,
+  );
+  for (const result of v4BatchResponseSchema.parse(raw).results) {
+    links.set(
+      result.from.id,
+      result.to.map((t) => ({ id: t.toObjectId, primary: (t.associationTypes ?? []).some((a) => a.typeId === 1) })),
+    );
+  }
+  return links;
+}
+
+/** The records of a page of `phase` objects, fetching the contacts' companies when the page lacks them. */
+export async function pageRecords(
+  phase: Phase,
+  objects: readonly CrmObject[],
+  withAssociations: boolean,
+  ctx: RecordContext,
+): Promise<SyncRecord[]> {
+  if (phase === 'companies') return companyRecords(objects, ctx.now);
+  if (withAssociations) return contactRecords(objects, linksFromList, ctx);
+  const fetched = await fetchCompanyLinks(
+    objects.map((o) => o.id),
+    ctx,
+  );
+  return contactRecords(objects, (o) => fetched.get(o.id) ?? [], ctx);
+}

@@ -1,0 +1,225 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type HubSpotServer, startHubSpotServer } from '../../../test/support/hubspot-server';
+import type { SyncState } from '../../db/sync-state';
+import { accountRecordSchema, contactRecordSchema, type SyncRecord, touchpointRecordSchema } from '../records';
+import { createHubSpotSource, type HubSpotSourceOptions } from './source';
+import { idsOf, runToEnd } from './test-run';
+
+const DAY = 86_400_000;
+let clock = Date.UTC(2026, 2, 2, 9);
+let server: HubSpotServer;
+let sleeps: number[];
+
+beforeEach(async () => {
+  clock = Date.UTC(2026, 2, 2, 9);
+  sleeps = [];
+  server = await startHubSpotServer({ now: () => clock, searchPerSecond: 1000, tenSecondlyLimit: 100_000 });
+});
+afterEach(() => server.close());
+
+function source(options: Partial<HubSpotSourceOptions> = {}) {
+  return createHubSpotSource({
+    token: server.token,
+    apiBase: server.url,
+    now: () => clock,
+    random: () => 1,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    ...options,
+  });
+}
+
+/** Seeds companies and contacts modified a day ago or earlier, well before any run's watermark. */
+function seed(companies: number, contacts: number) {
+  const c = server.data.seedCompanies(companies, { at: (i) => clock - 2 * DAY + i });
+  const p = server.data.seedContacts(contacts, { companyIds: c.map((x) => x.id), at: (i) => clock - 2 * DAY + i });
+  return { companies: c, contacts: p };
+}
+
+const visible = (checkpoint: string | undefined): SyncState => ({ source: 'hubspot', generation: 1, checkpoint });
+
+describe('a full sync', () => {
+  it('reads every company and contact, in pages of at most 100 objects, as the seeded data', async () => {
+    const { companies, contacts } = seed(250, 230);
+    const run = await runToEnd(source(), undefined);
+    expect(run.plan.mode).toBe('full');
+    const records = run.pages.flat();
+    expect(idsOf(records, 'account')).toEqual(companies.map((c) => `hubspot:${c.id}`));
+    expect(idsOf(records, 'contact')).toEqual(contacts.map((c) => `hubspot:${c.id}`));
+    // 3 pages of companies, 3 of contacts: each a request of limit 100 (§2's maximum).
+    expect(run.pages).toHaveLength(6);
+    const lists = server.requests.filter((r) => r.path.startsWith('/crm/v3/objects/'));
+    expect(lists.every((r) => r.method === 'GET' && r.query.limit?.[0] === '100')).toBe(true);
+    expect(
+      lists.filter((r) => r.path.endsWith('/contacts')).every((r) => r.query.associations?.[0] === 'companies'),
+    ).toBe(true);
+    for (const r of records) {
+      const schema = { account: accountRecordSchema, contact: contactRecordSchema, touchpoint: touchpointRecordSchema }[
+        r.kind
+      ];
+      expect(schema.safeParse({ ...r.record }).success).toBe(true);
+    }
+  });
+
+  it('maps the ABM fields: tier from hs_ideal_customer_profile, target flag, ISO country, LinkedIn and domain keys', async () => {
+    seed(4, 0);
+    const accounts = (await runToEnd(source(), undefined)).pages.flat().filter((r) => r.kind === 'account');
+    const [a0, a1, , a3] = accounts.map((r) => r.record as Extract<SyncRecord, { kind: 'account' }>['record']);
+    // Company 0: tier_1, a target, United States (see generatedCompany).
+    expect(a0).toMatchObject({ name: 'Company 0', assignedTier: 1, isTarget: true, country: 'US', owner: '100' });
+    expect(a0?.keys).toEqual(expect.arrayContaining(['li:company-0', 'dom:example.com']));
+    expect(a0?.linkedinSlugs).toEqual(['company-0']);
+    expect(a0?.updatedAt).toBe(clock - 2 * DAY);
+    expect(a1).toMatchObject({ assignedTier: 2, isTarget: false, country: 'DE', employees: 17, revenue: 1_001_000 });
+    // Company 3 has no tier: untiered, not tier 0.
+    expect(a3?.assignedTier).toBeUndefined();
+  });
+
+  it('gives each contact its primary company, buying roles split on ";", and skips and counts contacts without a company', async () => {
+    const [c1, c2] = server.data.seedCompanies(2);
+    const [champion] = server.data.seedContacts(1, {
+      companyIds: [],
+      props: () => ({ hs_buying_role: 'CHAMPION;BUDGET_HOLDER' }),
+    });
+    server.data.associate('contacts', champion?.id ?? '', 'companies', c1?.id ?? '', false);
+    server.data.associate('contacts', champion?.id ?? '', 'companies', c2?.id ?? '', true);
+    server.data.seedContacts(3, { companyIds: [] });
+    const adapter = source();
+    const contacts = (await runToEnd(adapter, undefined)).pages.flat().filter((r) => r.kind === 'contact');
+    expect(contacts.map((r) => r.record)).toEqual([
+      expect.objectContaining({
+        id: `hubspot:${champion?.id}`,
+        accountId: `hubspot:${c2?.id}`,
+        name: 'First0 Last0',
+        title: 'Title 0',
+        email: 'person0@example.com',
+        buyingRoles: ['CHAMPION', 'BUDGET_HOLDER'],
+      }),
+    ]);
+    expect(adapter.stats.contactsWithoutCompany).toBe(3);
+  });
+
+  it('turns the company activity dates into touchpoints (web visit TOFU, engagement MOFU, meeting BOFU)', async () => {
+    const visit = clock - 3 * DAY;
+    const meeting = clock - DAY;
+    const [c] = server.data.seedCompanies(1, {
+      props: () => ({
+        hs_analytics_last_visit_timestamp: new Date(visit).toISOString(),
+        hs_latest_meeting_activity: new Date(meeting).toISOString(),
+        hs_last_booked_meeting_date: new Date(meeting).toISOString(),
+      }),
+    });
+    const touchpoints = (await runToEnd(source(), undefined)).pages.flat().filter((r) => r.kind === 'touchpoint');
+    expect(touchpoints.map((r) => r.record)).toEqual([
+      {
+        id: `hubspot:company-${c?.id}-hs_analytics_last_visit_timestamp`,
+        accountId: `hubspot:${c?.id}`,
+        type: 'web_visit',
+        stage: 'TOFU',
+        at: visit,
+      },
+      {
+        id: `hubspot:company-${c?.id}-hs_latest_meeting_activity`,
+        accountId: `hubspot:${c?.id}`,
+        type: 'meeting',
+        stage: 'BOFU',
+        at: meeting,
+      },
+    ]);
+  });
+
+  it('resumed from a persisted cursor by a new worker, reads on from that page without duplicates or gaps', async () => {
+    const { companies, contacts } = seed(320, 150);
+    const first = await runToEnd(source(), undefined, undefined, 2);
+    expect(first.pages).toHaveLength(2);
+    // The worker stops; a new adapter instance continues from the committed cursor and the stored plan.
+    const rest = await runToEnd(source(), undefined, { plan: first.plan, cursor: first.cursors.at(-1) });
+    const records = [...first.pages.flat(), ...rest.pages.flat()];
+    expect(idsOf(records, 'account')).toEqual(companies.map((c) => `hubspot:${c.id}`));
+    expect(idsOf(records, 'contact')).toEqual(contacts.map((c) => `hubspot:${c.id}`));
+  });
+});
+
+describe('plan and watermark', () => {
+  it('plans a full run without a visible generation or a checkpoint, an incremental one after a checkpoint', async () => {
+    const adapter = source();
+    const signal = new AbortController().signal;
+    expect(await adapter.plan(undefined, signal)).toEqual({ mode: 'full', data: { startedAt: clock } });
+    expect((await adapter.plan({ source: 'hubspot', generation: 0, checkpoint: '5' }, signal)).mode).toBe('full');
+    expect((await adapter.plan(visible(undefined), signal)).mode).toBe('full');
+    expect(await adapter.plan(visible('1700000000000'), signal)).toEqual({
+      mode: 'incremental',
+      data: { since: 1_700_000_000_000, startedAt: clock },
+    });
+  });
+
+  it('leaves as checkpoint the run start less the ten-minute safety margin', async () => {
+    seed(3, 0);
+    expect((await runToEnd(source(), undefined)).checkpoint).toBe(String(clock - 10 * 60_000));
+  });
+});
+
+describe('an incremental sync', () => {
+  it('reads exactly the companies and contacts changed since the previous run, through search', async () => {
+    const { companies, contacts } = seed(120, 120);
+    const full = await runToEnd(source(), undefined);
+    clock += 3_600_000;
+    const changedCompanies = [companies[5], companies[77], companies[119]].map((c) => c?.id ?? '');
+    const changedContacts = [contacts[0], contacts[64]].map((c) => c?.id ?? '');
+    for (const id of changedCompanies) server.data.modify('companies', id, { hs_ideal_customer_profile: 'tier_3' });
+    for (const id of changedContacts) server.data.modify('contacts', id, { jobtitle: 'CFO' });
+    server.requests.length = 0;
+    const run = await runToEnd(source(), visible(full.checkpoint));
+    expect(run.plan.mode).toBe('incremental');
+    const records = run.pages.flat();
+    expect(idsOf(records, 'account').sort()).toEqual(changedCompanies.map((id) => `hubspot:${id}`).sort());
+    expect(idsOf(records, 'contact').sort()).toEqual(changedContacts.map((id) => `hubspot:${id}`).sort());
+    expect(
+      records
+        .filter((r) => r.kind === 'account')
+        .every((r) => 'assignedTier' in r.record && r.record.assignedTier === 3),
+    ).toBe(true);
+    // Contacts from search get their company from the v4 batch endpoint (§5): still complete.
+    const contact = records.find((r) => r.kind === 'contact')?.record;
+    expect(contact).toMatchObject({ title: 'CFO', accountId: expect.stringMatching(/^hubspot:\d+$/) });
+    const searches = server.requests.filter((r) => r.path.endsWith('/search'));
+    expect(searches[0]?.body).toMatchObject({
+      filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GT', value: full.checkpoint }] }],
+      sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
+    });
+    expect(searches.some((r) => JSON.stringify(r.body).includes('"lastmodifieddate"'))).toBe(true);
+    expect(run.checkpoint).toBe(String(clock - 10 * 60_000));
+  });
+
+  it('loses and repeats nothing past the search result cap, even with many records sharing one date', async () => {
+    await server.close();
+    server = await startHubSpotServer({
+      now: () => clock,
+      searchPerSecond: 1000,
+      tenSecondlyLimit: 100_000,
+      searchCap: 300,
+    });
+    const since = clock - DAY;
+    // 1,000 changed companies; dates in runs of 120 identical ones (a bulk edit stamps many alike).
+    const changed = server.data.seedCompanies(1000, { at: (i) => since + 1000 + Math.floor(i / 120) });
+    const run = await runToEnd(source({ searchCap: 300 }), visible(String(since)));
+    const ids = idsOf(run.pages.flat(), 'account');
+    expect(ids).toHaveLength(1000);
+    expect(new Set(ids)).toEqual(new Set(changed.map((c) => `hubspot:${c.id}`)));
+    const offsets = server.requests
+      .filter((r) => r.path.endsWith('/search'))
+      .map((r) => Number((r.body as { after?: string }).after ?? 0));
+    expect(Math.max(...offsets)).toBeLessThan(300);
+    expect(server.requests.every((r) => r.status === 200)).toBe(true);
+  });
+
+  it('resumed mid-run from a persisted cursor, continues the search without duplicates or gaps', async () => {
+    const since = clock - DAY;
+    const changed = server.data.seedCompanies(350, { at: (i) => since + 1000 + Math.floor(i / 30) });
+    const first = await runToEnd(source(), visible(String(since)), undefined, 2);
+    const rest = await runToEnd(source(), undefined, { plan: first.plan, cursor: first.cursors.at(-1) });
+    const ids = idsOf([...first.pages.flat(), ...rest.pages.flat()], 'account');
+    expect(ids.sort()).toEqual(changed.map((c) => `hubspot:${c.id}`).sort());
+  });
+});

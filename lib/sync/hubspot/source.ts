@@ -1,0 +1,114 @@
+import type { SyncState } from '../../db/sync-state';
+import { SourceError } from '../errors';
+import type { RecordCounts, RunResult, SourceAdapter, SourcePage, SyncPlan } from '../types';
+import { HubSpotClient, type HubSpotClientOptions } from './client';
+import { decodeCursor, encodeCursor, type HubSpotCursor, nextPhase, type Phase } from './cursor';
+import { advanceWindow, firstWindow, SEARCH_RESULT_CAP, searchRequest } from './incremental';
+import { COMPANY_PROPERTIES, contactProperties, DEFAULT_CONTACT_LINKEDIN_PROPERTY, PAGE_SIZE } from './properties';
+import { type HubSpotReadStats, pageRecords, type RecordContext } from './records';
+import { nextCheckpoint, type PlanData, planDataSchema, readCheckpoint } from './watermark';
+import { listResponseSchema, searchResponseSchema } from './wire';
+
+/** How often an incremental source reads everything again: deletions reach users within a week. */
+export const FULL_SYNC_EVERY_MS = 7 * 86_400_000;
+
+export interface HubSpotSourceOptions extends Omit<HubSpotClientOptions, 'now'> {
+  /** The clock: the run's start (the watermark) and `updatedAt` of records without a date. */
+  now?: () => number;
+  /** The contact property with the LinkedIn profile URL (the contract names none: UNVERIFIED default). */
+  contactLinkedInProperty?: string;
+  /** The search API's result ceiling (§3); smaller only against a test server configured so. */
+  searchCap?: number;
+}
+
+/** The HubSpot adapter, with what it counted in this worker's lifetime. */
+export interface HubSpotSource extends SourceAdapter {
+  readonly stats: HubSpotReadStats;
+}
+
+/**
+ * The HubSpot CRM as a sync source (DESIGN.md "Sources and sync"): companies, then contacts
+ * with their primary company, then nothing else — activity comes as touchpoints on the
+ * company pages (activity.ts). A full run pages the list API; an incremental run pages the
+ * search API by last-modified date after the previous run's watermark. One page (100
+ * objects, the list maximum) per `readPage`, complete with its associations.
+ */
+export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSource {
+  const now = options.now ?? Date.now;
+  const client = new HubSpotClient({ ...options, now });
+  const linkedinProperty = options.contactLinkedInProperty ?? DEFAULT_CONTACT_LINKEDIN_PROPERTY;
+  const stats: HubSpotReadStats = { contactsWithoutCompany: 0 };
+  const propertiesOf = (phase: Phase) =>
+    phase === 'companies' ? [...COMPANY_PROPERTIES] : contactProperties(linkedinProperty);
+
+  async function readList(phase: Phase, after: string | undefined, ctx: RecordContext): Promise<SourcePage> {
+    const raw = await client.get(
+      `/crm/v3/objects/${phase}`,
+      {
+        limit: String(PAGE_SIZE),
+        after,
+        properties: propertiesOf(phase),
+        associations: phase === 'contacts' ? ['companies'] : undefined,
+        archived: 'false',
+      },
+      ctx.signal,
+    );
+    const page = listResponseSchema.parse(raw);
+    const records = await pageRecords(phase, page.results, true, ctx);
+    const nextAfter = page.paging?.next?.after;
+    return { records, next: continueWith({ v: 1, mode: 'list', phase, after: nextAfter }, nextAfter !== undefined) };
+  }
+
+  async function readSearch(cursor: Extract<HubSpotCursor, { mode: 'search' }>, since: number, ctx: RecordContext) {
+    const body = searchRequest(cursor, propertiesOf(cursor.phase), options.searchCap ?? SEARCH_RESULT_CAP);
+    const raw = await client.post(`/crm/v3/objects/${cursor.phase}/search`, body, ctx.signal);
+    const page = searchResponseSchema.parse(raw);
+    const { fresh, next } = advanceWindow(cursor, page.results);
+    const more = page.paging?.next?.after !== undefined;
+    if (more && !fresh.length)
+      throw new SourceError('HubSpot search results did not move forward; a full sync will read everything.', {
+        retryable: false,
+      });
+    const records = await pageRecords(cursor.phase, fresh, false, ctx);
+    const following = nextPhase(cursor.phase);
+    if (more) return { records, next: encodeCursor(next) };
+    return { records, next: following ? encodeCursor(firstWindow(following, since)) : undefined };
+  }
+
+  /** The cursor after a list page: the same phase's next page, else the next phase's first. */
+  function continueWith(cursor: Extract<HubSpotCursor, { mode: 'list' }>, more: boolean): string | undefined {
+    if (more) return encodeCursor(cursor);
+    const following = nextPhase(cursor.phase);
+    return following ? encodeCursor({ v: 1, mode: 'list', phase: following }) : undefined;
+  }
+
+  return {
+    source: 'hubspot',
+    stats,
+
+    async plan(state: SyncState | undefined): Promise<SyncPlan> {
+      const startedAt = now();
+      const since = state && state.generation > 0 ? readCheckpoint(state.checkpoint) : undefined;
+      // Archived records never show in search: a full run now and then lets deletions reach users.
+      const stale = state?.generatedAt !== undefined && startedAt - state.generatedAt > FULL_SYNC_EVERY_MS;
+      if (since === undefined || stale) return { mode: 'full', data: { startedAt } satisfies PlanData };
+      return { mode: 'incremental', data: { since, startedAt } satisfies PlanData };
+    },
+
+    async readPage(plan: SyncPlan, cursor: string | undefined, signal: AbortSignal): Promise<SourcePage> {
+      const data = planDataSchema.parse(plan.data);
+      const ctx: RecordContext = { client, now: now(), linkedinProperty, stats, signal };
+      const at: HubSpotCursor = cursor
+        ? decodeCursor(cursor)
+        : data.since === undefined
+          ? { v: 1, mode: 'list', phase: 'companies' }
+          : firstWindow('companies', data.since);
+      if (at.mode === 'list') return readList(at.phase, at.after, ctx);
+      return readSearch(at, data.since ?? at.from, ctx);
+    },
+
+    async finish(plan: SyncPlan, _counts: RecordCounts): Promise<RunResult> {
+      return { checkpoint: nextCheckpoint(planDataSchema.parse(plan.data)) };
+    },
+  };
+}
