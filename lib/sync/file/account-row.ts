@@ -1,0 +1,136 @@
+import type { Account, Outcome, SourceId } from '../../db/accounts';
+import { normaliseSlug } from '../../keys/normalise';
+import { parseBoolean } from '../normalise/boolean';
+import { normaliseCountry } from '../normalise/country';
+import { parseDate } from '../normalise/date';
+import { parseDomain } from '../normalise/domain';
+import { foldText } from '../normalise/fold';
+import { parseSourceId } from '../normalise/id';
+import { parseLinkedInCompany } from '../normalise/linkedin';
+import { type NumberFormat, parseEmployeeCount, parseNumber } from '../normalise/number';
+import { parseTier } from '../normalise/tier';
+import { type AccountFields, accountRecordSchema, buildAccount } from '../records';
+import type { RowError, RowReader } from './row-reader';
+import { schemaError } from './schema-error';
+
+const OUTCOMES: Record<string, Outcome> = {
+  won: 'won',
+  'closed won': 'won',
+  closedwon: 'won',
+  lost: 'lost',
+  'closed lost': 'lost',
+  closedlost: 'lost',
+};
+
+/** The company identity cells of a row: domains and LinkedIn keys, with warnings for what is unreadable. */
+function identity(r: RowReader): Pick<AccountFields, 'domains' | 'linkedinSlugs' | 'linkedinIds'> {
+  const domains: string[] = [];
+  for (const field of ['domain', 'website']) {
+    for (const value of r.list(field, /[;\s]+/)) {
+      const domain = parseDomain(value);
+      if (domain) domains.push(domain);
+      else
+        r.warn(
+          field,
+          `${JSON.stringify(value)} is not a company website (junk, an email or a free-mail domain): left out`,
+        );
+    }
+  }
+  const linkedinSlugs = r.list('linkedinSlug').map(normaliseSlug);
+  const linkedinIds: string[] = [];
+  for (const id of r.list('linkedinId')) {
+    if (/^\d{1,20}$/.test(id)) linkedinIds.push(id);
+    else r.warn('linkedinId', `${JSON.stringify(id)} is not a LinkedIn company id (digits): left out`);
+  }
+  for (const url of r.list('linkedinUrl', /[;\s]+/)) {
+    const page = parseLinkedInCompany(url);
+    if (page?.kind !== 'company') {
+      const why = page ? `a LinkedIn ${page.kind} page, not the company's own` : 'not a LinkedIn company page';
+      r.warn('linkedinUrl', `${JSON.stringify(url)} is ${why}: left out`);
+    } else if (page.id) linkedinIds.push(page.id);
+    else if (page.slug) linkedinSlugs.push(page.slug);
+  }
+  return { domains: [...new Set(domains)], linkedinSlugs, linkedinIds };
+}
+
+/**
+ * The account id in the source: the id column's value; a file without one names the account
+ * by its strongest key (`dom:acme.com`, then `li#1234`, then `li:acme`), which is stable
+ * from one export to the next.
+ */
+function nativeId(
+  r: RowReader,
+  keys: Pick<AccountFields, 'domains' | 'linkedinSlugs' | 'linkedinIds'>,
+): string | RowError {
+  if (r.has('id')) {
+    const { id, problem } = parseSourceId(r.text('id') ?? '');
+    return id ?? { column: r.column('id'), reason: problem ?? 'the id is empty' };
+  }
+  const [domain] = keys.domains ?? [];
+  const [linkedinId] = keys.linkedinIds ?? [];
+  const [slug] = keys.linkedinSlugs ?? [];
+  if (domain) return `dom:${domain}`;
+  if (linkedinId) return `li#${linkedinId}`;
+  if (slug) return `li:${slug}`;
+  return { reason: 'the file has no id column, and this row has no domain or LinkedIn page to name the account by' };
+}
+
+/** The firmographics and CRM fields of a row; unreadable cells are warnings and stay empty. */
+function details(r: RowReader, format: NumberFormat): Omit<AccountFields, 'name'> {
+  const employees = r.read(
+    'employees',
+    (v) => {
+      const n = parseEmployeeCount(v, format);
+      return n !== undefined && Number.isInteger(n) && n >= 0 && n <= 10_000_000 ? n : undefined;
+    },
+    'a number of employees',
+  );
+  const revenue = r.read(
+    'revenue',
+    (v) => {
+      const n = parseNumber(v, format);
+      return n !== undefined && n >= 0 && n <= 1e13 ? n : undefined;
+    },
+    'an annual revenue',
+  );
+  return {
+    industry: r.text('industry'),
+    employees,
+    revenue,
+    country: r.read(
+      'country',
+      normaliseCountry,
+      'a country Tierlens knows (a US state or "CA" is none: write the country\'s name)',
+    ),
+    // An empty cell is unknown, not "uses nothing": the ICP treats the two differently.
+    technologies: r.list('technologies').length ? [...new Set(r.list('technologies'))] : undefined,
+    assignedTier: r.read('assignedTier', parseTier, 'a tier (tier_1, "Tier 2", T3, 1–5)'),
+    isTarget: r.read('isTarget', parseBoolean, 'yes or no') ?? false,
+    owner: r.text('owner'),
+    lifecycleStage: r.text('lifecycleStage'),
+    outcome: r.read('outcome', (v) => OUTCOMES[foldText(v)], 'won or lost'),
+    updatedAt: r.read('updatedAt', parseDate, 'a date'),
+    lastReviewedAt: r.read('lastReviewedAt', parseDate, 'a date'),
+  };
+}
+
+/** Drops undefined fields: the records are `.strict()` and exact, and NDJSON output stays lean. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The account of a row, built by buildAccount (so its keys are those every source derives)
+ * and validated by accountRecordSchema; or why the row is bad. A row without a name is named
+ * by its domain, then its LinkedIn slug.
+ */
+export function accountFromRow(r: RowReader, source: SourceId, now: number, format: NumberFormat): Account | RowError {
+  const keys = identity(r);
+  const id = nativeId(r, keys);
+  if (typeof id !== 'string') return id;
+  const name = r.text('name') ?? keys.domains?.[0] ?? keys.linkedinSlugs?.[0];
+  if (!name) return { column: r.column('name'), reason: 'the company has no name, domain or LinkedIn page' };
+  const account = buildAccount(source, id, defined({ ...details(r, format), ...keys, name }), now);
+  const checked = accountRecordSchema.safeParse(account);
+  return checked.success ? account : schemaError(checked.error, r);
+}

@@ -1,0 +1,267 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { SyncRecord } from '../records';
+import { syncRecordSchema } from '../records';
+import { importFiles } from './import';
+import { fixtureFile, memoryFile } from './test-files';
+import type { ImportFile, ImportOptions } from './types';
+
+const NOW = Date.UTC(2024, 5, 1);
+
+async function run(files: ImportFile[], options: Partial<ImportOptions> = {}) {
+  const records: SyncRecord[] = [];
+  const batches: number[] = [];
+  const report = await importFiles(files, {
+    source: 'file',
+    now: NOW,
+    sink: async (batch) => {
+      batches.push(batch.length);
+      records.push(...batch);
+    },
+    ...options,
+  });
+  return { report, records, batches };
+}
+
+const byKind = (records: SyncRecord[], kind: SyncRecord['kind']) =>
+  records.filter((r) => r.kind === kind).map((r) => r.record);
+
+describe('importFiles', () => {
+  it('links a HubSpot contacts export to the companies export beside it, whatever order they come in', async () => {
+    const { records, report } = await run([fixtureFile('hubspot-contacts.csv'), fixtureFile('hubspot-companies.csv')]);
+    expect(report.files.map((f) => f.kind)).toEqual(['account', 'contact']);
+    expect(byKind(records, 'contact')).toEqual([
+      expect.objectContaining({
+        id: 'file:101',
+        accountId: 'file:5790939450',
+        name: 'Jane Doe',
+        buyingRoles: ['DECISION_MAKER', 'CHAMPION'],
+        linkedinSlug: 'jane-doe',
+      }),
+      expect.objectContaining({ id: 'file:102', accountId: 'file:5790939451', buyingRoles: ['BUDGET_HOLDER'] }),
+      // No company id: linked by the "Associated Company" name.
+      expect.objectContaining({ id: 'file:103', accountId: 'file:5790939452' }),
+    ]);
+    const contacts = report.files[1];
+    expect(contacts?.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          row: 3,
+          column: 'Associated Company IDs',
+          severity: 'warning',
+          reason: expect.stringMatching(/linked to the first, 5790939451/),
+        }),
+        expect.objectContaining({
+          row: 5,
+          severity: 'error',
+          reason: 'the company 999 is not among the accounts of this import',
+        }),
+      ]),
+    );
+    for (const record of records) expect(syncRecordSchema.safeParse(record).success).toBe(true);
+  });
+
+  it('builds HubSpot companies with their ABM fields and the keys lookups use', async () => {
+    const { records } = await run([fixtureFile('hubspot-companies.csv')]);
+    expect(byKind(records, 'account')[0]).toMatchObject({
+      id: 'file:5790939450',
+      name: 'Acme Inc.',
+      keys: ['li:acme-inc', 'dom:acme.com', 'name:acme'],
+      employees: 1200,
+      revenue: 25_000_000,
+      country: 'US',
+      assignedTier: 1,
+      isTarget: true,
+      source: 'file',
+    });
+    expect(byKind(records, 'account')[1]).toMatchObject({
+      employees: 126,
+      country: 'DE',
+      linkedinIds: ['1234567'],
+      assignedTier: 2,
+    });
+  });
+
+  it.each([
+    ['salesforce-account.csv', ['file:001Wj00000tQWvrAAG', 'file:001Wj00000tQWvsAAG']],
+    ['salesforce-report.csv', ['file:001Wj00000tQWvr', 'file:001Wj00000tQWvt']],
+    ['hubspot-internal.csv', ['file:7001', 'file:7002']],
+    ['european-semicolon.csv', ['file:1', 'file:2']],
+    ['tab-separated.tsv', ['file:10', 'file:11']],
+    ['hubspot-api-companies.json', ['file:8001', 'file:8002']],
+    ['accounts.ndjson', ['file:n1', 'file:n2', 'file:n3']],
+  ])('imports the accounts of %s', async (name, ids) => {
+    const { records } = await run([fixtureFile(name)]);
+    expect(byKind(records, 'account').map((a) => a.id)).toEqual(ids);
+  });
+
+  it('reads European numbers in a semicolon file, and never a billing state as the country', async () => {
+    const euro = byKind((await run([fixtureFile('european-semicolon.csv')])).records, 'account');
+    expect(euro[0]).toMatchObject({ name: 'Müller AG', employees: 1200, revenue: 1_234_567.89, country: 'DE' });
+    const report = byKind((await run([fixtureFile('salesforce-report.csv')])).records, 'account');
+    expect(report.map((a) => 'country' in a)).toEqual([false, false]);
+  });
+
+  it('reports each kind of mess in the messy file, importing only its good rows', async () => {
+    const { records, report } = await run([fixtureFile('messy.csv')]);
+    expect(byKind(records, 'account').map((a) => a.id)).toEqual(['file:2001', 'file:2002', 'file:2005']);
+    const rows = report.problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.reason.slice(0, 40)]);
+    expect(rows).toEqual([
+      [2, expect.stringMatching(/^the id 1.11015E\+11 was rounded/)],
+      [3, 'the id is empty'],
+      [6, expect.stringMatching(/^duplicate id file:2001: row 4/)],
+      [7, expect.stringMatching(/^malformed quotes/)],
+      [9, expect.stringMatching(/^malformed quotes/)],
+    ]);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        row: 5,
+        severity: 'warning',
+        reason: expect.stringMatching(/shares the domain good.com with file:2001/),
+      }),
+    );
+    expect(report.files[0]?.unmappedColumns).toEqual(['Name', 'Country', 'Notes']);
+    expect(report.badRows).toBe(5);
+  });
+
+  it('offers the bad rows as a CSV with a problem column', async () => {
+    const { report } = await run([fixtureFile('messy.csv')]);
+    const parsed = Papa.parse<Record<string, string>>(report.badRowsCsv(), { header: true }).data;
+    expect(parsed.map((r) => [r.file, r.row, r['Record ID']])).toEqual([
+      ['messy.csv', '2', '1.11015E+11'],
+      ['messy.csv', '3', 'null'],
+      ['messy.csv', '6', '2001'],
+      ['messy.csv', '7', '2004'],
+      ['messy.csv', '9', '2006'],
+    ]);
+    expect(parsed[0]?.problem).toMatch(/^Record ID: the id 1.11015E\+11/);
+  });
+
+  it('links touchpoints by account id or domain and contact email, with the default stage of their type', async () => {
+    const files = [
+      fixtureFile('touchpoints.json'),
+      fixtureFile('hubspot-contacts.csv'),
+      fixtureFile('hubspot-companies.csv'),
+    ];
+    const { records, report } = await run(files);
+    expect(byKind(records, 'touchpoint')).toEqual([
+      {
+        id: expect.stringMatching(/^file:tp:/),
+        accountId: 'file:5790939450',
+        contactId: 'file:101',
+        type: 'email_click',
+        stage: 'MOFU',
+        at: Date.UTC(2024, 2, 1, 9),
+      },
+      {
+        id: expect.stringMatching(/^file:tp:/),
+        accountId: 'file:5790939450',
+        type: 'meeting',
+        stage: 'BOFU',
+        at: Date.UTC(2024, 2, 5, 15),
+      },
+      {
+        id: expect.stringMatching(/^file:tp:/),
+        accountId: 'file:5790939451',
+        type: 'form_fill',
+        stage: 'BOFU',
+        at: 1709888400000,
+      },
+    ]);
+    expect(report.files[2]?.problems.map((p) => p.reason)).toEqual([
+      '"Coffee" is not a touchpoint type Tierlens knows',
+      '"yesterday" is not a date and time',
+      'no account of this import matches unknown.example',
+    ]);
+  });
+
+  it.each([
+    ['no recognisable column', 'Foo,Bar\n1,2\n', /no recognisable column \("Foo", "Bar"\)/],
+    ['an empty file', '', /the file is empty/],
+    ['a blank header row', '\n1,2\n', /first row is empty/],
+  ])('reports a file with %s, and imports nothing from it', async (_name, text, message) => {
+    const { records, report } = await run([memoryFile('x.csv', text)]);
+    expect(records).toEqual([]);
+    expect(report.problems[0]).toMatchObject({ row: 0, severity: 'error', reason: expect.stringMatching(message) });
+  });
+
+  it('derives stable ids from the domain, then the LinkedIn page, when a file has no id column', async () => {
+    const csv =
+      'name,domain,linkedinUrl\nAcme,acme.com,\nBeta,,https://www.linkedin.com/company/4321/\nGamma,,https://www.linkedin.com/company/gamma/\nNobody,,\n';
+    const { records, report } = await run([memoryFile('a.csv', csv)]);
+    expect(byKind(records, 'account').map((a) => a.id)).toEqual(['file:dom:acme.com', 'file:li#4321', 'file:li:gamma']);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ row: 5, reason: expect.stringMatching(/no domain or LinkedIn page/) }),
+    );
+  });
+
+  it('hands records over in batches of 2,000, waiting for the sink', async () => {
+    const rows = Array.from({ length: 4_500 }, (_, i) => `${i},Company ${i},c${i}.com`).join('\n');
+    let inSink = 0;
+    const batches: number[] = [];
+    await run([memoryFile('big.csv', `id,name,domain\n${rows}\n`, 4096)], {
+      sink: async (batch) => {
+        inSink += 1;
+        expect(inSink).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        batches.push(batch.length);
+        inSink -= 1;
+      },
+    });
+    expect(batches).toEqual([2000, 2000, 500]);
+  });
+
+  it('stops promptly on cancel, and does not call the sink again', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => `${i},Company ${i},c${i}.com`).join('\n');
+    const controller = new AbortController();
+    let calls = 0;
+    const report = await importFiles([memoryFile('big.csv', `id,name,domain\n${rows}\n`, 4096)], {
+      source: 'feed',
+      now: NOW,
+      signal: controller.signal,
+      sink: async () => {
+        calls += 1;
+        controller.abort();
+      },
+    });
+    expect(calls).toBe(1);
+    expect(report.cancelled).toBe(true);
+  });
+
+  it('scopes ids to the source it is given', async () => {
+    const { records } = await run([fixtureFile('hubspot-internal.csv')], { source: 'feed' });
+    expect(byKind(records, 'account').map((a) => [a.id, 'source' in a && a.source])).toEqual([
+      ['feed:7001', 'feed'],
+      ['feed:7002', 'feed'],
+    ]);
+  });
+
+  it('imports exactly the good rows of any mix of good and bad rows', async () => {
+    const row = fc.oneof(
+      fc.record({
+        good: fc.constant(true),
+        id: fc.stringMatching(/^[1-9]\d{0,8}$/),
+        name: fc
+          .string({ minLength: 1, maxLength: 20 })
+          .filter((s) => s.trim() !== '' && !['null', 'n/a', '-', '#n/a'].includes(s.trim().toLowerCase())),
+      }),
+      fc.record({
+        good: fc.constant(false),
+        id: fc.constantFrom('1.11015E+11', 'null', '', 'N/A', '5.79094E+09'),
+        name: fc.string({ maxLength: 20 }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 40 }), async (rows) => {
+        // Ids repeat in generated rows: the first of each is the good one.
+        const seen = new Set<string>();
+        const expected = rows.filter((r) => r.good && !seen.has(r.id) && seen.add(r.id)).map((r) => `file:${r.id}`);
+        const csv = Papa.unparse({ fields: ['Record ID', 'Company name'], data: rows.map((r) => [r.id, r.name]) });
+        const { records } = await run([memoryFile('p.csv', csv, 7)]);
+        expect(records.map((r) => r.record.id)).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,210 @@
+import type { RecordKind, SyncRecord } from '../records';
+import { accountFromRow } from './account-row';
+import { detectKind, mappingOf, planColumns } from './columns';
+import { contactFromRow } from './contact-row';
+import { fileKind, noKindReason } from './kind';
+import { BATCH_SIZE } from './limits';
+import { ImportIndex } from './linker';
+import { ProblemLog } from './problems';
+import { columnsByField, RowReader } from './row-reader';
+import { type RawRow, readTable } from './table';
+import { FileStop } from './text';
+import { touchpointFromRow } from './touchpoint-row';
+import type { ColumnMapping, ColumnPlan, FileReport, ImportFile, ImportOptions, ImportReport } from './types';
+
+const ORDER: Record<RecordKind, number> = { account: 0, contact: 1, touchpoint: 2 };
+
+/** The state of one file being imported. */
+interface FileRun {
+  report: FileReport;
+  headers: readonly string[];
+  reader?: RowReader;
+}
+
+/**
+ * Imports files of accounts, contacts and touchpoints (CSV, JSON, NDJSON) into records, the
+ * same way in a Web Worker and in Node. Account files are read first whatever the order
+ * given, so that contacts and touchpoints link to accounts of the same import. Rows stream:
+ * records reach `sink` in batches of BATCH_SIZE and the next batch is read only once the sink
+ * is done. Bad rows are skipped and reported; `signal` stops the import before the next
+ * batch, and the sink is not called again.
+ */
+export async function importFiles(files: ImportFile[], options: ImportOptions): Promise<ImportReport> {
+  const { source, now, signal } = options;
+  const log = new ProblemLog();
+  const index = new ImportIndex();
+  const reports: FileReport[] = [];
+  let batch: SyncRecord[] = [];
+  let cancelled = false;
+  const flush = async () => {
+    if (!batch.length || signal?.aborted) return;
+    const records = batch;
+    batch = [];
+    await options.sink(records);
+  };
+
+  const kinds = await Promise.all(files.map((f) => options.kinds?.[f.name] ?? fileKind(f, signal)));
+  const order = files
+    .map((file, i) => ({ file, kind: kinds[i] }))
+    .sort((a, b) => ORDER[a.kind ?? 'touchpoint'] - ORDER[b.kind ?? 'touchpoint']);
+
+  for (const { file, kind } of order) {
+    const report: FileReport = {
+      name: file.name,
+      mapping: {},
+      columns: [],
+      unmappedColumns: [],
+      rows: 0,
+      good: 0,
+      bad: 0,
+      warnings: 0,
+      problems: [],
+      kind,
+    };
+    reports.push(report);
+    const run: FileRun = { report, headers: [] };
+    const fileProblem = (reason: string, row = 0) =>
+      log.add(report, { file: file.name, row, reason, severity: 'error' });
+    try {
+      for await (const table of readTable(file.name, file.stream(), signal)) {
+        if (signal?.aborted) break;
+        report.format = table.format;
+        report.delimiter = table.delimiter;
+        if (table.headers.length !== run.headers.length || !run.reader) {
+          if (!replan(run, table.headers, options.mappings?.[file.name], fileProblem)) break;
+        }
+        for (const row of table.rows) {
+          const record = readRow(run, row, table.format === 'csv');
+          if (record) {
+            batch.push(record);
+            if (batch.length >= BATCH_SIZE) await flush();
+          }
+          if (signal?.aborted) break;
+        }
+        options.onProgress?.({
+          rows: report.rows,
+          goodRows: report.good,
+          badRows: report.bad,
+          bytesRead: table.bytesRead,
+          totalBytes: file.size,
+          file: file.name,
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof FileStop)) throw error;
+      report.stopped = error.message;
+      fileProblem(error.message, error.row);
+    }
+    if (signal?.aborted) {
+      cancelled = true;
+      break;
+    }
+    if (report.kind !== 'account' && report.good > 0 && index.count('account') === 0) {
+      log.add(report, {
+        file: file.name,
+        row: 0,
+        severity: 'warning',
+        reason: 'the import has no accounts: records were linked by company id as given, to accounts imported before',
+      });
+    }
+  }
+  if (!cancelled) await flush();
+
+  return {
+    files: reports,
+    counts: {
+      accounts: index.count('account'),
+      contacts: index.count('contact'),
+      touchpoints: index.count('touchpoint'),
+    },
+    badRows: log.badCount,
+    warnings: log.warningCount,
+    problems: log.problems,
+    badRowsCapped: log.capped,
+    badRowsCsv: () => log.csv(),
+    cancelled: cancelled || signal?.aborted === true,
+  };
+
+  /** (Re)plans the columns when the headers are first known or a JSON file brings new keys; false stops the file. */
+  function replan(
+    run: FileRun,
+    headers: readonly string[],
+    mapping: ColumnMapping | undefined,
+    fail: (reason: string) => void,
+  ): boolean {
+    run.headers = headers;
+    run.report.kind ??= detectKind(headers);
+    const k = run.report.kind;
+    if (!k) {
+      fail(noKindReason(headers));
+      return false;
+    }
+    const plan = planColumns(headers, k, mapping);
+    if (!run.reader) for (const p of plan.problems) fail(p);
+    setColumns(run.report, plan.columns);
+    run.reader = new RowReader(columnsByField(plan.columns));
+    return true;
+  }
+
+  /** One row → a record, or a bad row reported; warnings reported either way. */
+  function readRow(run: FileRun, raw: RawRow, strictCells: boolean): SyncRecord | undefined {
+    const { report, headers } = run;
+    const reader = run.reader;
+    if (!reader || !report.kind) return undefined;
+    report.rows += 1;
+    const bad = (error: { column?: string; reason: string }) => {
+      log.badRow(report, headers, raw.row, raw.cells, error);
+      return undefined;
+    };
+    if (raw.problem) return bad({ reason: raw.problem });
+    if (strictCells && raw.cells.length !== headers.length && raw.cells.slice(headers.length).some((c) => c.trim())) {
+      return bad({
+        reason: `this row has ${raw.cells.length} cells where the header row has ${headers.length}: a value with an unquoted delimiter, or a missing one`,
+      });
+    }
+    if (strictCells && raw.cells.length < headers.length) {
+      return bad({ reason: `this row has ${raw.cells.length} cells where the header row has ${headers.length}` });
+    }
+    reader.reset(raw.cells);
+    const ref = { file: report.name, row: raw.row };
+    let record: SyncRecord | undefined;
+    let error: { column?: string; reason: string } | undefined;
+    const decimal = report.delimiter === ';' ? ',' : '.';
+    if (report.kind === 'account') {
+      const account = accountFromRow(reader, source, now, { decimal });
+      if ('reason' in account) error = account;
+      else record = { kind: 'account', record: account };
+    } else if (report.kind === 'contact') {
+      const contact = contactFromRow(reader, index, source, now);
+      if ('reason' in contact) error = contact;
+      else record = { kind: 'contact', record: contact };
+    } else {
+      const touchpoint = touchpointFromRow(reader, index, source);
+      if ('reason' in touchpoint) error = touchpoint;
+      else record = { kind: 'touchpoint', record: touchpoint };
+    }
+    const duplicate = record && index.claim(record.kind, record.record.id, ref);
+    if (duplicate) error = { column: reader.column('id'), reason: duplicate };
+    for (const w of reader.warnings) log.add(report, { file: report.name, row: raw.row, ...w, severity: 'warning' });
+    if (error || !record) return bad(error ?? { reason: 'unreadable row' });
+    if (record.kind === 'account') {
+      for (const reason of index.addAccount(record.record.id, record.record.domains, record.record.name)) {
+        log.add(report, {
+          file: report.name,
+          row: raw.row,
+          column: reader.column('domain') ?? reader.column('website'),
+          reason,
+          severity: 'warning',
+        });
+      }
+    } else if (record.kind === 'contact') index.addContact(record.record.id, record.record.email);
+    report.good += 1;
+    return record;
+  }
+}
+
+function setColumns(report: FileReport, columns: ColumnPlan[]): void {
+  report.columns = columns;
+  report.mapping = mappingOf(columns);
+  report.unmappedColumns = columns.filter((c) => !c.field).map((c) => c.header);
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { previewFile } from './preview';
+import { fixtureFile, memoryFile } from './test-files';
+
+describe('previewFile', () => {
+  it('shows the format, kind and each column with its field and samples', async () => {
+    const preview = await previewFile(fixtureFile('salesforce-report.csv'));
+    expect(preview).toMatchObject({
+      name: 'salesforce-report.csv',
+      format: 'csv',
+      delimiter: ',',
+      kind: 'account',
+      problems: [],
+    });
+    expect(preview.columns.find((c) => c.header === 'Account Name')).toEqual({
+      header: 'Account Name',
+      index: 2,
+      field: 'name',
+      samples: ['Cyberdyne Systems', 'Tyrell Corp'],
+    });
+    const state = preview.columns.find((c) => c.header === 'Billing State/Province');
+    expect(state?.field).toBeUndefined();
+    expect(state?.note).toMatch(/not a country/);
+  });
+
+  it('reads only the first rows of a big file', async () => {
+    let pulled = 0;
+    const rows = Array.from({ length: 50_000 }, (_, i) => `${i},Company ${i}`).join('\n');
+    const file = memoryFile('big.csv', `id,name\n${rows}\n`, 1024);
+    const preview = await previewFile({
+      ...file,
+      stream: () =>
+        file.stream().pipeThrough(
+          new TransformStream({
+            transform: (c, ctl) => {
+              pulled += 1;
+              ctl.enqueue(c);
+            },
+          }),
+        ),
+    });
+    expect(preview.columns[1]?.samples).toEqual(['Company 0', 'Company 1', 'Company 2']);
+    expect(pulled).toBeLessThan(20);
+  });
+
+  it('reports a file whose columns it does not recognise', async () => {
+    const preview = await previewFile(memoryFile('x.csv', 'Foo;Bar\n1;2\n'));
+    expect(preview).toMatchObject({
+      delimiter: ';',
+      kind: undefined,
+      problems: [{ row: 0, reason: expect.stringMatching(/no recognisable column/) }],
+    });
+  });
+});

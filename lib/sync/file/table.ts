@@ -1,0 +1,78 @@
+import { readCsv } from './csv';
+import { readJson, readNdjson } from './json';
+import { readText, type TextChunk } from './text';
+import type { Delimiter, FileFormat } from './types';
+
+/** One record of a file, as cells in the order of its headers. */
+export interface RawRow {
+  /** Where a spreadsheet (or an editor, for NDJSON) shows it: see Problem.row. */
+  row: number;
+  cells: string[];
+  /** Set when the record itself is malformed (bad quotes, not JSON): the row is bad. */
+  problem?: string;
+}
+
+/**
+ * Records read so far. `headers` is the file's header row; JSON records may bring new keys,
+ * which are appended, so `headers` only grows and a cell's index never changes meaning.
+ */
+export interface TableBatch {
+  headers: readonly string[];
+  rows: RawRow[];
+  bytesRead: number;
+  format: FileFormat;
+  delimiter?: Delimiter;
+}
+
+/** JSON or NDJSON by the first characters: `[` is JSON; `{` is NDJSON when its first line is a whole object. */
+function sniffFormat(name: string, start: string): FileFormat {
+  const text = start.trimStart();
+  if (/\.(ndjson|jsonl)$/i.test(name)) return 'ndjson';
+  if (text.startsWith('[')) return 'json';
+  if (text.startsWith('{')) {
+    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+    try {
+      JSON.parse(firstLine);
+      return text.length > firstLine.length && text.slice(firstLine.length).trim() ? 'ndjson' : 'json';
+    } catch {
+      return 'json';
+    }
+  }
+  return /\.json$/i.test(name) && !text ? 'json' : 'csv';
+}
+
+/** Replays the chunks already read before the rest of the stream. */
+async function* replay(first: TextChunk[], rest: AsyncIterator<TextChunk>): AsyncGenerator<TextChunk> {
+  yield* first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/**
+ * The records of a file in any supported format, a batch per chunk read: the format is told
+ * from the first characters (and `.ndjson`/`.jsonl` names), not trusted from the name alone,
+ * since exports are often renamed.
+ */
+export async function* readTable(
+  name: string,
+  stream: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncGenerator<TableBatch> {
+  const text = readText(stream, signal);
+  const first: TextChunk[] = [];
+  let seen = '';
+  // Enough characters to see a first NDJSON line; most files decide in their first chunk.
+  for (let next = await text.next(); !next.done; next = await text.next()) {
+    first.push(next.value);
+    seen += next.value.text;
+    if (seen.trim() && (/\n/.test(seen.trimStart()) || seen.length > 64 * 1024)) break;
+  }
+  const chunks = replay(first, text);
+  const format = sniffFormat(name, seen);
+  try {
+    if (format === 'csv') yield* readCsv(chunks);
+    else if (format === 'ndjson') yield* readNdjson(chunks);
+    else yield* readJson(chunks);
+  } finally {
+    await text.return(undefined);
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseCountry } from './country';
+
+describe('normaliseCountry', () => {
+  it.each([
+    ['Germany', 'DE'],
+    ['DE', 'DE'],
+    ['de', 'DE'],
+    ['Deutschland', 'DE'],
+    ['United States', 'US'],
+    ['USA', 'US'],
+    ['U.S.', 'US'],
+    ['U.S.A.', 'US'],
+    ['United States of America', 'US'],
+    ['United Kingdom', 'GB'],
+    ['UK', 'GB'],
+    ['Great Britain', 'GB'],
+    ['England', 'GB'],
+    ['GB', 'GB'],
+    ['Canada', 'CA'],
+    ['France', 'FR'],
+    ['Sverige', 'SE'],
+    ['España', 'ES'],
+    ['Schweiz', 'CH'],
+    ['the Netherlands', 'NL'],
+    ['Holland', 'NL'],
+    ["Côte d'Ivoire", 'CI'],
+    ['Cote d’Ivoire', 'CI'],
+    ['Czech Republic', 'CZ'],
+    ['Czechia', 'CZ'],
+    ['Turkey', 'TR'],
+    ['Hong Kong', 'HK'],
+    ['South Korea', 'KR'],
+    ['Georgia', 'GE'],
+    ['Kosovo', 'XK'],
+    ['  japan  ', 'JP'],
+  ])('reads %j as %s', (value, code) => {
+    expect(normaliseCountry(value)).toBe(code);
+  });
+
+  it.each([
+    ['California', 'a US state'],
+    ['CA', 'California or Canada: ambiguous'],
+    ['NY', 'a US state code'],
+    ['Texas', 'a US state'],
+    ['European Union', 'no country'],
+    ['EU', 'no country'],
+    ['Congo', 'two countries share the name'],
+    ['Atlantis', 'no such country'],
+    ['', 'empty'],
+    ['null', 'empty'],
+    ['N/A', 'empty'],
+  ])('reads %j as no country (%s)', (value) => {
+    expect(normaliseCountry(value)).toBeUndefined();
+  });
+
+  it('knows every country Intl names by its English name', () => {
+    const english = new Intl.DisplayNames(['en'], { type: 'region' });
+    for (const code of ['AF', 'BR', 'FJ', 'IS', 'MN', 'NZ', 'ZA', 'ZW', 'VA', 'TL']) {
+      expect(normaliseCountry(english.of(code) ?? '')).toBe(code);
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import { isEmptyCell } from './empty';
+
+/** What a source-id cell holds: an id, nothing (both undefined), or a problem in plain words. */
+export interface SourceIdResult {
+  id?: string;
+  problem?: string;
+}
+
+const MAX_ID_LENGTH = 250;
+
+/**
+ * A record's id in its source, as a file cell holds it. A spreadsheet that opened a CSV turns
+ * long numeric ids into rounded scientific notation (`1.11015E+11`): the digits are gone, so
+ * it is a problem, never a guess. A whole number a spreadsheet wrote with a decimal (`123.0`)
+ * loses nothing and is read as `123`. Empty cells and the literal `null` are no id.
+ */
+export function parseSourceId(value: string): SourceIdResult {
+  if (isEmptyCell(value)) return {};
+  const text = value.trim();
+  if (/^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i.test(text)) {
+    return {
+      problem: `the id ${text} was rounded by a spreadsheet (scientific notation): its digits are lost; export the file again without opening it in Excel`,
+    };
+  }
+  if (/^\d+\.0+$/.test(text)) return { id: text.slice(0, text.indexOf('.')) };
+  if (text.length > MAX_ID_LENGTH) return { problem: `the id is longer than ${MAX_ID_LENGTH} characters` };
+  if (/[\s\p{Cc}]/u.test(text))
+    return { problem: `the id ${JSON.stringify(text)} contains spaces or control characters` };
+  return { id: text };
+}

@@ -1,0 +1,68 @@
+import type { FunnelStage, TouchpointType } from '../../db/touchpoints';
+import { TOUCHPOINT_TYPES } from '../../db/touchpoints';
+import { isEmptyCell } from './empty';
+import { foldText } from './fold';
+
+/**
+ * The funnel stage of a touchpoint whose file gives none, as the demo data and the scoring
+ * model read them: passive reach is top of the funnel; deliberate interest in content or
+ * events the middle; buying intent or sales contact (pricing/demo pages, requests, meetings,
+ * calls, replies, form fills) the bottom.
+ */
+export const DEFAULT_STAGE: Readonly<Record<TouchpointType, FunnelStage>> = {
+  web_visit: 'TOFU',
+  ad_click: 'TOFU',
+  email_open: 'TOFU',
+  content_download: 'MOFU',
+  email_click: 'MOFU',
+  event_registered: 'MOFU',
+  event_attended: 'MOFU',
+  pricing_page_visit: 'BOFU',
+  demo_page_visit: 'BOFU',
+  demo_request: 'BOFU',
+  meeting: 'BOFU',
+  sales_call: 'BOFU',
+  reply: 'BOFU',
+  form_fill: 'BOFU',
+};
+
+/** Free-text activity names, folded, first match wins: specific patterns before general ones. */
+const PATTERNS: [RegExp, TouchpointType][] = [
+  [/\bpricing\b/, 'pricing_page_visit'],
+  [/\bdemo (page|visit)|visited demo/, 'demo_page_visit'],
+  [/\bdemo\b.*\brequest|request.*\bdemo\b|\bdemo booked\b/, 'demo_request'],
+  [/\b(ad|ads|paid|linkedin ad|display)\b.*\bclick|click.*\bad\b/, 'ad_click'],
+  [/\bemail\b.*\bclick|click.*\bemail\b|\bclicked\b/, 'email_click'],
+  [/\bemail\b.*\bopen|open.*\bemail\b|\bopened\b/, 'email_open'],
+  [/\brepl(y|ied)\b|\bresponse\b/, 'reply'],
+  [/\bform\b|\bsign ?up\b/, 'form_fill'],
+  [/\b(download|ebook|whitepaper|white paper|content)\b/, 'content_download'],
+  [/\b(attended|attendance|visited booth)\b/, 'event_attended'],
+  [/\b(regist|rsvp)/, 'event_registered'],
+  [/\bmeeting\b|\bmeet\b/, 'meeting'],
+  [/\bcall\b|\bphone\b/, 'sales_call'],
+  [/\b(page ?view|web ?visit|website visit|visit|session)\b/, 'web_visit'],
+];
+
+/**
+ * The touchpoint type a cell names: one of TOUCHPOINT_TYPES as written (`email_click`) or
+ * spaced ("Email Click"), or a CRM's activity name ("Form Submission", "Meeting booked",
+ * "Webinar attended", "Page view"). Undefined when none fits.
+ */
+export function parseTouchpointType(value: string): TouchpointType | undefined {
+  if (isEmptyCell(value)) return undefined;
+  const folded = foldText(value);
+  const exact = TOUCHPOINT_TYPES.find((t) => foldText(t) === folded);
+  if (exact) return exact;
+  return PATTERNS.find(([pattern]) => pattern.test(folded))?.[1];
+}
+
+/** A funnel stage: TOFU/MOFU/BOFU in any case, or "top", "middle", "bottom" (of funnel). */
+export function parseStage(value: string): FunnelStage | undefined {
+  if (isEmptyCell(value)) return undefined;
+  const folded = foldText(value);
+  if (/^(tofu|top( of (the )?funnel)?|awareness)$/.test(folded)) return 'TOFU';
+  if (/^(mofu|middle( of (the )?funnel)?|mid|consideration)$/.test(folded)) return 'MOFU';
+  if (/^(bofu|bottom( of (the )?funnel)?|decision)$/.test(folded)) return 'BOFU';
+  return undefined;
+}
