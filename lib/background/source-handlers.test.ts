@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type FeedServer, startFeedServer } from '../../test/support/feed-server';
+import { TierlensDB } from '../db/db';
+import { dataView, generationDb } from '../db/generations';
+import { buildManifest } from '../sync/feed/manifest';
+import { createFeedWriter } from '../sync/feed/writer';
+import { buildAccount } from '../sync/records';
+import {
+  handleClearAllData,
+  handleConnectSource,
+  handleRemoveDemoData,
+  handleSyncNow,
+  RejectedSourceMessage,
+} from './source-handlers';
+
+type Sender = Browser.runtime.MessageSender;
+const NOW = Date.UTC(2026, 11, 1, 9);
+const optionsPage = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+const linkedinTab = (): Sender => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: 3 } as Browser.tabs.Tab,
+  frameId: 0,
+  url: 'https://www.linkedin.com/feed/',
+});
+
+let db: TierlensDB;
+let server: FeedServer;
+beforeEach(async () => {
+  db = new TierlensDB(`source-handlers-${Math.random().toString(36).slice(2)}`);
+  server = await startFeedServer({});
+  // The user granted the feed's origin on "Connect".
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+});
+afterEach(async () => {
+  await server.close();
+  for (const d of (await dataView(db)).all) await d.delete();
+});
+
+const manifestUrl = () => new URL('manifest.json', server.url).href;
+
+/** Publishes a one-shard feed of `names` on the test server. */
+async function publish(generation: string, names: string[]) {
+  const files = new Map<string, Uint8Array>();
+  const writer = createFeedWriter({ shardSize: 100, write: async (name, bytes) => void files.set(name, bytes) });
+  await writer.add(
+    names.map((name, i) => ({ kind: 'account' as const, record: buildAccount('feed', String(i), { name }, NOW) })),
+  );
+  const shards = await writer.close();
+  files.set(
+    'manifest.json',
+    new TextEncoder().encode(JSON.stringify(buildManifest({ generation, createdAt: new Date(NOW), shards }))),
+  );
+  server.setFiles(Object.fromEntries(files));
+}
+
+describe('connecting a source', () => {
+  it('is refused from anything but a Tierlens page, and stores nothing', async () => {
+    await expect(handleConnectSource(db, { source: 'feed', url: manifestUrl() }, linkedinTab())).rejects.toThrow(
+      RejectedSourceMessage,
+    );
+    expect(await db.sourceConfig.count()).toBe(0);
+  });
+
+  it.each([
+    ['plain http off this machine', 'http://feed.example.com/manifest.json'],
+    ['an address with credentials', 'https://user:pw@feed.example.com/manifest.json'],
+    ['a file URL', 'file:///etc/passwd'],
+    ['no URL at all', 'feed'],
+  ])('refuses %s', async (_what, url) => {
+    await expect(handleConnectSource(db, { source: 'feed', url }, optionsPage())).rejects.toThrow(/https:\/\//);
+  });
+
+  it('keeps the HubSpot token in the extension database, never in storage that content scripts can read', async () => {
+    const token = 'pat-na1-11111111-2222-3333-4444-555555555555';
+    // Not granted yet: the sync that connecting starts stops before any request.
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    await handleConnectSource(db, { source: 'hubspot', url: 'https://api.hubapi.com', token }, optionsPage());
+    expect((await db.sourceConfig.get('hubspot'))?.token).toBe(token);
+    const local = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    const session = JSON.stringify(await fakeBrowser.storage.session.get(null));
+    expect(local).not.toContain(token);
+    expect(session).not.toContain(token);
+  });
+
+  it('syncs a team feed and schedules its next run', async () => {
+    await publish('g1', ['Acme', 'Globex']);
+    await handleConnectSource(db, { source: 'feed', url: manifestUrl() }, optionsPage());
+    expect(await handleSyncNow(db, { source: 'feed' }, optionsPage())).toMatchObject({
+      status: expect.stringMatching(/switched|unchanged/),
+    });
+    expect(await db.syncState.get('feed')).toMatchObject({ generation: 1, label: 'g1', accountCount: 2 });
+    expect(await fakeBrowser.alarms.get('sync:feed')).toBeDefined();
+  });
+
+  it('says why when the user withdrew the permission for the feed’s site, and keeps the data', async () => {
+    await publish('g1', ['Acme']);
+    await handleConnectSource(db, { source: 'feed', url: manifestUrl() }, optionsPage());
+    await handleSyncNow(db, { source: 'feed' }, optionsPage());
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const outcome = await handleSyncNow(db, { source: 'feed' }, optionsPage());
+    expect(outcome.error).toMatch(/may not read http:\/\/127\.0\.0\.1:\d+: allow it again/);
+    expect(await db.syncState.get('feed')).toMatchObject({ generation: 1, accountCount: 1 });
+  });
+});
+
+describe('removing data', () => {
+  it('removes only the demo accounts, keeping a source’s', async () => {
+    await db.accounts.put(buildAccount('demo', '1', { name: 'Demo Co' }, NOW));
+    await db.syncState.put({ source: 'demo', generation: 1 });
+    await generationDb(db, 'file', 1).accounts.put(buildAccount('file', '9', { name: 'Real Co' }, NOW));
+    await db.syncState.put({ source: 'file', generation: 1 });
+    expect(await handleRemoveDemoData(db, undefined, optionsPage())).toEqual({ removed: 1 });
+    const view = await dataView(db);
+    expect(await view.forId('file:9').accounts.count()).toBe(1);
+    expect(await db.accounts.count()).toBe(0);
+    expect(await db.syncState.get('demo')).toBeUndefined();
+  });
+
+  it('clears every account, edit, connection and generation', async () => {
+    await db.accounts.put(buildAccount('local', 'x', { name: 'Mine' }, NOW));
+    await db.outbox.put({
+      opId: 'op',
+      kind: 'tag',
+      entityId: 'local:x',
+      value: 'a',
+      base: null,
+      createdAt: NOW,
+      state: 'pending',
+      attempts: 0,
+    });
+    await generationDb(db, 'feed', 2).accounts.put(buildAccount('feed', '1', { name: 'Feed Co' }, NOW));
+    await db.syncState.put({ source: 'feed', generation: 2 });
+    await db.sourceConfig.put({
+      source: 'feed',
+      url: 'https://feed.example/manifest.json',
+      everyMinutes: 60,
+      connectedAt: NOW,
+    });
+    await handleClearAllData(db, undefined, optionsPage());
+    for (const table of db.tables) expect(await table.count()).toBe(0);
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).not.toContain(`${db.name}~feed~2`);
+  });
+
+  it('is refused from a content script', async () => {
+    await expect(handleClearAllData(db, undefined, linkedinTab())).rejects.toThrow(RejectedSourceMessage);
+  });
+});
