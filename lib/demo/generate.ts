@@ -6,7 +6,7 @@
  */
 import type { Account, Outcome } from '../db/accounts';
 import { BUYING_ROLES, type BuyingRole, type Contact } from '../db/contacts';
-import type { FunnelStage, Touchpoint, TouchpointType } from '../db/touchpoints';
+import { TOUCHPOINT_STAGE, type Touchpoint, type TouchpointType } from '../db/touchpoints';
 import { companyKeys } from '../keys/company-keys';
 import { normaliseName } from '../keys/normalise';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
@@ -16,28 +16,7 @@ import { createRng, type Rng } from './random';
 
 const DAY = 86_400_000;
 
-/**
- * The funnel stage of each touchpoint type in the demo data. Passive reach is top of funnel;
- * deliberate interest in content or events is middle; anything that signals buying intent
- * or involves sales (pricing/demo pages, requests, meetings, calls, replies, form fills) is
- * bottom. Event attendance counts with registration: showing up is still research.
- */
-export const TOUCHPOINT_STAGE: Readonly<Record<TouchpointType, FunnelStage>> = {
-  web_visit: 'TOFU',
-  ad_click: 'TOFU',
-  email_open: 'TOFU',
-  content_download: 'MOFU',
-  email_click: 'MOFU',
-  event_registered: 'MOFU',
-  event_attended: 'MOFU',
-  pricing_page_visit: 'BOFU',
-  demo_page_visit: 'BOFU',
-  demo_request: 'BOFU',
-  meeting: 'BOFU',
-  sales_call: 'BOFU',
-  reply: 'BOFU',
-  form_fill: 'BOFU',
-};
+export { TOUCHPOINT_STAGE } from '../db/touchpoints';
 
 /** The reps who own demo accounts. */
 export const DEMO_OWNERS = [

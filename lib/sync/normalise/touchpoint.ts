@@ -1,30 +1,10 @@
 import type { FunnelStage, TouchpointType } from '../../db/touchpoints';
-import { TOUCHPOINT_TYPES } from '../../db/touchpoints';
+import { TOUCHPOINT_STAGE, TOUCHPOINT_TYPES } from '../../db/touchpoints';
 import { isEmptyCell } from './empty';
 import { foldText } from './fold';
 
-/**
- * The funnel stage of a touchpoint whose file gives none, as the demo data and the scoring
- * model read them: passive reach is top of the funnel; deliberate interest in content or
- * events the middle; buying intent or sales contact (pricing/demo pages, requests, meetings,
- * calls, replies, form fills) the bottom.
- */
-export const DEFAULT_STAGE: Readonly<Record<TouchpointType, FunnelStage>> = {
-  web_visit: 'TOFU',
-  ad_click: 'TOFU',
-  email_open: 'TOFU',
-  content_download: 'MOFU',
-  email_click: 'MOFU',
-  event_registered: 'MOFU',
-  event_attended: 'MOFU',
-  pricing_page_visit: 'BOFU',
-  demo_page_visit: 'BOFU',
-  demo_request: 'BOFU',
-  meeting: 'BOFU',
-  sales_call: 'BOFU',
-  reply: 'BOFU',
-  form_fill: 'BOFU',
-};
+/** The funnel stage of a touchpoint whose file gives none: the one the demo data and the scoring model use. */
+export const DEFAULT_STAGE = TOUCHPOINT_STAGE;
 
 /** Free-text activity names, folded, first match wins: specific patterns before general ones. */
 const PATTERNS: [RegExp, TouchpointType][] = [
