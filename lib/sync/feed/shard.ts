@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { SourceError } from '../errors';
 import { type SyncRecord, syncRecordSchema } from '../records';
+import { readCapped } from './http';
 import { FEED_LIMITS } from './limits';
 import type { ShardEntry } from './manifest';
 
@@ -37,34 +38,13 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function gunzip(bytes: Uint8Array, fail: (problem: string) => SourceError): Promise<Uint8Array> {
+function gunzip(bytes: Uint8Array, fail: (problem: string) => SourceError): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      // Checked while inflating: a small gzip can expand to gigabytes.
-      if (size > FEED_LIMITS.shardBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw fail(`is more than ${FEED_LIMITS.shardBytes / 1024 / 1024} MB once decompressed: split it`);
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (error instanceof SourceError) throw error;
-    throw fail(`is not valid gzip (${(error as Error).message})`);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  // Capped while inflating: a small gzip can expand to gigabytes.
+  return readCapped(stream, FEED_LIMITS.shardBytes, {
+    tooBig: () => fail(`is more than ${FEED_LIMITS.shardBytes / 1024 / 1024} MB once decompressed: split it`),
+    broken: (error) => fail(`is not valid gzip (${(error as Error).message})`),
+  });
 }
 
 function decodeText(bytes: Uint8Array, fail: (problem: string) => SourceError): string {
