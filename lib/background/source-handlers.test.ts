@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type FeedServer, startFeedServer } from '../../test/support/feed-server';
+import { startHubSpotServer } from '../../test/support/hubspot-server';
 import { TierlensDB } from '../db/db';
 import { dataView, generationDb } from '../db/generations';
 import { buildManifest } from '../sync/feed/manifest';
@@ -73,15 +74,34 @@ describe('connecting a source', () => {
   });
 
   it('keeps the HubSpot token in the extension database, never in storage that content scripts can read', async () => {
-    const token = 'pat-na1-11111111-2222-3333-4444-555555555555';
-    // Not granted yet: the sync that connecting starts stops before any request.
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
-    await handleConnectSource(db, { source: 'hubspot', url: 'https://api.hubapi.com', token }, optionsPage());
-    expect((await db.sourceConfig.get('hubspot'))?.token).toBe(token);
-    const local = JSON.stringify(await fakeBrowser.storage.local.get(null));
-    const session = JSON.stringify(await fakeBrowser.storage.session.get(null));
-    expect(local).not.toContain(token);
-    expect(session).not.toContain(token);
+    const hubspot = await startHubSpotServer();
+    try {
+      // Not granted yet: the sync that connecting starts stops before any request but the token's check.
+      vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+      await handleConnectSource(db, { source: 'hubspot', url: hubspot.url, token: hubspot.token }, optionsPage());
+      expect((await db.sourceConfig.get('hubspot'))?.token).toBe(hubspot.token);
+      const local = JSON.stringify(await fakeBrowser.storage.local.get(null));
+      const session = JSON.stringify(await fakeBrowser.storage.session.get(null));
+      expect(local).not.toContain(hubspot.token);
+      expect(session).not.toContain(hubspot.token);
+    } finally {
+      await hubspot.close();
+    }
+  });
+
+  it('refuses a token HubSpot refuses, keeping the one in use', async () => {
+    const hubspot = await startHubSpotServer();
+    try {
+      vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+      await handleConnectSource(db, { source: 'hubspot', url: hubspot.url, token: hubspot.token }, optionsPage());
+      const typo = `${hubspot.token}x`;
+      await expect(
+        handleConnectSource(db, { source: 'hubspot', url: hubspot.url, token: typo }, optionsPage()),
+      ).rejects.toThrow(/^HubSpot refused the token/);
+      expect((await db.sourceConfig.get('hubspot'))?.token).toBe(hubspot.token);
+    } finally {
+      await hubspot.close();
+    }
   });
 
   it('syncs a team feed and schedules its next run', async () => {

@@ -2,6 +2,8 @@ import { type Browser, browser } from 'wxt/browser';
 import type { TierlensDB } from '../db/db';
 import { dropGeneration } from '../db/generations';
 import { SYNCED_SOURCES } from '../db/sync-state';
+import { verifyHubSpotToken } from '../sync/hubspot/verify';
+import { describeError } from '../sync/messages';
 import { DEFAULT_HUBSPOT_API } from '../sync/sources';
 import { isExtensionPage } from './senders';
 import { connectSourceSchema, sourceOnlySchema } from './source-messages';
@@ -25,6 +27,14 @@ export async function handleConnectSource(db: TierlensDB, data: unknown, sender:
   if (!parsed.success) throw new RejectedSourceMessage(parsed.error.issues[0]?.message ?? 'malformed connectSource');
   const config = parsed.data;
   const url = config.source === 'hubspot' ? config.url || DEFAULT_HUBSPOT_API : config.url;
+  if (config.source === 'hubspot') {
+    // A token HubSpot refuses never replaces the one in use: the user is told at once instead.
+    try {
+      await verifyHubSpotToken({ token: config.token, apiBase: url }, AbortSignal.timeout(20_000));
+    } catch (error) {
+      throw new RejectedSourceMessage(describeError('hubspot', error));
+    }
+  }
   const previous = await db.sourceConfig.get(config.source);
   // A new address or token is a new source: the next run starts from scratch.
   const changed =

@@ -75,7 +75,7 @@ export async function resumeSyncs(db: TierlensDB): Promise<void> {
   await collectGenerations(db).catch(() => []);
   for (const config of await db.sourceConfig.toArray()) {
     const state = await db.syncState.get(config.source);
-    const interrupted = state?.staging !== undefined || state?.incremental !== undefined;
+    const interrupted = state?.staging !== undefined;
     const due = state?.nextRunAt === undefined || state.nextRunAt <= Date.now();
     if (interrupted || due) void syncSource(db, config.source);
     else if (!(await browser.alarms.get(alarmName(config.source))))

@@ -15,7 +15,7 @@ export interface StagingRun {
 /** What a source keeps about itself, per source (one row each). */
 export interface SyncState {
   source: SourceId;
-  /** Where the next page of an incremental run starts (a full run keeps its cursor in its own generation). */
+  /** In a generation's own database: where the run writing it reads its next page. */
   cursor?: string;
   /** The generation currently visible (0: none yet). */
   generation: number;
@@ -32,10 +32,8 @@ export interface SyncState {
   lastError?: { at: number; message: string };
   /** When the next run is due (periodic, or a retry after an error). */
   nextRunAt?: number;
-  /** A full run writing its generation; the visible one stays until it switches. */
+  /** A run writing beside the visible generation (a new one, or changes to apply); the visible one stays until it ends. */
   staging?: StagingRun;
-  /** An incremental run in progress: its plan, so that a resumed run reads the same. */
-  incremental?: { plan: unknown; startedAt: number };
   /**
    * In a generation's own database: the plan of the run writing into it, so that a run resumed
    * after the worker stopped reads what it started to read. Its `cursor` commits with each page.

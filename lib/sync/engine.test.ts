@@ -219,5 +219,26 @@ describe('incremental runs', () => {
     const view = await dataView(db);
     expect((await view.forId('feed:b').accounts.get('feed:b'))?.name).toBe('B renamed');
     expect(await db.syncState.get('feed')).toMatchObject({ generation: 1, lastSuccess: NOW + 5, accountCount: 4 });
+    // The changes were staged beside the visible data; nothing of them is left once applied.
+    const names = (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith(`${db.name}~`));
+    expect(names).toEqual([`${db.name}~feed~1`]);
+  });
+
+  it('shows none of a stopped incremental run’s changes until all of them are in', async () => {
+    const db = freshDb();
+    const changes = [[account('b', 'B renamed')], [account('z')], [account('c', 'C renamed')]];
+    const source = new Incremental({ g1: gen1, changes }, 'g1');
+    await runSync(db, source, { now: () => NOW });
+    source.mode = 'incremental';
+    source.current = 'changes';
+    expect(await runSync(db, source, { now: () => NOW, maxPages: 2 })).toEqual({ status: 'paused', pages: 2 });
+    expect(await visibleAccountIds(db)).toEqual(['feed:a', 'feed:b', 'feed:c']);
+    const view = await dataView(db);
+    expect((await view.forId('feed:b').accounts.get('feed:b'))?.name).toBe('Company b');
+    expect(await runSync(db, source, { now: () => NOW })).toMatchObject({ status: 'updated', changed: 3 });
+    expect(await visibleAccountIds(db)).toEqual(['feed:a', 'feed:b', 'feed:c', 'feed:z']);
+    expect((await view.forId('feed:c').accounts.get('feed:c'))?.name).toBe('C renamed');
+    // The resumed run read only the page it had not committed.
+    expect(source.reads.slice(-1)).toEqual(['2']);
   });
 });

@@ -1,11 +1,10 @@
 import type { TierlensDB } from '../db/db';
-import { generationDb } from '../db/generations';
 import type { SyncedSource } from '../db/sync-state';
 import { SourceError } from './errors';
 import {
   abandonGeneration,
+  applyChanges,
   beginGeneration,
-  countRows,
   recordError,
   resumeGeneration,
   type StagedGeneration,
@@ -19,6 +18,7 @@ import type { RecordCounts, SourceAdapter, SyncPlan } from './types';
 /** How one run ended. */
 export type RunOutcome =
   | { status: 'switched'; generation: number; counts: RecordCounts; plan: SyncPlan }
+  /** An incremental run applied its changes to the visible generation. */
   | { status: 'updated'; generation: number; counts: RecordCounts; changed: number }
   | { status: 'unchanged' }
   /** Stopped before the end (the signal aborted, or `maxPages` reached): the next run resumes. */
@@ -50,10 +50,10 @@ const DONE = '\u0000done';
 const running = new Map<SyncedSource, Promise<RunOutcome>>();
 
 /**
- * Runs a source once: resumes the run a stopped worker left, or plans a new one. A full run
- * writes a new generation beside the visible one, page by page with its cursor, and switches to
- * it in one transaction; an incremental run upserts changed records into the visible generation,
- * each page with its cursor. Any failure leaves the previous data visible and says why; a
+ * Runs a source once: resumes the run a stopped worker left, or plans a new one. Every run writes
+ * what it reads beside the visible data, page by page with its cursor. A full run then switches
+ * to its new generation in one transaction; an incremental run applies its changes to the visible
+ * generation in one transaction — so the panel never sees half of either. Any failure leaves the previous data visible and says why; a
  * retryable one is left to resume, a rejected one (a bad shard, a refused token) is dropped.
  * Concurrent calls for one source share one run.
  */
@@ -73,54 +73,31 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
   try {
     staged = await resumeGeneration(main, source);
     let plan: SyncPlan;
-    let incremental: { db: TierlensDB; cursor: string | undefined } | undefined;
     if (staged) plan = staged.plan as SyncPlan;
     else {
       const state = await main.syncState.get(source);
-      const resumedIncremental = state?.incremental && state.generation > 0;
-      if (resumedIncremental) {
-        const db = generationDb(main, source, state.generation);
-        const meta = await db.syncState.get(source);
-        plan =
-          (meta?.plan as SyncPlan | undefined) ??
-          (await withRetries(() => adapter.plan(state, signal), retryOf(options, signal)));
-        incremental = { db, cursor: meta?.cursor };
-      } else {
-        plan = await withRetries(() => adapter.plan(state, signal), retryOf(options, signal));
-        if (plan.mode === 'unchanged') {
-          await markChecked(main, source, now(), plan.checkpoint);
-          return { status: 'unchanged' };
-        }
-        if (plan.mode === 'incremental' && state && state.generation > 0) {
-          const db = generationDb(main, source, state.generation);
-          await db.syncState.update(source, { plan, cursor: undefined });
-          await main.syncState.update(source, { incremental: { plan, startedAt: now() } });
-          incremental = { db, cursor: undefined };
-        } else {
-          plan = { ...plan, mode: 'full' };
-          staged = await beginGeneration(main, source, { plan, label: plan.label, now: now() });
-        }
+      plan = await withRetries(() => adapter.plan(state, signal), retryOf(options, signal));
+      if (plan.mode === 'unchanged') {
+        await markChecked(main, source, now(), plan.checkpoint);
+        return { status: 'unchanged' };
       }
+      // Changes need a visible generation to apply to; without one, the run reads everything.
+      if (plan.mode === 'incremental' && !(state && state.generation > 0)) plan = { ...plan, mode: 'full' };
+      staged = await beginGeneration(main, source, { plan, label: plan.label, now: now() });
     }
 
-    const state = await main.syncState.get(source);
-    const targetDb = staged?.db ?? incremental?.db;
-    const generation = staged?.generation ?? state?.generation ?? 0;
-    if (!targetDb) throw new Error('no generation to write into');
-    let cursor = staged ? staged.cursor : incremental?.cursor;
+    let cursor = staged.cursor;
     // A resumed run whose final page was already in goes straight to the switch.
     let done = cursor === DONE;
     let pages = 0;
-    let changed = 0;
-    let counts: RecordCounts = staged?.counts ?? { accounts: 0, contacts: 0, touchpoints: 0 };
+    let counts: RecordCounts = staged.counts;
     while (!done) {
       if (signal.aborted || (options.maxPages !== undefined && pages >= options.maxPages)) {
         return { status: 'paused', pages };
       }
       const page = await withRetries(() => adapter.readPage(plan, cursor, signal), retryOf(options, signal));
       if (signal.aborted) return { status: 'paused', pages };
-      counts = await writePage({ db: targetDb, source, generation }, page.records, page.next ?? DONE);
-      changed += page.records.length;
+      counts = await writePage(staged, page.records, page.next ?? DONE);
       pages++;
       cursor = page.next;
       done = page.next === undefined;
@@ -128,7 +105,7 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
     }
 
     const result = (await adapter.finish?.(plan, counts, signal)) ?? {};
-    if (staged) {
+    if (plan.mode === 'full') {
       const switched = await switchGeneration(main, staged, {
         now: now(),
         checkpoint: result.checkpoint,
@@ -136,19 +113,8 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
       });
       return { status: 'switched', generation: staged.generation, counts: switched, plan };
     }
-    const totals = await countRows(targetDb);
-    await targetDb.syncState.update(source, { plan: undefined, cursor: undefined });
-    await main.syncState.update(source, {
-      incremental: undefined,
-      checkpoint: result.checkpoint,
-      lastSuccess: now(),
-      lastError: undefined,
-      failingSince: undefined,
-      accountCount: totals.accounts,
-      contactCount: totals.contacts,
-      touchpointCount: totals.touchpoints,
-    });
-    return { status: 'updated', generation, counts: totals, changed };
+    const applied = await applyChanges(main, staged, { now: now(), checkpoint: result.checkpoint });
+    return { status: 'updated', ...applied };
   } catch (error) {
     if (signal.aborted) return { status: 'paused', pages: 0 };
     const message = describeError(source, error);
@@ -161,7 +127,6 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
     // Not worth retrying as it is (bad data, a refused token, a full disk): drop what this run
     // wrote, so the next run starts clean and the space is freed.
     if (staged) await abandonGeneration(main, source, staged.generation).catch(() => {});
-    else await main.syncState.update(source, { incremental: undefined }).catch(() => 0);
     await recordError(main, source, message, now());
     return { status: 'failed', error: message, rejected: true };
   }

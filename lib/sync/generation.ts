@@ -140,7 +140,6 @@ export async function switchGeneration(
       lastError: undefined,
       failingSince: undefined,
       staging: undefined,
-      incremental: undefined,
       cursor: undefined,
       ...countFields(counts),
     });
@@ -148,6 +147,47 @@ export async function switchGeneration(
   });
   if (replaced > 0 && replaced !== staged.generation) await dropGeneration(main, staged.source, replaced);
   return counts;
+}
+
+/**
+ * Applies an incremental run's changes (staged beside the visible data like a full run's pages)
+ * to the visible generation in one transaction, then records the checkpoint and drops the staging
+ * database. Re-applying after a stop between the two is harmless: the rows are put by id.
+ */
+export async function applyChanges(
+  main: TierlensDB,
+  staged: StagedGeneration,
+  options: { now: number; checkpoint?: string },
+): Promise<{ generation: number; counts: RecordCounts; changed: number }> {
+  const visible = (await main.syncState.get(staged.source))?.generation ?? 0;
+  if (visible <= 0) throw new Error(`${staged.source}: no visible generation to apply changes to`);
+  const target = generationDb(main, staged.source, visible);
+  const [accounts, contacts, touchpoints] = await Promise.all([
+    staged.db.accounts.toArray(),
+    staged.db.contacts.toArray(),
+    staged.db.touchpoints.toArray(),
+  ]);
+  await target.transaction('rw', [target.accounts, target.contacts, target.touchpoints], async () => {
+    if (accounts.length) await target.accounts.bulkPut(accounts.map((a) => ({ ...a, generation: visible })));
+    if (contacts.length) await target.contacts.bulkPut(contacts);
+    if (touchpoints.length) await target.touchpoints.bulkPut(touchpoints);
+  });
+  const counts = await countRows(target);
+  await main.transaction('rw', main.syncState, async () => {
+    const state = await main.syncState.get(staged.source);
+    if (!state) return;
+    await main.syncState.put({
+      ...state,
+      checkpoint: options.checkpoint,
+      lastSuccess: options.now,
+      lastError: undefined,
+      failingSince: undefined,
+      staging: undefined,
+      ...countFields(counts),
+    });
+  });
+  await dropGeneration(main, staged.source, staged.generation);
+  return { generation: visible, counts, changed: accounts.length + contacts.length + touchpoints.length };
 }
 
 /** Gives up a staged generation (rejected, cancelled, or out of space): the visible data stays as it was. */

@@ -25,12 +25,23 @@ export interface CdpBrowser {
   close(): Promise<void>;
 }
 
+export interface CdpBrowserOptions {
+  /** The unpacked extension to load (default: the build in .output/chrome-mv3), e.g. a copy granting a host. */
+  extension?: string;
+}
+
 /** Launches headless Chromium with the extension loaded and a CDP connection to the browser. */
-export async function launchCdpBrowser(): Promise<CdpBrowser> {
+export async function launchCdpBrowser(options: CdpBrowserOptions = {}): Promise<CdpBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'tierlens-cdp-'));
   const browser = spawn(
     CHROMIUM,
-    ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...extensionArgs(), 'about:blank'],
+    [
+      '--headless=new',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      ...extensionArgs(options.extension),
+      'about:blank',
+    ],
     { stdio: 'ignore' },
   );
   const portFile = join(profile, 'DevToolsActivePort');
@@ -91,4 +102,17 @@ export async function launchCdpBrowser(): Promise<CdpBrowser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Evaluates `expression` in a page session as if the user had just clicked (CDP `userGesture`):
+ * what a click handler that may ask for a permission needs.
+ */
+export async function evaluateWithGesture<T>(cdp: Cdp, sessionId: string, expression: string): Promise<T> {
+  const r = await cdp.send<{
+    result: { value: T };
+    exceptionDetails?: { text: string; exception?: { description?: string } };
+  }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: true }, sessionId);
+  if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+  return r.result.value;
 }

@@ -65,8 +65,8 @@ export async function startFeedServer(options: { dir?: string; files?: FeedFiles
   const requests: RecordedRequest[] = [];
   const pending: { path: string; fault: Fault; left: number }[] = [];
 
-  const takeFault = (path: string): Fault | undefined => {
-    const rule = pending.find((r) => r.path === path && r.left > 0);
+  const takeFault = (path: string, afterDelay = false): Fault | undefined => {
+    const rule = pending.find((r) => r.path === path && r.left > 0 && !(afterDelay && r.fault.kind === 'delay'));
     if (rule) rule.left -= 1;
     return rule?.fault;
   };
@@ -95,9 +95,11 @@ export async function startFeedServer(options: { dir?: string; files?: FeedFiles
       return res.writeHead(204).end();
     }
     let fault = takeFault(path);
-    while (fault?.kind === 'delay') {
-      await new Promise((r) => setTimeout(r, fault?.kind === 'delay' ? fault.ms : 0));
-      fault = takeFault(path);
+    // One delay per request (a rule with `times: n` slows n requests), then any other fault for it.
+    if (fault?.kind === 'delay') {
+      const { ms } = fault;
+      await new Promise((r) => setTimeout(r, ms));
+      fault = takeFault(path, true);
     }
     if (fault?.kind === 'drop' && fault.when !== 'mid-body') {
       record(0);

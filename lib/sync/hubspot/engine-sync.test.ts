@@ -129,5 +129,5 @@ describe('a HubSpot sync through the engine', () => {
       ),
       { numRuns: 12 },
     );
-  });
+  }, 60_000);
 });

@@ -37,11 +37,13 @@ export function responseError(
   const body = readBody(text);
   const said = redact(body.message ?? '').slice(0, 300);
   const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
+  // HubSpot's own 401 text speaks of OAuth and API keys, which misleads someone holding a private
+  // app token: say what it means for them instead.
   if (status === 401)
-    return new SourceError(`HubSpot refused the token: ${said || 'it is not valid'}. Check the private app token.`, {
-      retryable: false,
-      status,
-    });
+    return new SourceError(
+      'HubSpot refused the token: it is not valid, or it was revoked or rotated. Check the private app token (Settings › Integrations › Private Apps in HubSpot) and paste it again.',
+      { retryable: false, status },
+    );
   if (status === 403) {
     const scopes = body.errors?.flatMap((e) => {
       const needed = e.context?.requiredGranularScopes;

@@ -105,7 +105,8 @@ describe('failures a retry within the page cannot cure', () => {
     const adapter = createHubSpotSource({ token: 'pat-na1-revoked-secret', apiBase: server.url, now: () => clock });
     const error = await adapter.readPage(plan, undefined, signal).catch((e: unknown) => e);
     expect(error).toMatchObject({ retryable: false, status: 401 });
-    expect((error as Error).message).toMatch(/^HubSpot refused the token: Authentication credentials not found/);
+    expect((error as Error).message).toMatch(/^HubSpot refused the token: it is not valid, or it was revoked/);
+    expect((error as Error).message).not.toMatch(/OAuth/);
     expect((error as Error).message).not.toContain('pat-na1-revoked-secret');
     expect(server.requests).toHaveLength(1);
   });
