@@ -5,6 +5,8 @@ export default defineConfig({
   // One promise-based `browser` for the Chrome and Firefox builds: aliases `wxt/browser` to webextension-polyfill.
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({
+    // The options page's import worker as a module worker, like the rest of the extension's code.
+    worker: { format: 'es' },
     build: {
       rollupOptions: {
         // zod's sources carry /* @__PURE__ */ comments in places Rollup cannot use: harmless noise.

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { recalibrate } from '@/lib/background/calibrate';
 import { registerHandlers } from '@/lib/background/handlers';
+import { onSyncAlarm, resumeSyncs } from '@/lib/background/sync-runner';
 import { readTabState } from '@/lib/background/tab-state';
 import { forgetTab, refreshAllTabs } from '@/lib/background/tab-updates';
-import { onSyncAlarm, resumeSyncs } from '@/lib/background/sync-runner';
 import { syncWebsiteScript } from '@/lib/background/website-access';
 import { getDb } from '@/lib/db/db';
 import { isLinkedInUrl } from '@/lib/detect/linkedin/urls';

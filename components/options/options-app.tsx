@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { SourcesSection } from '@/components/sources/sources-section';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 import type { Settings } from '@/lib/settings/types';
 import { validateSettings } from '@/lib/settings/validate';
@@ -75,9 +76,13 @@ export function OptionsApp() {
         <header className="options-head">
           <h1>Tierlens settings</h1>
           <p className="muted">The org's models: how accounts are graded, tiered, worked and scored.</p>
+          <nav className="options-nav" aria-label="On this page">
+            <a href="#sources">Sources and data</a>
+          </nav>
         </header>
         <div className="options-body">
           <main className="editors">
+            <SourcesSection />
             <IcpEditor {...props} />
             <TiersEditor {...props} />
             <CommitmentsEditor {...props} />

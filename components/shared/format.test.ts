@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueLabel, money, timeAgo } from './format';
+import { alsoIn, dueLabel, failingForADay, failingWarning, freshness, money, timeAgo } from './format';
 
 const now = new Date(2026, 10, 18, 12, 0).getTime();
 const at = (day: number, hour: number) => new Date(2026, 10, day, hour, 0).getTime();
@@ -34,5 +34,53 @@ describe('timeAgo and money', () => {
 
   it('writes revenue compactly', () => {
     expect(money(12_500_000)).toBe('$12.5M');
+  });
+});
+
+describe('freshness: how old a source’s data is and where it came from', () => {
+  const h = 3_600_000;
+  it.each`
+    source       | lastSuccess         | line
+    ${'hubspot'} | ${now - 2 * h}      | ${'Synced 2 h ago from HubSpot'}
+    ${'feed'}    | ${now - 5 * 60_000} | ${'Synced 5 min ago from the team feed'}
+    ${'file'}    | ${now - 30_000}     | ${'Imported just now from a file'}
+    ${'demo'}    | ${now - 26 * h}     | ${'From the demo data, loaded 1 day ago'}
+    ${'hubspot'} | ${undefined}        | ${'From HubSpot, not synced yet'}
+    ${'local'}   | ${undefined}        | ${'Added on this device'}
+  `('$source synced at $lastSuccess: "$line"', ({ source, lastSuccess, line }) => {
+    expect(freshness(source, lastSuccess, now)).toBe(line);
+  });
+
+  it.each([
+    [['demo:7'], 'Also in the demo data'],
+    [['hubspot:1', 'demo:7', 'demo:8'], 'Also in HubSpot and the demo data'],
+    [['feed:1', 'file:2', 'local:3'], 'Also in the team feed, an imported file and the accounts added on this device'],
+  ])('names the other sources that know the company once each: %j', (ids, line) => {
+    expect(alsoIn(ids)).toBe(line);
+  });
+
+  it('says nothing when no other source knows the company', () => {
+    expect(alsoIn([])).toBeUndefined();
+  });
+});
+
+describe('a source failing for a day or more is worth a warning', () => {
+  const day = 86_400_000;
+  it.each`
+    failingSince     | warn
+    ${undefined}     | ${false}
+    ${now - 60_000}  | ${false}
+    ${now - day + 1} | ${false}
+    ${now - day}     | ${true}
+    ${now - 3 * day} | ${true}
+  `('failing since $failingSince: $warn', ({ failingSince, warn }) => {
+    expect(failingForADay(failingSince, now)).toBe(warn);
+  });
+
+  it('says for how long and why', () => {
+    expect(failingWarning('hubspot', now - 2 * day - 5, now, 'the token was refused')).toBe(
+      'HubSpot has not synced for 2 days: the token was refused',
+    );
+    expect(failingWarning('feed', now - day, now)).toBe('The team feed has not synced for 1 day');
   });
 });

@@ -41,3 +41,61 @@ export function money(usd: number): string {
 
 /** 4200 → "4,200". */
 export const count = (n: number): string => n.toLocaleString('en-US');
+
+/** Each source as a sentence names it: "from HubSpot", "from a file". */
+const FROM: Record<string, string> = {
+  hubspot: 'HubSpot',
+  feed: 'the team feed',
+  file: 'a file',
+  demo: 'the demo data',
+  local: 'this device',
+};
+
+/** A source's name after "also in": "Also in the demo data". */
+const ALSO_IN: Record<string, string> = {
+  ...FROM,
+  file: 'an imported file',
+  local: 'the accounts added on this device',
+};
+
+/** A source's name at the start of a sentence: "HubSpot", "The team feed". */
+export function sourceTitle(source: string): string {
+  const name = FROM[source] ?? source;
+  if (source === 'file') return 'The file import';
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * How old a source's data is and where it came from: "Synced 2 h ago from HubSpot",
+ * "Imported 5 min ago from a file", "From the demo data, loaded 1 day ago", "Added on this device".
+ */
+export function freshness(source: string, lastSuccess: number | undefined, now: number): string {
+  if (source === 'local') return 'Added on this device';
+  const from = FROM[source] ?? source;
+  if (lastSuccess === undefined) return `From ${from}, not synced yet`;
+  const ago = timeAgo(lastSuccess, now);
+  if (source === 'file') return `Imported ${ago} from ${from}`;
+  if (source === 'demo') return `From ${from}, loaded ${ago}`;
+  return `Synced ${ago} from ${from}`;
+}
+
+/** The other sources that know the same company: "Also in HubSpot and the demo data" (ids or source names). */
+export function alsoIn(idsOrSources: readonly string[]): string | undefined {
+  const sources = [...new Set(idsOrSources.map((s) => (s.includes(':') ? s.slice(0, s.indexOf(':')) : s)))];
+  const names = sources.map((s) => ALSO_IN[s] ?? s);
+  if (names.length === 0) return undefined;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `Also in ${list}`;
+}
+
+/** Whether a source has been failing for a day or more: long enough to warn wherever its data shows. */
+export function failingForADay(failingSince: number | undefined, now: number): boolean {
+  return failingSince !== undefined && now - failingSince >= DAY;
+}
+
+/** "HubSpot has not synced for 2 days: <why>". */
+export function failingWarning(source: string, failingSince: number, now: number, error?: string): string {
+  const days = Math.max(1, Math.floor((now - failingSince) / DAY));
+  const since = `${sourceTitle(source)} has not synced for ${days} day${days === 1 ? '' : 's'}`;
+  return error ? `${since}: ${error}` : since;
+}

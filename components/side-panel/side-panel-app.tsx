@@ -71,7 +71,12 @@ export function SidePanelApp() {
   return (
     <div className="panel">
       <main>{body}</main>
-      <DataFooter />
+      <DataFooter
+        accountId={view ? accountId : undefined}
+        alsoInIds={
+          resolution?.status === 'matched' && resolution.accountId === accountId ? resolution.alsoIn : undefined
+        }
+      />
     </div>
   );
 }

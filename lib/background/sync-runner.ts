@@ -6,6 +6,7 @@ import { loadSettings, saveManagedModels } from '../settings/store';
 import { type RunOutcome, runSync } from '../sync/engine';
 import { managedModels } from '../sync/feed/source';
 import { recordError } from '../sync/generation';
+import { dropAbandonedImport } from '../sync/import-lock';
 import { adapterFor } from '../sync/sources';
 import { recalibrate } from './calibrate';
 import { originPattern } from './source-messages';
@@ -72,6 +73,7 @@ export async function onSyncAlarm(db: TierlensDB, name: string): Promise<void> {
  * source has its alarm, and generations nothing points at are deleted.
  */
 export async function resumeSyncs(db: TierlensDB): Promise<void> {
+  await dropAbandonedImport(db).catch(() => false);
   await collectGenerations(db).catch(() => []);
   for (const config of await db.sourceConfig.toArray()) {
     const state = await db.syncState.get(config.source);

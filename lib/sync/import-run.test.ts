@@ -4,6 +4,8 @@ import { TierlensDB } from '../db/db';
 import { dataView } from '../db/generations';
 import { fixtureFile, memoryFile } from './file/test-files';
 import * as generation from './generation';
+import { beginGeneration } from './generation';
+import { dropAbandonedImport, holdingImportLock } from './import-lock';
 import { runFileImport } from './import-run';
 
 const NOW = Date.UTC(2026, 11, 1, 9);
@@ -93,5 +95,55 @@ describe('a file import into the database', () => {
       error: 'No row could be imported: the previous data is unchanged.',
     });
     expect((await db.syncState.get('file'))?.generation ?? 0).toBe(0);
+  });
+});
+
+/**
+ * Node 20 has no Web Locks: an exclusive lock manager with `ifAvailable`, as the Web Locks spec
+ * describes it (Chromium's, where the extension runs, is the real one).
+ */
+function webLocks() {
+  const held = new Set<string>();
+  const queues = new Map<string, (() => void)[]>();
+  return {
+    async request(name: string, ...args: unknown[]) {
+      const [options, work] = (args.length === 1 ? [{}, args[0]] : args) as [
+        { ifAvailable?: boolean },
+        (lock: object | null) => Promise<unknown>,
+      ];
+      if (held.has(name)) {
+        if (options.ifAvailable) return work(null);
+        await new Promise<void>((r) => queues.set(name, [...(queues.get(name) ?? []), r]));
+      }
+      held.add(name);
+      try {
+        return await work({ name });
+      } finally {
+        held.delete(name);
+        queues.get(name)?.shift()?.();
+      }
+    },
+  };
+}
+
+describe('an import whose page closed mid-way', () => {
+  it('is dropped at the next start, while one still running is left alone', async () => {
+    vi.stubGlobal('navigator', { locks: webLocks() });
+    const db = freshDb();
+    await runFileImport(db, [companies()], { now: NOW });
+    const staged = await beginGeneration(db, 'file', { plan: {}, now: NOW });
+    // Another page's import holds the lock: its generation is not touched.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const holding = holdingImportLock(() => held);
+    expect(await dropAbandonedImport(db)).toBe(false);
+    expect((await db.syncState.get('file'))?.staging?.generation).toBe(staged.generation);
+    release();
+    await holding;
+    // Its page closed: nobody holds the lock, and the half-written generation goes.
+    expect(await dropAbandonedImport(db)).toBe(true);
+    expect((await db.syncState.get('file'))?.staging).toBeUndefined();
+    expect(await resolveKeys(db, ['li:acme-inc'])).toMatchObject({ status: 'matched' });
+    vi.unstubAllGlobals();
   });
 });

@@ -2,6 +2,7 @@ import type { TierlensDB } from '../db/db';
 import { importFiles } from './file/import';
 import type { ImportFile, ImportOptions, ImportReport } from './file/types';
 import { abandonGeneration, beginGeneration, switchGeneration, writePage } from './generation';
+import { holdingImportLock } from './import-lock';
 import { describeError } from './messages';
 import type { RecordCounts } from './types';
 
@@ -17,7 +18,17 @@ export type FileImportOutcome =
  * it was. The options page runs this in a Web Worker; `npm run import-preview` runs the same
  * `importFiles` without a database.
  */
-export async function runFileImport(
+export function runFileImport(
+  main: TierlensDB,
+  files: ImportFile[],
+  options: Pick<ImportOptions, 'mappings' | 'kinds' | 'onProgress' | 'signal'> & { now: number },
+): Promise<FileImportOutcome> {
+  // Held while the import runs: an import whose page was closed (its worker gone with it) is
+  // told apart from one still running by whether anyone holds the lock.
+  return holdingImportLock(() => importHoldingNoLock(main, files, options));
+}
+
+async function importHoldingNoLock(
   main: TierlensDB,
   files: ImportFile[],
   options: Pick<ImportOptions, 'mappings' | 'kinds' | 'onProgress' | 'signal'> & { now: number },

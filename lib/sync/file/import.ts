@@ -66,6 +66,16 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
     const fileProblem = (reason: string, row = 0) =>
       log.add(report, { file: file.name, row, reason, severity: 'error' });
     try {
+      const progress = (bytesRead: number) =>
+        options.onProgress?.({
+          rows: report.rows,
+          goodRows: report.good,
+          badRows: report.bad,
+          bytesRead,
+          totalBytes: file.size,
+          file: file.name,
+        });
+      let bytesBefore = 0;
       for await (const table of readTable(file.name, file.stream(), signal)) {
         if (signal?.aborted) break;
         report.format = table.format;
@@ -73,22 +83,21 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
         if (table.headers.length !== run.headers.length || !run.reader) {
           if (!replan(run, table.headers, options.mappings?.[file.name], fileProblem)) break;
         }
-        for (const row of table.rows) {
-          const record = readRow(run, row, table.format === 'csv');
+        const rows = table.rows.length;
+        for (let i = 0; i < rows; i++) {
+          const record = readRow(run, table.rows[i] as (typeof table.rows)[number], table.format === 'csv');
           if (record) {
             batch.push(record);
-            if (batch.length >= BATCH_SIZE) await flush();
+            if (batch.length >= BATCH_SIZE) {
+              await flush();
+              // Between tables (tens of thousands of rows), the bytes read so far, pro rata.
+              progress(bytesBefore + Math.round(((table.bytesRead - bytesBefore) * (i + 1)) / rows));
+            }
           }
           if (signal?.aborted) break;
         }
-        options.onProgress?.({
-          rows: report.rows,
-          goodRows: report.good,
-          badRows: report.bad,
-          bytesRead: table.bytesRead,
-          totalBytes: file.size,
-          file: file.name,
-        });
+        bytesBefore = table.bytesRead;
+        progress(table.bytesRead);
       }
     } catch (error) {
       if (!(error instanceof FileStop)) throw error;

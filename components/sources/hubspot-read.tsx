@@ -1,0 +1,34 @@
+import { describeHubSpotRead } from '@/lib/sync/hubspot/properties';
+
+/** Exactly what the HubSpot source reads, from the adapter's own description: objects, properties, endpoints, scopes. */
+export function HubSpotRead({ open }: { open: boolean }) {
+  const read = describeHubSpotRead();
+  return (
+    <details className="hubspot-read" open={open}>
+      <summary>What Tierlens reads from HubSpot</summary>
+      <p className="hint">
+        Read only. The private app needs these scopes: <code>{read.scopes.join(', ')}</code>.
+      </p>
+      <ul className="read-list">
+        {read.objects.map((o) => (
+          <li key={o.object}>
+            <strong>{o.object}</strong> — {o.why}
+            <div className="read-properties">{o.properties.join(', ')}</div>
+          </li>
+        ))}
+      </ul>
+      <h3>Requests</h3>
+      <ul className="read-list">
+        {read.endpoints.map((e) => (
+          <li key={`${e.method} ${e.path}`}>
+            <code>
+              {e.method} {e.path}
+            </code>{' '}
+            <span className="muted">— {e.when}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="hint">Never read: {read.notRead.join('; ')}.</p>
+    </details>
+  );
+}
