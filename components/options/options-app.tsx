@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { SourcesSection } from '@/components/sources/sources-section';
-import { loadSettings, saveSettings } from '@/lib/settings/store';
+import { applyManagedModels, type ManagedModels } from '@/lib/settings/managed';
+import { loadManagedModels, loadOwnSettings, saveSettings } from '@/lib/settings/store';
 import type { Settings } from '@/lib/settings/types';
 import { validateSettings } from '@/lib/settings/validate';
 import { AdaptersEditor } from './adapters-editor';
@@ -10,6 +11,7 @@ import type { EditorProps } from './draft';
 import { EngagementEditor } from './engagement-editor';
 import { IcpEditor } from './icp-editor';
 import { ImportExport } from './import-export';
+import { ManagedByTeam, ownPart } from './managed-by-team';
 import { PermissionsSection } from './permissions-section';
 import { PreviewPanel } from './preview-panel';
 import { ProblemList, ProblemsContext } from './problems';
@@ -22,12 +24,18 @@ type Status = 'idle' | 'saving' | 'saved' | 'invalid' | { error: string };
 export function OptionsApp() {
   const [saved, setSaved] = useState<Settings>();
   const [draft, setDraft] = useState<Settings>();
+  const [own, setOwn] = useState<Settings>();
+  const [managed, setManaged] = useState<ManagedModels>();
   const [status, setStatus] = useState<Status>('idle');
 
+  // The draft is the models in force: the user's own, with the team's sections in their place.
   useEffect(() => {
-    void loadSettings().then((s) => {
-      setSaved(s);
-      setDraft(s);
+    void Promise.all([loadOwnSettings(), loadManagedModels()]).then(([mine, team]) => {
+      const inForce = applyManagedModels(mine, team);
+      setOwn(mine);
+      setManaged(team);
+      setSaved(inForce);
+      setDraft(inForce);
     });
   }, []);
 
@@ -55,10 +63,12 @@ export function OptionsApp() {
   const save = async () => {
     setStatus('saving');
     try {
-      const result = await saveSettings(draft);
+      const result = await saveSettings(own ? ownPart(draft, own, managed) : draft);
       if (!result.ok) return setStatus('invalid');
-      setSaved(result.settings);
-      setDraft(result.settings);
+      const inForce = applyManagedModels(result.settings, managed);
+      setOwn(result.settings);
+      setSaved(inForce);
+      setDraft(inForce);
       setStatus('saved');
     } catch (error) {
       setStatus({ error: error instanceof Error ? error.message : String(error) });
@@ -83,12 +93,24 @@ export function OptionsApp() {
         <div className="options-body">
           <main className="editors">
             <SourcesSection />
-            <IcpEditor {...props} />
-            <TiersEditor {...props} />
-            <CommitmentsEditor {...props} />
-            <EngagementEditor {...props} />
-            <RulesEditor {...props} />
-            <AdaptersEditor {...props} />
+            <ManagedByTeam managed={managed} sections={['icp']}>
+              <IcpEditor {...props} />
+            </ManagedByTeam>
+            <ManagedByTeam managed={managed} sections={['tierModel', 'tiers']}>
+              <TiersEditor {...props} />
+            </ManagedByTeam>
+            <ManagedByTeam managed={managed} sections={['programs']}>
+              <CommitmentsEditor {...props} />
+            </ManagedByTeam>
+            <ManagedByTeam managed={managed} sections={['engagement']}>
+              <EngagementEditor {...props} />
+            </ManagedByTeam>
+            <ManagedByTeam managed={managed} sections={['rules']}>
+              <RulesEditor {...props} />
+            </ManagedByTeam>
+            <ManagedByTeam managed={managed} sections={['adapters', 'platforms']}>
+              <AdaptersEditor {...props} />
+            </ManagedByTeam>
             <PermissionsSection />
             <ImportExport draft={draft} onImport={(s) => update(() => s)} />
             <DataPrivacy />

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import type { FeedServer } from '../support/feed-server';
 import { serveLinkedIn } from './support/linkedin-site';
 import type { SidePanel } from './support/side-panel';
@@ -149,4 +150,25 @@ test('a good new generation replaces the data: the panel shows the renamed compa
   // The replaced generation's database is gone.
   const names = await options.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   expect(names.filter((n) => n?.startsWith('tierlens~feed~'))).toEqual([`tierlens~feed~${visible.generation}`]);
+});
+
+test('a generation that carries the team’s models applies them, shown read only as managed by the team', async () => {
+  const tiers = DEFAULT_SETTINGS.tiers.map((t) => (t.tier === 2 ? { ...t, name: 'Team Lite' } : t));
+  const next = await buildFeed(
+    '2026-12-03T06:00Z',
+    feedRecords(ACCOUNTS, (n) => (n === 1 ? { name: 'Northwind Renamed', tier: 2 } : {})),
+    { models: { tiers } },
+  );
+  server.setFiles(next.files);
+  await options.feed.syncNow();
+  await expect(options.feed.status).toContainText('generation 2026-12-03T06:00Z');
+  // The panel uses the team's tier names at once.
+  await expect(panel.section('Fit and tier')).toContainText('Tier 2 Team Lite');
+  // The options page shows the team's tiers, read only.
+  await options.page.reload();
+  const managed = options.page.locator('fieldset.managed-by-team');
+  await expect(managed).toHaveCount(1);
+  await expect(managed).toContainText('Managed by your team');
+  await expect(managed).toHaveAttribute('disabled');
+  await expect(managed.locator('input').first()).toBeDisabled();
 });

@@ -3,7 +3,9 @@
  * feed writer (the code build-feed uses) and served by startFeedServer, and a HubSpot server
  * seeded with companies and contacts. Small data: a few hundred records.
  */
+
 import type { BrowserContext } from '@playwright/test';
+import type { ManagedModels } from '../../../lib/settings/managed';
 import { buildManifest, type ShardEntry } from '../../../lib/sync/feed/manifest';
 import { createFeedWriter } from '../../../lib/sync/feed/writer';
 import { buildAccount, type SyncRecord } from '../../../lib/sync/records';
@@ -82,7 +84,7 @@ export interface BuiltFeed {
 export async function buildFeed(
   generation: string,
   records: readonly SyncRecord[],
-  options: { shardSize?: number } = {},
+  options: { shardSize?: number; models?: ManagedModels } = {},
 ): Promise<BuiltFeed> {
   const files: FeedFiles = {};
   const writer = createFeedWriter({
@@ -93,7 +95,7 @@ export async function buildFeed(
   });
   await writer.add(records);
   const shards = await writer.close();
-  const manifest = buildManifest({ generation, createdAt: new Date(NOW), shards });
+  const manifest = buildManifest({ generation, createdAt: new Date(NOW), shards, models: options.models });
   files['manifest.json'] = JSON.stringify(manifest);
   const accounts = new Map<string, string>();
   for (const r of records) if (r.kind === 'account') accounts.set(r.record.id, r.record.name);
