@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
 import { PRESETS } from '../lib/settings/presets';
 import { benchColdStart } from './bench/cold-start';
 import { busyAccount, demoRows } from './bench/fixtures';
+import { benchImport } from './bench/import';
 import { heapUsedMb, mean, percentile, type Row, table, timeEach, timeOnce } from './bench/measure';
 import { benchNavigation, navigationBenchUnavailable } from './bench/navigation';
 
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
   log(`(c) settings preview over the same accounts, after a 5,000-account warm-up\n`);
   results.push(...previews);
   results.push(...(await navigation()));
+  results.push(...(await benchImport(log)));
   log(table(results));
   const over = results.filter((r) => r.target !== undefined && r.measured > r.target);
   log(over.length ? `\nOVER target: ${over.map((r) => r.what).join('; ')}` : '\nAll figures within DESIGN.md targets.');
