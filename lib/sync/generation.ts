@@ -122,9 +122,10 @@ export async function countRows(db: TierlensDB): Promise<RecordCounts> {
 export async function switchGeneration(
   main: TierlensDB,
   staged: StagedGeneration,
-  options: { now: number; checkpoint?: string; label?: string },
+  options: { now: number; checkpoint?: string; label?: string; counts?: RecordCounts },
 ): Promise<RecordCounts> {
-  const counts = await countRows(staged.db);
+  // Counting a large generation takes seconds; a source that knows its counts (no id twice) says them.
+  const counts = options.counts ?? (await countRows(staged.db));
   const replaced = await main.transaction('rw', main.syncState, async () => {
     const state = await main.syncState.get(staged.source);
     if (state?.staging?.generation !== staged.generation) {

@@ -41,6 +41,9 @@ async function importHoldingNoLock(
   });
   let pages = 0;
   let report: ImportReport | undefined;
+  // One write in flight while the next batch is parsed: the database works in the browser's own
+  // process, so reading the file and writing the previous batch overlap instead of taking turns.
+  let writing: Promise<unknown> = Promise.resolve();
   try {
     report = await importFiles(files, {
       source: 'file',
@@ -50,10 +53,14 @@ async function importHoldingNoLock(
       onProgress: options.onProgress,
       signal: options.signal,
       sink: async (records) => {
+        await writing;
         if (options.signal?.aborted) return;
-        await writePage(staged, records, String(++pages));
+        writing = writePage(staged, records, String(++pages));
+        // Awaited by the next batch (or the end): until then its failure is not unhandled.
+        writing.catch(() => {});
       },
     });
+    await writing;
     if (report.cancelled || options.signal?.aborted) {
       await abandonGeneration(main, 'file', staged.generation);
       return { status: 'cancelled', report };
@@ -63,7 +70,8 @@ async function importHoldingNoLock(
       await abandonGeneration(main, 'file', staged.generation);
       return { status: 'failed', error: 'No row could be imported: the previous data is unchanged.', report };
     }
-    const counts = await switchGeneration(main, staged, { now: Date.now() });
+    // The importer lets no id in twice, so its counts are the rows written: no need to count them again.
+    const counts = await switchGeneration(main, staged, { now: Date.now(), counts: report.counts });
     return { status: 'switched', generation: staged.generation, counts, report };
   } catch (error) {
     await abandonGeneration(main, 'file', staged.generation).catch(() => {});
