@@ -10,12 +10,22 @@ export interface RowRef {
 const where = (ref: RowRef) => `row ${ref.row} of ${ref.file}`;
 
 /**
+ * Where a record came from, packed in one small integer (the file's number, then its row) so
+ * that an import of millions of rows does not keep an object per id: the index is most of an
+ * import's memory. Refs that do not fit (a 33rd file, a row past 67 million) stay objects.
+ */
+const ROW_BITS = 2 ** 26;
+const MAX_FILES = 32;
+type PackedRef = number | RowRef;
+
+/**
  * What an import has seen so far, to catch duplicates and conflicts and to link contacts and
  * touchpoints to accounts (and contacts) of the same import. Account files are read first, so
  * that every account is known when the first contact is linked.
  */
 export class ImportIndex {
-  private readonly ids: Record<RecordKind, Map<string, RowRef>> = {
+  private readonly files: string[] = [];
+  private readonly ids: Record<RecordKind, Map<string, PackedRef>> = {
     account: new Map(),
     contact: new Map(),
     touchpoint: new Map(),
@@ -35,9 +45,24 @@ export class ImportIndex {
    */
   claim(kind: RecordKind, id: string, ref: RowRef): string | undefined {
     const first = this.ids[kind].get(id);
-    if (first) return `duplicate id ${id}: ${where(first)} already has it, so this row was skipped`;
-    this.ids[kind].set(id, ref);
+    if (first !== undefined) {
+      return `duplicate id ${id}: ${where(this.unpack(first))} already has it, so this row was skipped`;
+    }
+    this.ids[kind].set(id, this.pack(ref));
     return undefined;
+  }
+
+  private pack(ref: RowRef): PackedRef {
+    let index = this.files.indexOf(ref.file);
+    if (index < 0 && this.files.length < MAX_FILES) index = this.files.push(ref.file) - 1;
+    return index >= 0 && Number.isInteger(ref.row) && ref.row >= 0 && ref.row < ROW_BITS
+      ? index * ROW_BITS + ref.row
+      : ref;
+  }
+
+  private unpack(ref: PackedRef): RowRef {
+    if (typeof ref !== 'number') return ref;
+    return { file: this.files[Math.floor(ref / ROW_BITS)] ?? '?', row: ref % ROW_BITS };
   }
 
   has(kind: RecordKind, id: string): boolean {
@@ -56,7 +81,7 @@ export class ImportIndex {
       if (other && other !== id) {
         const ref = this.ids.account.get(other);
         warnings.push(
-          `shares the domain ${domain} with ${other}${ref ? ` (${where(ref)})` : ''}: both were imported, and will show as ambiguous`,
+          `shares the domain ${domain} with ${other}${ref !== undefined ? ` (${where(this.unpack(ref))})` : ''}: both were imported, and will show as ambiguous`,
         );
       }
       this.mark(this.accountBy, `dom:${domain}`, id);
