@@ -27,12 +27,14 @@ export async function beginGeneration(
   // A rejected or abandoned run may have left a higher number behind: never reuse one.
   const generation = Math.max(previous?.generation ?? 0, previous?.staging?.generation ?? 0) + 1;
   if (previous?.staging) await dropGeneration(main, source, previous.staging.generation);
-  const db = generationDb(main, source, generation);
-  await db.syncState.put({ source, generation, plan: options.plan, label: options.label, ...countFields(ZERO) });
+  // The pointer first, then the database: a worker starting meanwhile deletes every generation
+  // database that nothing points at, and must not take this one for a leftover.
   await main.syncState.put({
     ...(previous ?? { source, generation: 0 }),
     staging: { generation, startedAt: options.now, label: options.label },
   });
+  const db = generationDb(main, source, generation);
+  await db.syncState.put({ source, generation, plan: options.plan, label: options.label, ...countFields(ZERO) });
   return { source, generation, db, cursor: undefined, plan: options.plan, counts: { ...ZERO } };
 }
 
