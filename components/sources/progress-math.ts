@@ -1,16 +1,10 @@
 import type { ImportProgress } from '@/lib/sync/file/types';
 
-/** The progress of a whole import: every file's rows and bytes added up. */
-export interface OverallProgress {
-  rows: number;
-  goodRows: number;
-  badRows: number;
-  bytesRead: number;
-  /** Unknown when a file's size is. */
-  totalBytes?: number;
-  /** The file being read. */
-  file: string;
-}
+/**
+ * The progress of a whole import: every file's rows and bytes added up (`totalBytes` unknown when
+ * a file's size is; `file` the one being read).
+ */
+export type OverallProgress = ImportProgress;
 
 /**
  * Adds up the importer's per-file progress (its counts and bytes restart with each file)

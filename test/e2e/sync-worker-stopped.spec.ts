@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { mulberry32 } from '../../lib/demo/random';
 import { type CdpBrowser, evaluateWithGesture, launchCdpBrowser, sleep } from '../../scripts/bench/cdp-browser';
 import type { FeedServer } from '../support/feed-server';
 import type { HubSpotServer } from '../support/hubspot-server';
+import { extensionWithAllSites } from './support/fixtures';
 import {
   type BuiltFeed,
   buildFeed,
@@ -12,12 +14,7 @@ import {
   startHubSpotServer,
   startTeamFeed,
 } from './support/source-servers';
-import {
-  extensionWithAllSites,
-  sortedEntries,
-  VISIBLE_GENERATION_SCRIPT,
-  type VisibleGeneration,
-} from './support/sync-page';
+import { sortedEntries, VISIBLE_GENERATION_SCRIPT, type VisibleGeneration } from './support/sync-page';
 
 // The browser stops an idle MV3 service worker at any moment, a sync in the middle included.
 // Playwright keeps the worker alive, so this file drives Chromium over raw CDP (as
@@ -27,18 +24,8 @@ import {
 test.describe.configure({ mode: 'serial' });
 
 const SEED = Number(process.env.SYNC_STOP_SEED ?? Math.floor(Math.random() * 2 ** 31));
-/** mulberry32: the stop moments, reproducible from the seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rng = random(SEED);
+// The stop moments, reproducible from the seed.
+const rng = mulberry32(SEED);
 const between = (min: number, max: number) => Math.round(min + rng() * (max - min));
 
 let extension: string;

@@ -12,7 +12,8 @@ const EXTENSION = EXTENSION_DIR;
  * prompt cannot be answered from a test, so the copy lists the optional host as granted —
  * exactly the state a user who clicked "Allow" is in.
  */
-function extensionWithAllSites(): string {
+export function extensionWithAllSites(): string {
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
   const dir = mkdtempSync(join(tmpdir(), 'tierlens-all-sites-'));
   cpSync(EXTENSION, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');

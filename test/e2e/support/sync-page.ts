@@ -3,25 +3,13 @@
  * a browser that lives for a whole spec file (one context, shared by its serial steps), and
  * readers of the extension's IndexedDB that go past the page's own code.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, expect, type Locator, type Page } from '@playwright/test';
-import { chromiumPath, EXTENSION_DIR, extensionArgs } from '../../../scripts/chromium';
-import { tabIdOf } from './fixtures';
+import { chromiumPath, extensionArgs } from '../../../scripts/chromium';
+import { extensionWithAllSites, tabIdOf } from './fixtures';
 import { SidePanel } from './side-panel';
-
-/** A copy of the build whose manifest lists the optional all-sites host as granted (as fixtures.ts does). */
-export function extensionWithAllSites(): string {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npx wxt build');
-  const dir = mkdtempSync(join(tmpdir(), 'tierlens-sync-all-sites-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const path = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8'));
-  manifest.host_permissions = [...manifest.host_permissions, ...manifest.optional_host_permissions];
-  writeFileSync(path, JSON.stringify(manifest));
-  return dir;
-}
 
 /** A browser with the all-sites build, for one spec file's serial steps. */
 export interface SyncBrowser {
