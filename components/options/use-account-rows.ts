@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { type AccountRows, groupByAccount } from '@/lib/accounts/account-rows';
 import { getDb } from '@/lib/db/db';
 import { dataView } from '@/lib/db/generations';
+import { touchpointsOf } from '@/lib/db/touchpoints';
 
 let cached: Promise<AccountRows[]> | undefined;
 
@@ -9,12 +10,12 @@ let cached: Promise<AccountRows[]> | undefined;
 async function readAll(): Promise<AccountRows[]> {
   const view = await dataView(getDb());
   const parts = await Promise.all(
-    view.all.map((db) => Promise.all([db.accounts.toArray(), db.contacts.toArray(), db.touchpoints.toArray()])),
+    view.all.map((db) => Promise.all([db.accounts.toArray(), db.contacts.toArray(), db.accountTouchpoints.toArray()])),
   );
   return groupByAccount(
     parts.flatMap(([accounts]) => accounts),
     parts.flatMap(([, contacts]) => contacts),
-    parts.flatMap(([, , touchpoints]) => touchpoints),
+    parts.flatMap(([, , rows]) => rows.flatMap(touchpointsOf)),
   );
 }
 

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/db';
 import { dataView } from '@/lib/db/generations';
+import { touchpointsOf } from '@/lib/db/touchpoints';
 import { type AccountView, scoreAccount } from '@/lib/scoring/account-view';
 import type { CalibratedModel } from '@/lib/scoring/calibration';
 import type { Settings } from '@/lib/settings/types';
@@ -21,7 +22,7 @@ export function useAccountView(
       const tier = account.assignedTier;
       const [contacts, touchpoints, tierUse] = await Promise.all([
         db.contacts.where('accountId').equals(accountId).toArray(),
-        db.touchpoints.where('[accountId+at]').between([accountId, -Infinity], [accountId, Infinity]).toArray(),
+        db.accountTouchpoints.get(accountId).then(touchpointsOf),
         tier === undefined
           ? undefined
           : Promise.all(view.all.map((d) => d.accounts.where('assignedTier').equals(tier).count())).then((counts) =>

@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { groupByAccount } from '../accounts/account-rows';
@@ -6,7 +5,7 @@ import type { Account } from '../db/accounts';
 import type { Contact } from '../db/contacts';
 import type { TierlensDB } from '../db/db';
 import { dataView } from '../db/generations';
-import type { Touchpoint } from '../db/touchpoints';
+import { type Touchpoint, touchpointsOf } from '../db/touchpoints';
 import {
   type CalibratedModel,
   type CalibrationResult,
@@ -41,17 +40,13 @@ export async function calibrateFromDb(db: TierlensDB, model: EngagementModel, no
 function readOutcomes(
   db: TierlensDB,
 ): Promise<{ accounts: Account[]; contacts: Contact[]; touchpoints: Touchpoint[] }> {
-  return db.transaction('r', [db.accounts, db.contacts, db.touchpoints], async () => {
+  return db.transaction('r', [db.accounts, db.contacts, db.accountTouchpoints], async () => {
     // The outcome index (schema v2) reads only the few hundred accounts with one.
     const accounts = await db.accounts.where('outcome').anyOf(['won', 'lost']).toArray();
     const ids = accounts.map((a) => a.id);
     const contacts = await db.contacts.where('accountId').anyOf(ids).toArray();
-    // One range per account on the compound index, in parallel: a single inAnyRange over all
-    // of them measured several times slower (on fake-indexeddb, with the demo data).
-    const perAccount = await Promise.all(
-      ids.map((id) => db.touchpoints.where('[accountId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()),
-    );
-    return { accounts, contacts, touchpoints: perAccount.flat() };
+    const touchpoints = (await db.accountTouchpoints.bulkGet(ids)).flatMap(touchpointsOf);
+    return { accounts, contacts, touchpoints };
   });
 }
 

@@ -84,13 +84,17 @@ export async function handleRemoveDemoData(
 ): Promise<{ removed: number }> {
   fromOwnPage(sender, 'removeDemoData');
   if (data !== undefined && data !== null) throw new RejectedSourceMessage('removeDemoData takes no payload');
-  const removed = await db.transaction('rw', [db.accounts, db.contacts, db.touchpoints, db.syncState], async () => {
-    await db.touchpoints.where('id').startsWith('demo:').delete();
-    await db.contacts.where('id').startsWith('demo:').delete();
-    const n = await db.accounts.where('id').startsWith('demo:').delete();
-    await db.syncState.delete('demo');
-    return n;
-  });
+  const removed = await db.transaction(
+    'rw',
+    [db.accounts, db.contacts, db.accountTouchpoints, db.syncState],
+    async () => {
+      await db.accountTouchpoints.where('accountId').startsWith('demo:').delete();
+      await db.contacts.where('id').startsWith('demo:').delete();
+      const n = await db.accounts.where('id').startsWith('demo:').delete();
+      await db.syncState.delete('demo');
+      return n;
+    },
+  );
   await afterDataChanged(db);
   return { removed };
 }

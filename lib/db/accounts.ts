@@ -45,4 +45,6 @@ export interface Account {
 /** Indexes of the accounts table (schema v1): the primary key, then the multi-entry key index. */
 export const accountsSchemaV1 = 'id, *keys, name, assignedTier, source';
 /** Schema v2 indexes the outcome: the calibrated engagement model reads only won/lost accounts. */
-export const accountsSchema = 'id, *keys, name, assignedTier, source, outcome';
+export const accountsSchemaV2 = 'id, *keys, name, assignedTier, source, outcome';
+/** Schema v4 drops the name and source indexes, which nothing queried. */
+export const accountsSchema = 'id, *keys, assignedTier, outcome';

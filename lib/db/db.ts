@@ -5,7 +5,7 @@ import type { LocalEdit } from './outbox';
 import { declareVersions } from './schema';
 import type { SourceConfig } from './source-config';
 import type { SyncState } from './sync-state';
-import type { Touchpoint } from './touchpoints';
+import type { AccountTouchpoints } from './touchpoints';
 
 export const DB_NAME = 'tierlens';
 
@@ -13,7 +13,8 @@ export const DB_NAME = 'tierlens';
 export class TierlensDB extends Dexie {
   accounts!: EntityTable<Account, 'id'>;
   contacts!: EntityTable<Contact, 'id'>;
-  touchpoints!: EntityTable<Touchpoint, 'id'>;
+  /** Each account's touchpoints, in one row (schema v4). */
+  accountTouchpoints!: EntityTable<AccountTouchpoints, 'accountId'>;
   outbox!: EntityTable<LocalEdit, 'opId'>;
   syncState!: EntityTable<SyncState, 'source'>;
   sourceConfig!: EntityTable<SourceConfig, 'source'>;

@@ -6,7 +6,7 @@ import { TierlensDB } from './db';
 import type { LocalEdit } from './outbox';
 import { declareVersions, SCHEMA_VERSIONS } from './schema';
 import type { SyncState } from './sync-state';
-import type { Touchpoint } from './touchpoints';
+import { type Touchpoint, touchpointsOf } from './touchpoints';
 
 /**
  * A database as a user's browser holds it at one schema version, and what the current schema
@@ -83,7 +83,6 @@ async function expectCurrentIndexesServe(db: TierlensDB): Promise<void> {
   const byAnyKey = await db.accounts.where('keys').anyOf(['li#1234', 'dom:globex.com']).primaryKeys();
   expect([...byAnyKey].sort()).toEqual(['hubspot:1', 'hubspot:2']);
   expect(await db.accounts.where('assignedTier').equals(1).primaryKeys()).toEqual(['hubspot:1']);
-  expect(await db.accounts.where('source').equals('hubspot').count()).toBe(2);
   // v2: the outcome index, which accounts without an outcome stay out of.
   const withOutcome = await db.accounts.where('outcome').anyOf(['won', 'lost']).primaryKeys();
   expect(withOutcome).toEqual((await db.accounts.toArray()).filter((a) => a.outcome).map((a) => a.id));
@@ -91,13 +90,13 @@ async function expectCurrentIndexesServe(db: TierlensDB): Promise<void> {
   expect(await db.contacts.where('accountId').equals('hubspot:1').primaryKeys()).toEqual(['hubspot:c1']);
   expect(await db.contacts.where('linkedinSlug').equals('dana-decides').primaryKeys()).toEqual(['hubspot:c1']);
 
-  // An account's touchpoints come back in time order from the compound index.
-  const timeline = await db.touchpoints
-    .where('[accountId+at]')
-    .between(['hubspot:1', Dexie.minKey], ['hubspot:1', Dexie.maxKey])
-    .toArray();
+  // v4: an account's touchpoints come back from its one row, in time order, whole.
+  const timeline = touchpointsOf(await db.accountTouchpoints.get('hubspot:1'));
   expect(timeline.map((t) => t.id)).toEqual(['tp:1', 'tp:3', 'tp:2']);
-  expect(await db.touchpoints.where('contactId').equals('hubspot:c1').primaryKeys()).toEqual(['tp:1']);
+  expect(timeline[0]).toEqual(v1Touchpoints[0]);
+  expect(touchpointsOf(await db.accountTouchpoints.get('hubspot:2')).map((t) => t.id)).toEqual(['tp:4']);
+  // v5: the one-row-per-touchpoint table is gone.
+  expect(db.tables.map((t) => t.name)).not.toContain('touchpoints');
 
   expect(await db.outbox.where('state').equals('pending').primaryKeys()).toEqual(['op-1']);
   expect(await db.outbox.where('entityId').equals('hubspot:c1').count()).toBe(1);
@@ -117,7 +116,8 @@ const FIXTURES: Record<number, MigrationFixture> = {
       expect(await db.accounts.get('hubspot:1')).toEqual(v1Account);
       expect(await db.accounts.get('hubspot:2')).toEqual(v1Other);
       expect(await db.contacts.toArray()).toEqual([v1Contact]);
-      expect(await db.touchpoints.count()).toBe(v1Touchpoints.length);
+      const moved = (await db.accountTouchpoints.toArray()).flatMap(touchpointsOf);
+      expect(moved.sort((a, b) => a.id.localeCompare(b.id))).toEqual(v1Touchpoints);
       expect(await db.outbox.get('op-1')).toEqual(v1Edit);
       expect(await db.syncState.get('hubspot')).toEqual(v1Sync);
       await expectCurrentIndexesServe(db);
@@ -157,6 +157,43 @@ FIXTURES[3] = {
       connectedAt: T0,
     });
     expect((await db.sourceConfig.get('feed'))?.url).toBe('https://feed.example/manifest.json');
+    await expectCurrentIndexesServe(db);
+  },
+};
+
+/** The v1 touchpoints as version 4 and later store them: one row per account, in time order. */
+const v4TouchpointRows = [
+  {
+    accountId: 'hubspot:1',
+    items: [
+      { id: 'tp:1', contactId: 'hubspot:c1', type: 'demo_request', stage: 'BOFU', at: T0 - 3 },
+      { id: 'tp:3', type: 'meeting', stage: 'BOFU', at: T0 - 2 },
+      { id: 'tp:2', type: 'web_visit', stage: 'TOFU', at: T0 - 1 },
+    ],
+  },
+  { accountId: 'hubspot:2', items: [{ id: 'tp:4', type: 'web_visit', stage: 'TOFU', at: T0 - 2 }] },
+];
+
+FIXTURES[4] = {
+  // Version 4 stores each account's touchpoints in one row; the old table is still there, empty.
+  before: {
+    accounts: [v1Account, v1Other, v2Won],
+    contacts: [v1Contact],
+    accountTouchpoints: v4TouchpointRows,
+    outbox: [v1Edit],
+    syncState: [v1Sync],
+  },
+  async after(db) {
+    expect(await db.accountTouchpoints.toArray()).toEqual(v4TouchpointRows);
+    await expectCurrentIndexesServe(db);
+  },
+};
+
+FIXTURES[5] = {
+  // Version 5 only dropped the old touchpoints table.
+  before: { ...FIXTURES[4].before },
+  async after(db) {
+    expect(await db.accountTouchpoints.toArray()).toEqual(v4TouchpointRows);
     await expectCurrentIndexesServe(db);
   },
 };

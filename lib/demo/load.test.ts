@@ -62,7 +62,7 @@ async function snapshot() {
   return {
     accounts: await db.accounts.where('id').startsWith('demo:').count(),
     contacts: await db.contacts.count(),
-    touchpoints: await db.touchpoints.count(),
+    touchpoints: (await db.accountTouchpoints.toArray()).reduce((n, row) => n + row.items.length, 0),
     microsoftUpdatedAt: (await db.accounts.get('demo:1'))?.updatedAt,
     sync: await db.syncState.get('demo'),
   };
@@ -107,7 +107,9 @@ describe('loadDemoData', () => {
   it('leaves the previous demo untouched when writing touchpoints fails (quota)', async () => {
     await loadDemoData(db, first);
     const before = await snapshot();
-    vi.spyOn(db.touchpoints, 'bulkAdd').mockRejectedValue(new DOMException('quota exceeded', 'QuotaExceededError'));
+    vi.spyOn(db.accountTouchpoints, 'bulkPut').mockRejectedValue(
+      new DOMException('quota exceeded', 'QuotaExceededError'),
+    );
     await expect(loadDemoData(db, second)).rejects.toThrow('quota exceeded');
     expect(await snapshot()).toEqual(before);
   });

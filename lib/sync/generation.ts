@@ -1,6 +1,7 @@
 import type { TierlensDB } from '../db/db';
 import { dropGeneration, generationDb } from '../db/generations';
 import type { SyncedSource, SyncState } from '../db/sync-state';
+import { putTouchpoints, touchpointsOf } from '../db/touchpoints';
 import type { SyncRecord } from './records';
 import type { RecordCounts } from './types';
 
@@ -88,15 +89,16 @@ export async function writePage(
 ): Promise<RecordCounts> {
   const { db, source } = staged;
   const rows = byTable(records, staged.generation);
-  return db.transaction('rw', [db.accounts, db.contacts, db.touchpoints, db.syncState], async () => {
+  return db.transaction('rw', [db.accounts, db.contacts, db.accountTouchpoints, db.syncState], async () => {
     const meta = await db.syncState.get(source);
     if (rows.accounts.length) await db.accounts.bulkPut(rows.accounts);
     if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
-    if (rows.touchpoints.length) await db.touchpoints.bulkPut(rows.touchpoints);
+    const newTouchpoints = await putTouchpoints(db.accountTouchpoints, rows.touchpoints);
     const counts = {
       accounts: (meta?.accountCount ?? 0) + rows.accounts.length,
       contacts: (meta?.contactCount ?? 0) + rows.contacts.length,
-      touchpoints: (meta?.touchpointCount ?? 0) + rows.touchpoints.length,
+      // Exact: touchpoints are merged into their account's row, which says how many were new.
+      touchpoints: (meta?.touchpointCount ?? 0) + newTouchpoints,
     };
     await db.syncState.put({
       ...(meta ?? { source, generation: staged.generation }),
@@ -107,14 +109,17 @@ export async function writePage(
   });
 }
 
-/** The rows a generation holds, counted (a page may have updated rows it already had). */
-export async function countRows(db: TierlensDB): Promise<RecordCounts> {
-  const [accounts, contacts, touchpoints] = await Promise.all([
+/**
+ * The rows a generation holds, counted (a page may have updated rows it already had). Touchpoints
+ * are the count its pages kept, exact since they merge by id: counting them would read every row.
+ */
+export async function countRows(db: TierlensDB, source: SyncedSource): Promise<RecordCounts> {
+  const [accounts, contacts, meta] = await Promise.all([
     db.accounts.count(),
     db.contacts.count(),
-    db.touchpoints.count(),
+    db.syncState.get(source),
   ]);
-  return { accounts, contacts, touchpoints };
+  return { accounts, contacts, touchpoints: meta?.touchpointCount ?? 0 };
 }
 
 /**
@@ -127,7 +132,7 @@ export async function switchGeneration(
   options: { now: number; checkpoint?: string; label?: string; counts?: RecordCounts },
 ): Promise<RecordCounts> {
   // Counting a large generation takes seconds; a source that knows its counts (no id twice) says them.
-  const counts = options.counts ?? (await countRows(staged.db));
+  const counts = options.counts ?? (await countRows(staged.db, staged.source));
   const replaced = await main.transaction('rw', main.syncState, async () => {
     const state = await main.syncState.get(staged.source);
     if (state?.staging?.generation !== staged.generation) {
@@ -168,14 +173,20 @@ export async function applyChanges(
   const [accounts, contacts, touchpoints] = await Promise.all([
     staged.db.accounts.toArray(),
     staged.db.contacts.toArray(),
-    staged.db.touchpoints.toArray(),
+    staged.db.accountTouchpoints.toArray().then((rows) => rows.flatMap(touchpointsOf)),
   ]);
-  await target.transaction('rw', [target.accounts, target.contacts, target.touchpoints], async () => {
-    if (accounts.length) await target.accounts.bulkPut(accounts.map((a) => ({ ...a, generation: visible })));
-    if (contacts.length) await target.contacts.bulkPut(contacts);
-    if (touchpoints.length) await target.touchpoints.bulkPut(touchpoints);
-  });
-  const counts = await countRows(target);
+  await target.transaction(
+    'rw',
+    [target.accounts, target.contacts, target.accountTouchpoints, target.syncState],
+    async () => {
+      if (accounts.length) await target.accounts.bulkPut(accounts.map((a) => ({ ...a, generation: visible })));
+      if (contacts.length) await target.contacts.bulkPut(contacts);
+      const newTouchpoints = await putTouchpoints(target.accountTouchpoints, touchpoints);
+      const meta = await target.syncState.get(staged.source);
+      if (meta) await target.syncState.put({ ...meta, touchpointCount: (meta.touchpointCount ?? 0) + newTouchpoints });
+    },
+  );
+  const counts = await countRows(target, staged.source);
   await main.transaction('rw', main.syncState, async () => {
     const state = await main.syncState.get(staged.source);
     if (!state) return;
