@@ -19,16 +19,61 @@ const MAX_FILES = 32;
 type PackedRef = number | RowRef;
 
 /**
+ * The id of a record as the index keys it. Ids are a source prefix, a colon and the CRM's own
+ * id (`file:900000123`), and most CRM ids are integers: keeping the number instead of the
+ * string saves an import millions of strings. A string key always has its colon and a number
+ * never does, so the two never collide; a number stands only for the prefix it was first seen
+ * with (see `IdKeys`), so `file:123` and `other:123` stay apart.
+ */
+type IdKey = number | string;
+
+/** At most 15 digits, so that every such id is a safe integer. */
+const MAX_DIGITS = 15;
+const ZERO = 48;
+
+/** The records of one kind taken so far, by compact key. */
+class IdKeys {
+  readonly refs = new Map<IdKey, PackedRef>();
+  /** The prefix whose integer ids are keyed by number: the first one claimed with one. */
+  private prefix: string | undefined;
+
+  /**
+   * The key of `id`, as a number when it is `prefix:` then a canonical non-negative integer
+   * (no leading zero, so `file:0123` keeps its string and is not `file:123`). `claiming` fixes
+   * the prefix if none is yet; a lookup never does, and it need not: until a prefix is fixed no
+   * id was keyed by number.
+   */
+  key(id: string, claiming = false): IdKey {
+    const colon = id.indexOf(':');
+    if (colon < 0) return id;
+    const digits = id.length - colon - 1;
+    if (digits < 1 || digits > MAX_DIGITS) return id;
+    if (digits > 1 && id.charCodeAt(colon + 1) === ZERO) return id;
+    let value = 0;
+    for (let i = colon + 1; i < id.length; i++) {
+      const digit = id.charCodeAt(i) - ZERO;
+      if (digit < 0 || digit > 9) return id;
+      value = value * 10 + digit;
+    }
+    if (this.prefix === undefined) {
+      if (!claiming) return id;
+      this.prefix = id.slice(0, colon);
+    }
+    return colon === this.prefix.length && id.startsWith(this.prefix) ? value : id;
+  }
+}
+
+/**
  * What an import has seen so far, to catch duplicates and conflicts and to link contacts and
  * touchpoints to accounts (and contacts) of the same import. Account files are read first, so
  * that every account is known when the first contact is linked.
  */
 export class ImportIndex {
   private readonly files: string[] = [];
-  private readonly ids: Record<RecordKind, Map<string, PackedRef>> = {
-    account: new Map(),
-    contact: new Map(),
-    touchpoint: new Map(),
+  private readonly ids: Record<RecordKind, IdKeys> = {
+    account: new IdKeys(),
+    contact: new IdKeys(),
+    touchpoint: new IdKeys(),
   };
   /** Domain or name key → account id; null once two accounts claim it (it links nothing then). */
   private readonly accountBy = new Map<string, string | null>();
@@ -36,7 +81,7 @@ export class ImportIndex {
 
   /** How many records of a kind were taken. */
   count(kind: RecordKind): number {
-    return this.ids[kind].size;
+    return this.ids[kind].refs.size;
   }
 
   /**
@@ -44,11 +89,13 @@ export class ImportIndex {
    * duplicate. The first row with an id wins: later ones are reported, never merged into it.
    */
   claim(kind: RecordKind, id: string, ref: RowRef): string | undefined {
-    const first = this.ids[kind].get(id);
+    const ids = this.ids[kind];
+    const key = ids.key(id, true);
+    const first = ids.refs.get(key);
     if (first !== undefined) {
       return `duplicate id ${id}: ${where(this.unpack(first))} already has it, so this row was skipped`;
     }
-    this.ids[kind].set(id, this.pack(ref));
+    ids.refs.set(key, this.pack(ref));
     return undefined;
   }
 
@@ -66,7 +113,8 @@ export class ImportIndex {
   }
 
   has(kind: RecordKind, id: string): boolean {
-    return this.ids[kind].has(id);
+    const ids = this.ids[kind];
+    return ids.refs.has(ids.key(id));
   }
 
   /**
@@ -79,7 +127,8 @@ export class ImportIndex {
     for (const domain of domains) {
       const other = this.accountBy.get(`dom:${domain}`);
       if (other && other !== id) {
-        const ref = this.ids.account.get(other);
+        const accounts = this.ids.account;
+        const ref = accounts.refs.get(accounts.key(other));
         warnings.push(
           `shares the domain ${domain} with ${other}${ref !== undefined ? ` (${where(this.unpack(ref))})` : ''}: both were imported, and will show as ambiguous`,
         );

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ImportIndex } from './linker';
+
+const at = (row: number, file = 'touchpoints.csv') => ({ file, row });
+
+describe('ImportIndex ids', () => {
+  it('reports a repeated numeric id as a duplicate, naming the full id and the row where it first appeared', () => {
+    const index = new ImportIndex();
+    expect(index.claim('touchpoint', 'file:900000123', at(5))).toBeUndefined();
+    expect(index.claim('touchpoint', 'file:900000124', at(6))).toBeUndefined();
+    expect(index.claim('touchpoint', 'file:900000123', at(9, 'more.csv'))).toBe(
+      'duplicate id file:900000123: row 5 of touchpoints.csv already has it, so this row was skipped',
+    );
+  });
+
+  it('keeps file:0123 and file:123 apart', () => {
+    const index = new ImportIndex();
+    expect(index.claim('contact', 'file:123', at(1))).toBeUndefined();
+    expect(index.claim('contact', 'file:0123', at(2))).toBeUndefined();
+    expect(index.claim('contact', 'file:00', at(3))).toBeUndefined();
+    expect(index.claim('contact', 'file:0', at(4))).toBeUndefined();
+    expect(index.count('contact')).toBe(4);
+    expect(index.claim('contact', 'file:0123', at(5))).toContain('row 2 of touchpoints.csv');
+    expect(index.claim('contact', 'file:0', at(6))).toContain('row 4 of touchpoints.csv');
+  });
+
+  it.each([
+    ['file:123', 'other:123'],
+    ['other:123', 'file:123'],
+    ['file:123', ':123'],
+    ['file:123', 'fil:123'],
+  ])('keeps %s and %s apart', (first, second) => {
+    const index = new ImportIndex();
+    expect(index.claim('account', first, at(1))).toBeUndefined();
+    expect(index.claim('account', second, at(2))).toBeUndefined();
+    expect(index.count('account')).toBe(2);
+    expect(index.claim('account', first, at(3))).toContain('row 1 of');
+    expect(index.claim('account', second, at(4))).toContain('row 2 of');
+  });
+
+  it('still takes ids that are not integers', () => {
+    const index = new ImportIndex();
+    const ids = [
+      'file:abc',
+      'file:12a',
+      'file:-1',
+      'file:1.5',
+      'file:',
+      'file:1:2',
+      'plain',
+      '123',
+      'file:1234567890123456',
+    ];
+    ids.forEach((id, i) => {
+      expect(index.claim('contact', id, at(i))).toBeUndefined();
+    });
+    ids.forEach((id, i) => {
+      expect(index.claim('contact', id, at(99))).toBe(
+        `duplicate id ${id}: row ${i} of touchpoints.csv already has it, so this row was skipped`,
+      );
+    });
+    expect(index.count('contact')).toBe(ids.length);
+  });
+
+  it('takes the largest 15-digit id as a number without losing it', () => {
+    const index = new ImportIndex();
+    expect(index.claim('touchpoint', 'file:999999999999999', at(1))).toBeUndefined();
+    expect(index.claim('touchpoint', 'file:999999999999998', at(2))).toBeUndefined();
+    expect(index.has('touchpoint', 'file:999999999999999')).toBe(true);
+    expect(index.count('touchpoint')).toBe(2);
+  });
+
+  it('counts each id of a kind once, and each kind apart', () => {
+    const index = new ImportIndex();
+    index.claim('account', 'file:1', at(1));
+    index.claim('account', 'file:2', at(2));
+    index.claim('account', 'file:1', at(3));
+    index.claim('account', 'file:acme', at(4));
+    index.claim('contact', 'file:1', at(1));
+    expect(index.count('account')).toBe(3);
+    expect(index.count('contact')).toBe(1);
+    expect(index.count('touchpoint')).toBe(0);
+  });
+
+  it('has() agrees with what was claimed', () => {
+    const index = new ImportIndex();
+    expect(index.has('account', 'file:1')).toBe(false);
+    index.claim('account', 'file:acme', at(1));
+    expect(index.has('account', 'file:1')).toBe(false);
+    index.claim('account', 'file:1', at(2));
+    index.claim('account', 'other:2', at(3));
+    expect(index.has('account', 'file:acme')).toBe(true);
+    expect(index.has('account', 'file:1')).toBe(true);
+    expect(index.has('account', 'other:2')).toBe(true);
+    expect(index.has('account', 'file:2')).toBe(false);
+    expect(index.has('account', 'other:1')).toBe(false);
+    expect(index.has('account', 'file:01')).toBe(false);
+    expect(index.has('contact', 'file:1')).toBe(false);
+  });
+
+  it('names where an account with a numeric id came from when another shares its domain', () => {
+    const index = new ImportIndex();
+    index.claim('account', 'file:42', at(7, 'accounts.csv'));
+    index.addAccount('file:42', ['acme.com'], 'Acme');
+    index.claim('account', 'file:43', at(8, 'accounts.csv'));
+    expect(index.addAccount('file:43', ['acme.com'], 'Acme Two')).toEqual([
+      'shares the domain acme.com with file:42 (row 7 of accounts.csv): both were imported, and will show as ambiguous',
+    ]);
+  });
+});
