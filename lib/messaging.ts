@@ -30,6 +30,12 @@ export interface ProtocolMap {
   clearAllData(): void;
   /** Options page → background: a file import switched to a new generation; show it on every tab. */
   dataChanged(): void;
+  /**
+   * Side panel or options page → background: the outbox changed (an edit, an undo, a retry, a
+   * conflict settled, all written by the page itself with strict durability): update the badges
+   * and push what is due.
+   */
+  editsChanged(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

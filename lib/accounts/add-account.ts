@@ -36,6 +36,7 @@ export async function addAccountFromPage(
       opId: newId(),
       kind: 'new_account',
       entityId: account.id,
+      accountId: account.id,
       value: account,
       base: null,
       createdAt: now,

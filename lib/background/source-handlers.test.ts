@@ -142,9 +142,10 @@ describe('removing data', () => {
     await db.accounts.put(buildAccount('local', 'x', { name: 'Mine' }, NOW));
     await db.outbox.put({
       opId: 'op',
-      kind: 'tag',
+      kind: 'tags',
       entityId: 'local:x',
-      value: 'a',
+      accountId: 'local:x',
+      value: ['a'],
       base: null,
       createdAt: NOW,
       state: 'pending',

@@ -26,6 +26,8 @@ export interface Account {
   /** ISO 3166-1 alpha-2 country code of the headquarters. */
   country?: string;
   technologies?: string[];
+  /** Free tags (marketing's labels), from the source's tags property or added in Tierlens. */
+  tags?: string[];
   /** The ABM tier the rep (or the CRM) assigned; `undefined` when untiered. */
   assignedTier?: Tier;
   isTarget: boolean;
@@ -47,4 +49,6 @@ export const accountsSchemaV1 = 'id, *keys, name, assignedTier, source';
 /** Schema v2 indexes the outcome: the calibrated engagement model reads only won/lost accounts. */
 export const accountsSchemaV2 = 'id, *keys, name, assignedTier, source, outcome';
 /** Schema v4 drops the name and source indexes, which nothing queried. */
-export const accountsSchema = 'id, *keys, assignedTier, outcome';
+export const accountsSchemaV4 = 'id, *keys, assignedTier, outcome';
+/** Schema v6 indexes the tags (multi-entry): the panel suggests the tags the org already uses. */
+export const accountsSchema = 'id, *keys, assignedTier, outcome, *tags';

@@ -64,7 +64,8 @@ const v1Touchpoints: Touchpoint[] = [
   { id: 'tp:3', accountId: 'hubspot:1', type: 'meeting', stage: 'BOFU', at: T0 - 2 },
   { id: 'tp:4', accountId: 'hubspot:2', type: 'web_visit', stage: 'TOFU', at: T0 - 2 },
 ];
-const v1Edit: LocalEdit = {
+/** An edit as versions 1–5 wrote it: no account id, the kind in the singular. */
+const v1Edit = {
   opId: 'op-1',
   kind: 'buying_role',
   entityId: 'hubspot:c1',
@@ -100,6 +101,10 @@ async function expectCurrentIndexesServe(db: TierlensDB): Promise<void> {
 
   expect(await db.outbox.where('state').equals('pending').primaryKeys()).toEqual(['op-1']);
   expect(await db.outbox.where('entityId').equals('hubspot:c1').count()).toBe(1);
+  // v6: an account's edits, its contacts' included, by the account's id; the tags index.
+  expect(await db.outbox.where('accountId').equals('hubspot:1').primaryKeys()).toEqual(['op-1']);
+  const tagged = (await db.accounts.toArray()).filter((a) => a.tags?.includes('event-2026')).map((a) => a.id);
+  expect(await db.accounts.where('tags').equals('event-2026').primaryKeys()).toEqual(tagged);
   expect(await db.syncState.get('hubspot')).toBeDefined();
 }
 
@@ -118,7 +123,8 @@ const FIXTURES: Record<number, MigrationFixture> = {
       expect(await db.contacts.toArray()).toEqual([v1Contact]);
       const moved = (await db.accountTouchpoints.toArray()).flatMap(touchpointsOf);
       expect(moved.sort((a, b) => a.id.localeCompare(b.id))).toEqual(v1Touchpoints);
-      expect(await db.outbox.get('op-1')).toEqual(v1Edit);
+      // v6: the kind names the whole value, and the edit names its account: the contact's.
+      expect(await db.outbox.get('op-1')).toEqual({ ...v1Edit, kind: 'buying_roles', accountId: 'hubspot:1' });
       expect(await db.syncState.get('hubspot')).toEqual(v1Sync);
       await expectCurrentIndexesServe(db);
     },
@@ -194,6 +200,26 @@ FIXTURES[5] = {
   before: { ...FIXTURES[4].before },
   async after(db) {
     expect(await db.accountTouchpoints.toArray()).toEqual(v4TouchpointRows);
+    await expectCurrentIndexesServe(db);
+  },
+};
+
+const v6Edit: LocalEdit<'buying_roles'> = {
+  ...v1Edit,
+  kind: 'buying_roles',
+  accountId: 'hubspot:1',
+  value: ['DECISION_MAKER', 'BUDGET_HOLDER'],
+  base: ['DECISION_MAKER'],
+  state: 'pending',
+};
+const v6Tagged: Account = { ...v2Won, id: 'file:4', tags: ['event-2026', 'partner'] };
+
+FIXTURES[6] = {
+  // Version 6 wrote edits with their account, and accounts with tags.
+  before: { ...FIXTURES[5]?.before, accounts: [v1Account, v1Other, v2Won, v6Tagged], outbox: [v6Edit] },
+  async after(db) {
+    expect(await db.outbox.get('op-1')).toEqual(v6Edit);
+    expect(await db.accounts.where('tags').equals('partner').primaryKeys()).toEqual(['file:4']);
     await expectCurrentIndexesServe(db);
   },
 };

@@ -1,7 +1,7 @@
 import type { Dexie, Transaction } from 'dexie';
-import { accountsSchema, accountsSchemaV1, accountsSchemaV2 } from './accounts';
+import { accountsSchema, accountsSchemaV1, accountsSchemaV2, accountsSchemaV4 } from './accounts';
 import { contactsSchema } from './contacts';
-import { outboxSchema } from './outbox';
+import { outboxSchema, outboxSchemaV1 } from './outbox';
 import { sourceConfigSchema } from './source-config';
 import { syncStateSchema } from './sync-state';
 import {
@@ -30,7 +30,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       accounts: accountsSchemaV1,
       contacts: contactsSchema,
       touchpoints: touchpointsSchema,
-      outbox: outboxSchema,
+      outbox: outboxSchemaV1,
       syncState: syncStateSchema,
     },
   },
@@ -42,7 +42,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   // and no index on the name or the source, which nothing queried: an account writes 2 entries fewer.
   {
     version: 4,
-    stores: { accounts: accountsSchema, accountTouchpoints: accountTouchpointsSchema },
+    stores: { accounts: accountsSchemaV4, accountTouchpoints: accountTouchpointsSchema },
     upgrade: async (tx) => {
       const touchpoints: Touchpoint[] = await tx.table('touchpoints').toArray();
       const rows = [...byAccount(touchpoints)].map(([accountId, items]) => ({
@@ -54,6 +54,26 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   // v5: the one-row-per-touchpoint table, moved in v4, goes.
   { version: 5, stores: { touchpoints: null } },
+  // v6: the write path. Edits name the account they are about (indexed), kinds name whole
+  // values (`tags`, `buying_roles`), and accounts index their tags for suggestions.
+  {
+    version: 6,
+    stores: { accounts: accountsSchema, outbox: outboxSchema },
+    upgrade: async (tx) => {
+      const renamed: Record<string, string> = { tag: 'tags', buying_role: 'buying_roles' };
+      // A contact's edit is about the contact's account, when this database holds the contact.
+      const contacts = new Map<string, string>(
+        (await tx.table('contacts').toArray()).map((c: { id: string; accountId: string }) => [c.id, c.accountId]),
+      );
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((edit: Record<string, unknown>) => {
+          edit.kind = renamed[String(edit.kind)] ?? edit.kind;
+          edit.accountId ??= contacts.get(String(edit.entityId)) ?? edit.entityId;
+        });
+    },
+  },
 ];
 
 /** Declares the versions up to `upTo` (all by default) on a Dexie instance. */

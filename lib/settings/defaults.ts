@@ -1,5 +1,13 @@
 import { DEFAULT_PLATFORMS } from '../detect/platforms';
-import { type EngagementModel, type Program, SETTINGS_VERSION, type Settings, type TierDefinition } from './types';
+import {
+  type EngagementModel,
+  type Program,
+  type RoleRule,
+  SETTINGS_VERSION,
+  type Settings,
+  type TierDefinition,
+  type WriteBack,
+} from './types';
 
 /** The three ABM tiers of DESIGN.md: Strategic 1:1, ABM Lite 1:few, Programmatic 1:many. */
 export const THREE_TIERS: TierDefinition[] = [
@@ -126,6 +134,82 @@ export const DEFAULT_ENGAGEMENT: EngagementModel = {
   surgeRatio: 2,
 };
 
+/**
+ * Titles that suggest a role, most specific first (the first matching rule per role counts).
+ * CRMs rarely carry buyer roles; titles they do carry, so these make the role a click away.
+ */
+export const DEFAULT_ROLE_RULES: RoleRule[] = [
+  {
+    words: [
+      'CFO',
+      'Chief Financial Officer',
+      'VP Finance',
+      'Finance Director',
+      'Head of Finance',
+      'Controller',
+      'Treasurer',
+    ],
+    role: 'BUDGET_HOLDER',
+  },
+  {
+    words: [
+      'CEO',
+      'Chief Executive Officer',
+      'Founder',
+      'Co-Founder',
+      'President',
+      'Managing Director',
+      'COO',
+      'Chief Operating Officer',
+    ],
+    role: 'EXECUTIVE_SPONSOR',
+  },
+  {
+    words: [
+      'CTO',
+      'CIO',
+      'CMO',
+      'CRO',
+      'Chief Technology Officer',
+      'Chief Information Officer',
+      'Chief Marketing Officer',
+      'Chief Revenue Officer',
+      'VP',
+      'Vice President',
+      'Head of',
+      'Director',
+    ],
+    role: 'DECISION_MAKER',
+  },
+  {
+    words: [
+      'General Counsel',
+      'Counsel',
+      'Legal',
+      'Compliance',
+      'Procurement',
+      'Purchasing',
+      'Privacy Officer',
+      'Security Officer',
+      'CISO',
+    ],
+    role: 'LEGAL_AND_COMPLIANCE',
+  },
+  { words: ['Manager', 'Lead', 'Principal', 'Architect'], role: 'INFLUENCER' },
+  {
+    words: ['Engineer', 'Developer', 'Analyst', 'Specialist', 'Administrator', 'Coordinator', 'Associate'],
+    role: 'END_USER',
+  },
+];
+
+/** The HubSpot properties Tierlens writes tags, proposals and notes to, unless the team names others. */
+export const DEFAULT_WRITE_BACK: WriteBack = {
+  tagsProperty: 'tierlens_tags',
+  proposalProperty: 'tierlens_tier_proposal',
+  notesProperty: 'tierlens_notes',
+  opIdProperty: 'tierlens_op_id',
+};
+
 /** The settings a new install starts with: the three ABM tiers. */
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -188,5 +272,8 @@ export const DEFAULT_SETTINGS: Settings = {
   engagement: DEFAULT_ENGAGEMENT,
   adapters: { linkedinCompany: true, linkedinProfile: true, salesNavigator: true, websites: true },
   platforms: [...DEFAULT_PLATFORMS],
+  me: '',
+  roleRules: DEFAULT_ROLE_RULES,
+  writeBack: DEFAULT_WRITE_BACK,
   rules: { quietDays: 90, followUpWindowDays: 14 },
 };

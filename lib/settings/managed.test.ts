@@ -16,7 +16,8 @@ const TEAM_PROGRAMS: ManagedModels['programs'] = [
 ];
 
 /** Every section of the ICP ladder preset, as a team would manage them. */
-const { version: _version, ...LADDER_MODELS } = PRESETS.icp_ladder.settings;
+// `me` is the user's own, never a team's.
+const { version: _version, me: _me, ...LADDER_MODELS } = PRESETS.icp_ladder.settings;
 
 const problems = (input: unknown) => {
   const result = managedModelsSchema.safeParse(input);
@@ -62,6 +63,7 @@ describe('applyManagedModels', () => {
     expect(settingsSchema.parse(applyManagedModels(USER, managed))).toEqual({
       ...LADDER_MODELS,
       version: USER.version,
+      me: USER.me,
     });
   });
 });

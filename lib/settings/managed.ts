@@ -20,6 +20,8 @@ const managedShape = z
     adapters: sections.adapters.unwrap(),
     platforms: sections.platforms.unwrap(),
     rules: sections.rules,
+    roleRules: sections.roleRules,
+    writeBack: sections.writeBack,
   })
   .partial()
   // A typo ("commitments") must be an error, not a section silently ignored.

@@ -22,6 +22,14 @@ const STEPS: Record<number, (old: Raw) => Raw> = {
       rules: DEFAULT_SETTINGS.rules,
     };
   },
+  // v3: the write path: who the user is (owners own tiers), title → role rules, write-back properties.
+  2: (old) => ({
+    ...old,
+    version: 3,
+    me: '',
+    roleRules: DEFAULT_SETTINGS.roleRules,
+    writeBack: DEFAULT_SETTINGS.writeBack,
+  }),
 };
 
 /** Brings settings saved by any earlier version up to the current one. */

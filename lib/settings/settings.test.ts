@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_ENGAGEMENT, DEFAULT_SETTINGS } from './defaults';
 import { PRESETS } from './presets';
 import { loadSettings, SETTINGS_KEY, saveSettings } from './store';
-import type { Settings } from './types';
+import { SETTINGS_VERSION, type Settings } from './types';
 import { parseSettingsJson, type SettingsResult, validateSettings } from './validate';
 
 /** A copy of `base` changed by `edit`, as the options page would submit it. */
@@ -173,7 +173,7 @@ describe('validateSettings: settings saved by version 1', () => {
 
   it('are migrated to valid current settings', () => {
     expect(problemsOf(result)).toEqual([]);
-    expect(settings?.version).toBe(2);
+    expect(settings?.version).toBe(SETTINGS_VERSION);
   });
 
   it('keep the user’s edits', () => {
@@ -197,10 +197,35 @@ describe('validateSettings: settings saved by version 1', () => {
   });
 });
 
+describe('validateSettings: settings saved by version 2', () => {
+  // Version 2 had no user name, no title → role rules and no write-back properties.
+  const { me: _me, roleRules: _rules, writeBack: _writeBack, ...rest } = DEFAULT_SETTINGS;
+  const V2 = { ...rest, version: 2, rules: { quietDays: 60, followUpWindowDays: 7 } };
+  const result = validateSettings(V2);
+  const settings = result.ok ? result.settings : undefined;
+
+  it('are migrated to valid current settings, keeping the user’s knobs', () => {
+    expect(problemsOf(result)).toEqual([]);
+    expect(settings?.version).toBe(SETTINGS_VERSION);
+    expect(settings?.rules).toEqual({ quietDays: 60, followUpWindowDays: 7 });
+  });
+
+  it('gain the write path’s settings at their defaults: no user name, the shipped rules and properties', () => {
+    expect(settings?.me).toBe('');
+    expect(settings?.roleRules).toEqual(DEFAULT_SETTINGS.roleRules);
+    expect(settings?.writeBack).toEqual({
+      tagsProperty: 'tierlens_tags',
+      proposalProperty: 'tierlens_tier_proposal',
+      notesProperty: 'tierlens_notes',
+      opIdProperty: 'tierlens_op_id',
+    });
+  });
+});
+
 describe('validateSettings: what it cannot read is rejected with a problem', () => {
   it.each`
     what                                  | input
-    ${'a future version'}                 | ${{ ...DEFAULT_SETTINGS, version: 3 }}
+    ${'a future version'}                 | ${{ ...DEFAULT_SETTINGS, version: SETTINGS_VERSION + 1 }}
     ${'no version'}                       | ${{ ...DEFAULT_SETTINGS, version: undefined }}
     ${'version 0'}                        | ${{ ...V1, version: 0 }}
     ${'null'}                             | ${null}
@@ -216,7 +241,7 @@ describe('validateSettings: what it cannot read is rejected with a problem', () 
   });
 
   it('says where: the version of a future file, the whole of something that is not settings', () => {
-    expect(problemsOf(validateSettings({ ...DEFAULT_SETTINGS, version: 3 }))).toEqual([
+    expect(problemsOf(validateSettings({ ...DEFAULT_SETTINGS, version: SETTINGS_VERSION + 1 }))).toEqual([
       { where: 'version', message: expect.any(String) },
     ]);
     expect(problemsOf(validateSettings(null))).toEqual([{ where: 'settings', message: expect.any(String) }]);
@@ -248,7 +273,7 @@ describe('parseSettingsJson: import and export', () => {
   it('imports an export made by version 1', () => {
     expect(parseSettingsJson(JSON.stringify(V1))).toMatchObject({
       ok: true,
-      settings: { version: 2, engagement: { halfLifeDays: 21 } },
+      settings: { version: SETTINGS_VERSION, engagement: { halfLifeDays: 21 } },
     });
   });
 });
@@ -299,7 +324,7 @@ describe('saveSettings and loadSettings', () => {
   it('loads settings stored by version 1, migrated', async () => {
     await browser.storage.local.set({ [SETTINGS_KEY]: V1 });
     const s = await loadSettings();
-    expect(s.version).toBe(2);
+    expect(s.version).toBe(SETTINGS_VERSION);
     expect(s.engagement.halfLifeDays).toBe(21);
     expect(s.programs[0]?.name).toBe('CEO-to-CEO outreach');
   });

@@ -102,7 +102,38 @@ export const engagementModelSchema = z.object({
 });
 export type EngagementModel = z.infer<typeof engagementModelSchema>;
 
-export const SETTINGS_VERSION = 2;
+/**
+ * A job-title rule that suggests a buyer role: a title containing any of the words (as whole
+ * words, case and accents ignored) suggests the role. Suggestions are shown for one-click
+ * confirmation, never written without it.
+ */
+export const roleRuleSchema = z.object({
+  words: z.array(z.string().trim().min(1)).min(1, 'needs at least one word'),
+  role: z.enum(BUYING_ROLES),
+});
+export type RoleRule = z.infer<typeof roleRuleSchema>;
+
+/** HubSpot company properties for the edits that have no native field (names, not labels). */
+const propertyName = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]*$/, 'must be a HubSpot internal property name (lower case, digits and _)');
+export const writeBackSchema = z.object({
+  /** The account's tags, `;`-joined (a multi-line text or multi-checkbox property). */
+  tagsProperty: propertyName,
+  /** The latest tier proposal, as a sentence (a single-line text property). */
+  proposalProperty: propertyName,
+  /** Notes, one per line, appended (a multi-line text property). */
+  notesProperty: propertyName,
+  /**
+   * A unique single-line text property on contacts and companies: a contact or account created
+   * from Tierlens carries its op id there, so a retried create finds the first one.
+   */
+  opIdProperty: propertyName,
+});
+export type WriteBack = z.infer<typeof writeBackSchema>;
+
+export const SETTINGS_VERSION = 3;
 
 export const settingsSchema = z
   .object({
@@ -129,6 +160,13 @@ export const settingsSchema = z
       .default({ linkedinCompany: true, linkedinProfile: true, salesNavigator: true, websites: true }),
     /** Registrable domains that host many companies' pages: a website there names no company. */
     platforms: z.array(z.string().trim().toLowerCase().min(1, 'needs a domain')).default([...DEFAULT_PLATFORMS]),
+    /**
+     * The user's own name as the CRM names account owners: the rep owns the tier of their
+     * accounts; anyone else proposes a tier, which never overwrites it.
+     */
+    me: z.string().trim().max(200).default(''),
+    roleRules: z.array(roleRuleSchema),
+    writeBack: writeBackSchema,
     rules: z.object({
       /** A target with no touchpoint for this many days is reviewed for demotion. */
       quietDays: z.number().int().positive(),

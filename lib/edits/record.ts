@@ -1,0 +1,141 @@
+import type { TierlensDB } from '../db/db';
+import { sourceOfId } from '../db/generations';
+import type { EditKind, EditValues, LocalEdit, PushState } from '../db/outbox';
+
+/** The sources Tierlens writes edits back to; every other source's edits stay local (and exportable). */
+export const WRITABLE_SOURCES: ReadonlySet<string> = new Set(['hubspot']);
+
+/** What the user did, as the panel saw it: the entity and the account on screen, the value before and after. */
+export interface EditInput<K extends EditKind = EditKind> {
+  kind: K;
+  entityId: string;
+  accountId: string;
+  value: EditValues[K];
+  base: EditValues[K] | null;
+}
+
+/**
+ * Where an edit starts: waiting to be pushed when its record lives in a source Tierlens writes
+ * back to (or will once created there), else kept locally. A new contact follows its account.
+ */
+export function initialState(input: Pick<EditInput, 'kind' | 'entityId' | 'accountId'>): PushState {
+  const owner = input.kind === 'new_contact' || input.kind === 'new_account' ? input.accountId : input.entityId;
+  const source = sourceOfId(owner);
+  if (WRITABLE_SOURCES.has(source)) return 'pending';
+  // A contact added in Tierlens to a HubSpot account is created there first: its edits follow it.
+  if (source === 'local' && WRITABLE_SOURCES.has(sourceOfId(input.accountId))) return 'pending';
+  return 'local';
+}
+
+/**
+ * Records an edit in the outbox, on a connection with strict durability: when this resolves the
+ * edit is on disk, and only then does the UI show it as made. `db` should be `getStrictDb()`.
+ */
+export async function recordEdit<K extends EditKind>(
+  db: TierlensDB,
+  input: EditInput<K>,
+  now: number,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<LocalEdit<K>> {
+  const edit: LocalEdit<K> = {
+    opId: newId(),
+    kind: input.kind,
+    entityId: input.entityId,
+    accountId: input.accountId,
+    value: input.value,
+    base: input.base,
+    createdAt: now,
+    state: initialState(input),
+    attempts: 0,
+  };
+  await db.transaction('rw', db.outbox, () => db.outbox.add(edit as LocalEdit));
+  return edit;
+}
+
+/** The kinds whose edit is a whole value, undone by the edit back to the value before. */
+export const SET_KINDS: ReadonlySet<EditKind> = new Set(['tags', 'buying_roles', 'tier', 'target']);
+
+/**
+ * Undoes an edit. A whole-value edit is undone by a new edit back to its base (so an undo is as
+ * durable, and as safe to push, as the edit). A note, a proposal or a new record can be undone
+ * only while it has not been sent: it is discarded. Answers what was done.
+ */
+export async function undoEdit(
+  db: TierlensDB,
+  opId: string,
+  now: number,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<'reverted' | 'discarded' | 'too-late'> {
+  return db.transaction('rw', db.outbox, async () => {
+    const edit = await db.outbox.get(opId);
+    if (!edit) return 'too-late';
+    if (SET_KINDS.has(edit.kind)) {
+      await db.outbox.add({
+        opId: newId(),
+        kind: edit.kind,
+        entityId: edit.entityId,
+        accountId: edit.accountId,
+        value: edit.base,
+        base: edit.value,
+        createdAt: Math.max(now, edit.createdAt + 1),
+        state: initialState(edit),
+        attempts: 0,
+      } as LocalEdit);
+      return 'reverted';
+    }
+    if (edit.state === 'pending' || edit.state === 'local' || edit.state === 'failed') {
+      await db.outbox.update(opId, { state: 'discarded' });
+      return 'discarded';
+    }
+    return 'too-late';
+  });
+}
+
+/** The user asks to send a failed edit again. */
+export async function retryEdit(db: TierlensDB, opId: string): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const edit = await db.outbox.get(opId);
+    if (edit?.state !== 'failed') return false;
+    await db.outbox.update(opId, { state: 'pending', nextAttemptAt: undefined, lastError: undefined });
+    return true;
+  });
+}
+
+/**
+ * The user settles a conflict. `mine`: the edit's value is pushed again, on the source's value as
+ * its new base. `theirs`: the source's value stands and the edits of that field are discarded.
+ */
+export async function resolveConflict(
+  db: TierlensDB,
+  opId: string,
+  choice: 'mine' | 'theirs',
+  now: number,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const edit = await db.outbox.get(opId);
+    if (edit?.state !== 'conflict') return false;
+    const sameField = await db.outbox
+      .where('entityId')
+      .equals(edit.entityId)
+      .filter((e) => e.kind === edit.kind && e.state === 'conflict')
+      .toArray();
+    await db.outbox.bulkUpdate(sameField.map((e) => ({ key: e.opId, changes: { state: 'discarded' as const } })));
+    const latest = sameField.reduce((a, b) => (b.createdAt > a.createdAt ? b : a), edit);
+    const remote = latest.remote ?? null;
+    // Mine: pushed again on the source's value. Theirs: the source's value, already there, shown
+    // until the next sync brings it (the local copy still holds the value before the conflict).
+    await db.outbox.add({
+      opId: newId(),
+      kind: latest.kind,
+      entityId: latest.entityId,
+      accountId: latest.accountId,
+      value: choice === 'mine' ? latest.value : remote,
+      base: remote,
+      createdAt: Math.max(now, latest.createdAt + 1),
+      attempts: 0,
+      ...(choice === 'mine' ? { state: 'pending' } : { state: 'pushed', confirmedAt: now }),
+    } as LocalEdit);
+    return true;
+  });
+}
