@@ -11,8 +11,11 @@ export interface ProtocolMap {
   pageDetected(subject: PageSubject | null): void;
   /** Side panel → background: load the demo accounts; answers how many were loaded. */
   loadDemoData(): { accounts: number };
-  /** Side panel → background: add the company on this tab's page to the accounts. */
-  addAccountFromTab(data: { tabId: number }): { accountId: string; added: boolean };
+  /**
+   * Side panel → background: add the company on this tab's page to the accounts. `url` is the
+   * page the panel showed: a tab that has moved on to another page adds nothing.
+   */
+  addAccountFromTab(data: { tabId: number; url: string }): { accountId: string; added: boolean };
   /**
    * Options page → background: connect the team feed (its manifest address) or HubSpot (its API
    * address and private app token), then sync it. The page asked for the address's permission first.

@@ -40,7 +40,8 @@ export function NotInAccounts({
   const add = async () => {
     setAdding('adding');
     try {
-      await sendMessage('addAccountFromTab', { tabId });
+      // The page this panel shows: if the tab has moved on since, the background adds nothing.
+      await sendMessage('addAccountFromTab', { tabId, url: subject.url });
       setAdding('idle');
     } catch (error) {
       setAdding({ error: error instanceof Error ? error.message : String(error) });

@@ -12,6 +12,11 @@ export type Resolution =
       lowConfidence: boolean;
       /** The same company as other sources hold it (matched by the same key): shown once, both sources named. */
       alsoIn?: string[];
+      /**
+       * Matched only by what a website's content claims (its LinkedIn page, its name), not by its
+       * own domain: shown as "this site says it is …", at low confidence.
+       */
+      pageClaim?: boolean;
     }
   | { status: 'ambiguous'; accountIds: string[]; matchedBy: string }
   | { status: 'unknown' };
@@ -54,6 +59,22 @@ export function pickMatch(keys: readonly string[], candidates: readonly Pick<Acc
     return others.length > 0 ? { ...match, alsoIn: others } : match;
   }
   return { status: 'unknown' };
+}
+
+/**
+ * Resolves a page's keys as `pageKeys` splits them: the keys the page vouches for decide; the
+ * keys its content only claims are asked for when those find nothing, and what they find is a
+ * low-confidence "this site says it is …" (an ambiguity among claims is no answer).
+ */
+export async function resolvePageKeys(
+  db: TierlensDB | VisibleData,
+  keys: { own: readonly string[]; claimed: readonly string[] },
+): Promise<Resolution> {
+  const view = 'all' in db ? db : await dataView(db);
+  const own = await resolveKeys(view, keys.own);
+  if (own.status !== 'unknown' || keys.claimed.length === 0) return own;
+  const claimed = await resolveKeys(view, keys.claimed);
+  return claimed.status === 'matched' ? { ...claimed, lowConfidence: true, pageClaim: true } : { status: 'unknown' };
 }
 
 /**

@@ -36,8 +36,13 @@ export function badgeFor(
   const tier = settings.tiers.find((t) => t.tier === account.assignedTier);
   const gradePart = grade?.letter ? `grade ${grade.letter} (ICP fit ${grade.score})` : 'not graded (no ICP data)';
   const tierPart = tier ? `Tier ${tier.tier} ${tier.name}` : 'untiered';
-  const maybe = resolution.lowConfidence ? ' — matched by name only' : '';
-  const title = `Tierlens: ${account.name} — ${tierPart}, ${gradePart}${maybe}`;
+  const maybe = resolution.pageClaim
+    ? ' — not confirmed: only the page says so, its domain is not this account’s'
+    : resolution.lowConfidence
+      ? ' — matched by name only'
+      : '';
+  const who = resolution.pageClaim ? `this site says it is ${account.name}` : account.name;
+  const title = `Tierlens: ${who} — ${tierPart}, ${gradePart}${maybe}`;
   if (tier) return { text: `T${tier.tier}`, color: TIER_COLORS[tier.tier] ?? NEUTRAL, title };
   const letter = grade?.letter ?? '–';
   return { text: letter, color: GRADE_COLORS[letter] ?? NEUTRAL, title };

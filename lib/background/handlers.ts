@@ -97,6 +97,10 @@ export async function handleAddAccountFromTab(
   if (!parsed.success) throw new RejectedMessage(`malformed addAccountFromTab: ${parsed.error.issues[0]?.message}`);
   const state = await readTabState(parsed.data.tabId);
   if (!state?.subject) throw new RejectedMessage('that tab shows no company');
+  // The company the user saw, or nothing: a navigation in between must not add another one.
+  if (state.subject.url !== parsed.data.url) {
+    throw new RejectedMessage('the tab has moved on to another page since: nothing was added');
+  }
   // User edits go through the strict-durability connection: confirmed only once on disk.
   const strict = getStrictDb();
   const { account, added } = await addAccountFromPage(strict, state.subject, state.keys, Date.now());

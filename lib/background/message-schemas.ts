@@ -43,4 +43,6 @@ export const pageSubjectSchema = z
 export const pageDetectedSchema = pageSubjectSchema.nullable();
 export const noPayloadSchema = z.undefined().or(z.null());
 
-export const addAccountFromTabSchema = z.object({ tabId: z.number().int().nonnegative() }).strict();
+export const addAccountFromTabSchema = z
+  .object({ tabId: z.number().int().nonnegative(), url: z.string().min(1).max(4096) })
+  .strict();

@@ -15,7 +15,10 @@ export interface TabState {
   detected?: PageSubject | null;
   /** What Tierlens shows: the detected subject, unless its site adapter is switched off. */
   subject: PageSubject | null;
-  /** The company keys of the subject, as resolved. */
+  /**
+   * The company keys the page vouches for (on a website, its domain): what resolves it, and all
+   * that "Add to accounts" stores. A website's claimed keys are never among them.
+   */
   keys: string[];
   resolution: Resolution | null;
   /** The known contact the page's person is, when the page is about a person. */

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { type Resolution, resolveKeys } from '../accounts/resolve';
+import { type Resolution, resolvePageKeys } from '../accounts/resolve';
 import { resolvePerson } from '../accounts/resolve-person';
 import type { TierlensDB } from '../db/db';
 import { dataView } from '../db/generations';
 import type { PageSubject } from '../detect/types';
-import { subjectKeys } from '../keys/subject-keys';
+import { pageKeys } from '../keys/subject-keys';
 import { gradeAccount } from '../scoring/grade';
 import { subjectAllowed } from '../settings/adapters';
 import type { Settings } from '../settings/types';
@@ -42,9 +42,10 @@ export async function updateTab(
   // A switched-off adapter reads nothing, and a platform's page names no company: such a page
   // counts as one about no company.
   const subject = detected && subjectAllowed(settings, detected) ? detected : null;
-  const keys = subject ? subjectKeys(subject) : [];
+  // What the page vouches for decides; what a website only claims corroborates (see pageKeys).
+  const { own: keys, claimed } = subject ? pageKeys(subject) : { own: [], claimed: [] };
   const view = await dataView(db);
-  let resolution: Resolution | null = subject ? await resolveKeys(view, keys) : null;
+  let resolution: Resolution | null = subject ? await resolvePageKeys(view, { own: keys, claimed }) : null;
   const person = await resolvePerson(
     view,
     subject?.person,

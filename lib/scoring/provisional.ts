@@ -19,14 +19,16 @@ export function parseSizeRange(text: string | undefined): number | undefined {
  */
 export function provisionalAccount(subject: PageSubject, keys: readonly string[], now: number): Account {
   const c = subject.company;
+  const fromWebsite = subject.site === 'website';
   const domains = keys.filter((k) => k.startsWith('dom:')).map((k) => k.slice(4));
   const account: Account = {
     id: `page:${keys[0] ?? subject.url}`,
     name: c.name ?? c.linkedinSlug ?? domains[0] ?? 'Unnamed company',
     keys: [...keys],
     domains,
-    linkedinSlugs: c.linkedinSlug ? [c.linkedinSlug] : [],
-    linkedinIds: c.linkedinId ? [c.linkedinId] : [],
+    // A website's LinkedIn page is only its claim (see pageKeys): never stored as the company's.
+    linkedinSlugs: c.linkedinSlug && !fromWebsite ? [c.linkedinSlug] : [],
+    linkedinIds: c.linkedinId && !fromWebsite ? [c.linkedinId] : [],
     isTarget: false,
     updatedAt: now,
     source: 'local',
