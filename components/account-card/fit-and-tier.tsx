@@ -1,7 +1,10 @@
 import { count, money } from '@/components/shared/format';
 import { Reasons } from '@/components/shared/reasons';
 import { Section } from '@/components/shared/section';
+import type { EditedAccount } from '@/lib/edits/overlay';
 import type { AccountView } from '@/lib/scoring/account-view';
+import type { Settings } from '@/lib/settings/types';
+import { TargetControl, TierControl } from './tier-control';
 
 const AGREEMENT: Record<AccountView['tier']['agreement'], string> = {
   same: 'agrees with the assigned tier',
@@ -11,8 +14,19 @@ const AGREEMENT: Record<AccountView['tier']['agreement'], string> = {
   'not-recommended': 'recommends no ABM tier',
 };
 
-/** The grade with its confidence and criteria, and the assigned tier beside the recommended one. */
-export function FitAndTier({ view }: { view: AccountView }) {
+/**
+ * The grade with its confidence and criteria, and the assigned tier beside the recommended one,
+ * with the tier and the target flag as the user may change them.
+ */
+export function FitAndTier({
+  view,
+  edited,
+  settings,
+}: {
+  view: AccountView;
+  edited: EditedAccount;
+  settings: Settings;
+}) {
   const { account, grade, tier } = view;
   const facts = [
     account.industry,
@@ -60,6 +74,14 @@ export function FitAndTier({ view }: { view: AccountView }) {
           </dd>
         </div>
       </dl>
+      <TierControl
+        account={account}
+        field={edited.fields.tier}
+        proposal={edited.proposal}
+        recommended={tier.recommended?.tier}
+        settings={settings}
+      />
+      <TargetControl account={account} field={edited.fields.target} />
       <Reasons reasons={grade.reasons} summary="Why this grade" />
       <Reasons reasons={tier.reasons} summary="Why this recommendation" />
     </Section>

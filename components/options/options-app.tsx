@@ -8,6 +8,7 @@ import { AdaptersEditor } from './adapters-editor';
 import { CommitmentsEditor } from './commitments-editor';
 import { DataPrivacy } from './data-privacy';
 import type { EditorProps } from './draft';
+import { EditsSection } from './edits-section';
 import { EngagementEditor } from './engagement-editor';
 import { IcpEditor } from './icp-editor';
 import { ImportExport } from './import-export';
@@ -15,8 +16,10 @@ import { ManagedByTeam, ownPart } from './managed-by-team';
 import { PermissionsSection } from './permissions-section';
 import { PreviewPanel } from './preview-panel';
 import { ProblemList, ProblemsContext } from './problems';
+import { RoleRulesEditor } from './role-rules-editor';
 import { RulesEditor } from './rules-editor';
 import { TiersEditor } from './tiers-editor';
+import { YouAndWriteBack } from './you-and-write-back';
 
 type Status = 'idle' | 'saving' | 'saved' | 'invalid' | { error: string };
 
@@ -88,11 +91,15 @@ export function OptionsApp() {
           <p className="muted">The org's models: how accounts are graded, tiered, worked and scored.</p>
           <nav className="options-nav" aria-label="On this page">
             <a href="#sources">Sources and data</a>
+            <a href="#edits">Edits</a>
+            <a href="#you">Your name and write-back</a>
           </nav>
         </header>
         <div className="options-body">
           <main className="editors">
             <SourcesSection />
+            <EditsSection />
+            <YouAndWriteBack {...props} managed={managed} />
             <ManagedByTeam managed={managed} sections={['icp']}>
               <IcpEditor {...props} />
             </ManagedByTeam>
@@ -107,6 +114,9 @@ export function OptionsApp() {
             </ManagedByTeam>
             <ManagedByTeam managed={managed} sections={['rules']}>
               <RulesEditor {...props} />
+            </ManagedByTeam>
+            <ManagedByTeam managed={managed} sections={['roleRules']}>
+              <RoleRulesEditor {...props} />
             </ManagedByTeam>
             <ManagedByTeam managed={managed} sections={['adapters', 'platforms']}>
               <AdaptersEditor {...props} />

@@ -38,7 +38,7 @@ export function SidePanelApp() {
         : undefined;
   const settings = useSettings();
   const calibration = useCalibration();
-  const view = useAccountView(accountId, settings, calibration);
+  const shown = useAccountView(accountId, settings, calibration);
   const candidates = useLiveQuery(
     async (): Promise<Account[]> => {
       if (resolution?.status !== 'ambiguous') return [];
@@ -51,14 +51,16 @@ export function SidePanelApp() {
   );
 
   let body: React.ReactNode;
-  if (tab === null || accountCount === undefined || (accountId && view === null))
+  if (tab === null || accountCount === undefined || (accountId && shown === null))
     body = <p className="muted">Loading…</p>;
   else if (accountCount === 0) body = <EmptyDatabase />;
   else if (!tab?.subject || !resolution) body = <NoCompany tabId={tabId} />;
-  else if (view) {
+  else if (shown && settings) {
     body = (
       <AccountCard
-        view={view}
+        view={shown.view}
+        edited={shown.edited}
+        settings={settings}
         matchedBy={resolution.status === 'matched' ? resolution.matchedBy : undefined}
         person={tab.subject.person}
         personMatch={tab.person}
@@ -72,7 +74,7 @@ export function SidePanelApp() {
     <div className="panel">
       <main>{body}</main>
       <DataFooter
-        accountId={view ? accountId : undefined}
+        accountId={shown ? accountId : undefined}
         alsoInIds={
           resolution?.status === 'matched' && resolution.accountId === accountId ? resolution.alsoIn : undefined
         }

@@ -6,6 +6,8 @@ import type { Tier } from '../settings/types';
 /** Where the shown value of one field comes from, when an edit made it. */
 export interface FieldEdit {
   opId: string;
+  /** The kind of the edit: a contact's field may be its creation here or its roles. */
+  kind: EditKind;
   state: PushState;
   /** The value the edit was made on. */
   base: unknown;
@@ -22,10 +24,16 @@ export interface EditedAccount {
   contacts: Contact[];
   /** The edit behind each edited field of the account. */
   fields: Partial<Record<'tags' | 'tier' | 'target', FieldEdit>>;
-  /** The edit behind each contact's roles, and behind each contact added here, by contact id. */
+  /**
+   * The edit behind each contact's roles, and behind each contact added here (its roles edit
+   * once it has one), by contact id.
+   */
   contactFields: Record<string, FieldEdit>;
+  /** The creation of each contact added here, by contact id: its state, and what Undo discards. */
+  addedContacts: Record<string, FieldEdit>;
+  /** The notes not discarded, oldest first, whatever their state: the synced copy holds no notes. */
   notes: Array<AccountNote & FieldEdit>;
-  /** The latest tier proposal, unless it was withdrawn. */
+  /** The latest tier proposal, unless it was withdrawn (kept, like notes, after it is pushed). */
   proposal?: TierProposal & FieldEdit;
   /** Every edit of the account not yet settled: waiting, sent, failed or in conflict. */
   unsettled: number;
@@ -46,6 +54,7 @@ export function stillShown(edit: LocalEdit, syncedAt: number | undefined): boole
 
 const fieldOf = (e: LocalEdit): FieldEdit => ({
   opId: e.opId,
+  kind: e.kind,
   state: e.state,
   base: e.base,
   createdAt: e.createdAt,
@@ -72,16 +81,22 @@ export function applyEdits(
   edits: readonly LocalEdit[],
   syncedAt?: number,
 ): EditedAccount {
-  const shown = chronological(edits).filter((e) => e.accountId === account.id && stillShown(e, syncedAt));
+  const mine = chronological(edits).filter((e) => e.accountId === account.id);
+  const shown = mine.filter((e) => stillShown(e, syncedAt));
   const latest = new Map<string, LocalEdit>();
   const notes: EditedAccount['notes'] = [];
   const added: Contact[] = [];
   let proposal: EditedAccount['proposal'];
-  for (const e of shown) {
+  // Notes and proposals have no field in the synced copy: a sync never brings them back, so they
+  // stay shown, with their state, for as long as they are not discarded.
+  for (const e of mine) {
+    if (e.state === 'discarded') continue;
     if (e.kind === 'note') notes.push({ ...(e.value as AccountNote), ...fieldOf(e) });
-    else if (e.kind === 'new_contact') added.push(e.value as Contact);
     else if (e.kind === 'tier_proposal') proposal = { ...(e.value as TierProposal), ...fieldOf(e) };
-    else latest.set(`${e.kind}\u0000${e.entityId}`, e);
+  }
+  for (const e of shown) {
+    if (e.kind === 'new_contact') added.push(e.value as Contact);
+    else if (e.kind !== 'note' && e.kind !== 'tier_proposal') latest.set(`${e.kind}\u0000${e.entityId}`, e);
   }
   const get = (kind: EditKind, id: string) => latest.get(`${kind}\u0000${id}`);
 
@@ -104,6 +119,7 @@ export function applyEdits(
   }
 
   const contactFields: Record<string, FieldEdit> = {};
+  const addedContacts: Record<string, FieldEdit> = {};
   const known = new Set(contacts.map((c) => c.id));
   const withRoles = (c: Contact): Contact => {
     const roles = get('buying_roles', c.id);
@@ -114,7 +130,10 @@ export function applyEdits(
   const newOnes = added.filter((c) => !known.has(c.id));
   for (const c of newOnes) {
     const creation = shown.find((e) => e.kind === 'new_contact' && (e.value as Contact).id === c.id);
-    if (creation) contactFields[c.id] = fieldOf(creation);
+    if (creation) {
+      contactFields[c.id] = fieldOf(creation);
+      addedContacts[c.id] = fieldOf(creation);
+    }
   }
   const allContacts = [...contacts.map(withRoles), ...newOnes.map(withRoles)];
   return {
@@ -122,6 +141,7 @@ export function applyEdits(
     contacts: allContacts,
     fields,
     contactFields,
+    addedContacts,
     notes,
     ...(proposal ? { proposal } : {}),
     unsettled: shown.filter((e) => e.state !== 'pushed' && e.state !== 'local').length,

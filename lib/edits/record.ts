@@ -52,13 +52,17 @@ export async function recordEdit<K extends EditKind>(
   return edit;
 }
 
+/** States in which an edit has not reached the source: it can still be taken back. */
+const UNSENT: ReadonlySet<PushState> = new Set(['pending', 'local', 'failed']);
+
 /** The kinds whose edit is a whole value, undone by the edit back to the value before. */
 export const SET_KINDS: ReadonlySet<EditKind> = new Set(['tags', 'buying_roles', 'tier', 'target']);
 
 /**
  * Undoes an edit. A whole-value edit is undone by a new edit back to its base (so an undo is as
  * durable, and as safe to push, as the edit). A note, a proposal or a new record can be undone
- * only while it has not been sent: it is discarded. Answers what was done.
+ * only while it has not been sent: it is discarded (a new contact with the edits made on it).
+ * Answers what was done.
  */
 export async function undoEdit(
   db: TierlensDB,
@@ -83,8 +87,17 @@ export async function undoEdit(
       } as LocalEdit);
       return 'reverted';
     }
-    if (edit.state === 'pending' || edit.state === 'local' || edit.state === 'failed') {
+    if (UNSENT.has(edit.state)) {
       await db.outbox.update(opId, { state: 'discarded' });
+      // A contact that will never be created takes the edits made on it along.
+      if (edit.kind === 'new_contact') {
+        const onIt = await db.outbox
+          .where('entityId')
+          .equals(edit.entityId)
+          .filter((e) => e.opId !== opId && UNSENT.has(e.state))
+          .primaryKeys();
+        await db.outbox.bulkUpdate(onIt.map((key) => ({ key, changes: { state: 'discarded' as const } })));
+      }
       return 'discarded';
     }
     return 'too-late';
