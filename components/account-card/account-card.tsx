@@ -22,6 +22,7 @@ export function AccountCard({
   edited,
   settings,
   matchedBy,
+  pageSite,
   person,
   personMatch,
 }: {
@@ -31,12 +32,14 @@ export function AccountCard({
   edited: EditedAccount;
   settings: Settings;
   matchedBy?: string;
+  /** The website whose content alone claims this account (see pageKeys): shown as its claim. */
+  pageSite?: string;
   person?: PersonRef;
   personMatch?: PersonMatch;
 }) {
   return (
     <article className="account-card" data-account-id={view.account.id}>
-      <AccountHeader view={view} matchedBy={matchedBy} />
+      <AccountHeader view={view} matchedBy={matchedBy} pageSite={pageSite} />
       {person && <PersonOnPage person={person} match={personMatch} edited={edited} rules={settings.roleRules} />}
       <NextActionsSection view={view} />
       <FitAndTier view={view} edited={edited} settings={settings} />

@@ -3,7 +3,15 @@ import type { AccountView } from '@/lib/scoring/account-view';
 import { Pill } from '../shared/pill';
 
 /** Name, website, owner and the two letters a rep looks at first: tier and grade. */
-export function AccountHeader({ view, matchedBy }: { view: AccountView; matchedBy?: string }) {
+export function AccountHeader({
+  view,
+  matchedBy,
+  pageSite,
+}: {
+  view: AccountView;
+  matchedBy?: string;
+  pageSite?: string;
+}) {
   const { account, grade, tier } = view;
   const domain = account.domains[0];
   return (
@@ -39,8 +47,15 @@ export function AccountHeader({ view, matchedBy }: { view: AccountView; matchedB
           </Pill>
         )}
       </div>
-      {matchedBy?.startsWith('name:') && (
-        <p className="notice notice-warn">Matched by company name only: check that this is the right account.</p>
+      {pageSite !== undefined ? (
+        <p className="notice notice-warn" data-claim="page">
+          This site says it is {account.name}, but {pageSite} is not this account’s domain: low confidence. Check before
+          you act on it.
+        </p>
+      ) : (
+        matchedBy?.startsWith('name:') && (
+          <p className="notice notice-warn">Matched by company name only: check that this is the right account.</p>
+        )
       )}
     </header>
   );

@@ -15,6 +15,15 @@ import { useSettings } from './use-settings';
 import { useTabId } from './use-tab-id';
 import { useTabState } from './use-tab-state';
 
+/** The host a website subject's origin names, for "this site says it is …". */
+function siteOf(website: string | undefined): string {
+  try {
+    return website ? new URL(website).hostname.replace(/^www\./, '') : 'this site';
+  } catch {
+    return 'this site';
+  }
+}
+
 /** The side panel: the account of the page in the active tab (or of `?tab=<id>`). */
 export function SidePanelApp() {
   const tabId = useTabId();
@@ -62,6 +71,9 @@ export function SidePanelApp() {
         edited={shown.edited}
         settings={settings}
         matchedBy={resolution.status === 'matched' ? resolution.matchedBy : undefined}
+        pageSite={
+          resolution.status === 'matched' && resolution.pageClaim ? siteOf(tab.subject.company.website) : undefined
+        }
         person={tab.subject.person}
         personMatch={tab.person}
       />

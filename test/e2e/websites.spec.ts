@@ -8,6 +8,10 @@ const SITES: Record<string, SitePage> = {
     html: '<!doctype html><html><head><title>HubSpot</title><meta property="og:site_name" content="HubSpot"></head><body><h1>Grow better</h1></body></html>',
   },
   'https://microlink.io/': { file: 'microlink.io_home.html' },
+  // A look-alike whose content claims HubSpot's LinkedIn page: any site can claim that.
+  'https://hubspot-login.net/': {
+    html: '<!doctype html><html><head><title>HubSpot</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","name":"HubSpot","url":"https://hubspot-login.net/","sameAs":["https://www.linkedin.com/company/hubspot/"]}</script></head><body><h1>Sign in</h1></body></html>',
+  },
 };
 
 test.beforeEach(async ({ context }) => {
@@ -51,5 +55,20 @@ test.describe('with the all-sites permission granted', () => {
     await expect(panel.notInAccounts).toContainText('Microlink');
     await expect(panel.notInAccounts).toContainText('Not in your accounts');
     await expect.poll(() => panel.badge().then((b) => b.text)).toBe('?');
+  });
+
+  test("a site that only claims a company's LinkedIn page is shown as its claim, at low confidence", async ({
+    context,
+    sidePanel,
+  }) => {
+    const page = await context.newPage();
+    await page.goto('https://hubspot-login.net/');
+    const panel = await sidePanel('https://hubspot-login.net/');
+    await panel.loadDemoData();
+    await expect(panel.accountName).toHaveText('HubSpot');
+    await expect(panel.page.locator('[data-claim="page"]')).toHaveText(
+      'This site says it is HubSpot, but hubspot-login.net is not this account’s domain: low confidence. Check before you act on it.',
+    );
+    await expect.poll(() => panel.badge().then((b) => b.title)).toContain('this site says it is HubSpot');
   });
 });
