@@ -104,27 +104,52 @@ export interface AccountFields extends Omit<Partial<Account>, 'id' | 'name' | 'k
  * account from HubSpot, a file or the feed is found by the same keys.
  */
 export function buildAccount(source: SourceId, nativeId: string, fields: AccountFields, now: number): Account {
-  const { websites, ...rest } = fields;
-  const linkedinSlugs = [...new Set((fields.linkedinSlugs ?? []).map(normaliseSlug).filter(Boolean))];
-  const linkedinIds = [...new Set(fields.linkedinIds ?? [])];
+  const { websites } = fields;
+  const linkedinSlugs = unique((fields.linkedinSlugs ?? []).map(normaliseSlug).filter(Boolean));
+  const linkedinIds = unique(fields.linkedinIds ?? []);
   const keys = companyKeys({
     name: fields.name,
     linkedinIds,
     linkedinSlugs,
-    websites: [...(websites ?? []), ...(fields.domains ?? [])],
+    websites: websites?.length ? [...websites, ...(fields.domains ?? [])] : (fields.domains ?? []),
   });
-  const domains = keys.filter((k) => k.startsWith('dom:')).map((k) => k.slice(4));
-  return {
-    ...rest,
-    id: `${source}:${nativeId}`,
-    name: fields.name,
-    keys,
-    domains,
-    linkedinSlugs,
-    linkedinIds,
-    isTarget: fields.isTarget ?? false,
-    updatedAt: fields.updatedAt ?? now,
-    source,
-    generation: 0,
-  };
+  const domains: string[] = [];
+  for (const k of keys) if (k.startsWith('dom:')) domains.push(k.slice(4));
+  if (Object.hasOwn(fields, 'websites') || Object.hasOwn(fields, '__proto__')) {
+    const { websites: _, ...rest } = fields;
+    return {
+      ...rest,
+      id: `${source}:${nativeId}`,
+      name: fields.name,
+      keys,
+      domains,
+      linkedinSlugs,
+      linkedinIds,
+      isTarget: fields.isTarget ?? false,
+      updatedAt: fields.updatedAt ?? now,
+      source,
+      generation: 0,
+    };
+  }
+  // The same object, built faster: V8 gives `{ ...fields, id, … }` a hidden class of its own
+  // each time (microseconds per account, and every later read of it slow), while a copy then
+  // assignments share one. Keys come out in the same order; `__proto__` takes the path above.
+  const account = Object.assign({}, fields) as Account;
+  account.id = `${source}:${nativeId}`;
+  account.name = fields.name;
+  account.keys = keys;
+  account.domains = domains;
+  account.linkedinSlugs = linkedinSlugs;
+  account.linkedinIds = linkedinIds;
+  account.isTarget = fields.isTarget ?? false;
+  account.updatedAt = fields.updatedAt ?? now;
+  account.source = source;
+  account.generation = 0;
+  return account;
+}
+
+/** The distinct values of a short list, in order: `[...new Set(values)]`. */
+function unique(values: readonly string[]): string[] {
+  if (values.length < 2) return values.slice();
+  return [...new Set(values)];
 }

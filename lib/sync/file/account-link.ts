@@ -21,10 +21,12 @@ function scoped(source: string, native: string): string {
  */
 export function linkAccount(r: RowReader, index: ImportIndex, source: string): string | RowError {
   const hasAccounts = index.count('account') > 0;
-  const ids = r.list('accountIds', /[;,]/);
-  const idField = r.text('accountId') ? 'accountId' : ids.length ? 'accountIds' : undefined;
+  const single = r.text('accountId');
+  // Read only when there is no single id: it is then not needed.
+  const ids = single ? [] : r.list('accountIds', /[;,]/);
+  const idField = single ? 'accountId' : ids.length ? 'accountIds' : undefined;
   if (idField) {
-    const { id, problem } = parseSourceId(idField === 'accountId' ? (r.text('accountId') ?? '') : (ids[0] ?? ''));
+    const { id, problem } = parseSourceId(idField === 'accountId' ? (single ?? '') : (ids[0] ?? ''));
     if (!id) return { column: r.column(idField), reason: problem ?? 'the company id is empty' };
     if (idField === 'accountIds' && ids.length > 1) {
       r.warn('accountIds', `${ids.length} companies are associated: linked to the first, ${ids[0]}`);

@@ -7,9 +7,11 @@ import { parseDomain } from '../normalise/domain';
 import { foldText } from '../normalise/fold';
 import { parseSourceId } from '../normalise/id';
 import { parseLinkedInCompany } from '../normalise/linkedin';
+import { memoised } from '../normalise/memo';
 import { type NumberFormat, parseEmployeeCount, parseNumber } from '../normalise/number';
 import { parseTier } from '../normalise/tier';
 import { type AccountFields, accountRecordSchema, buildAccount } from '../records';
+import { isValidAccount } from './record-check';
 import type { RowError, RowReader } from './row-reader';
 import { schemaError } from './schema-error';
 
@@ -75,7 +77,14 @@ function nativeId(
   return { reason: 'the file has no id column, and this row has no domain or LinkedIn page to name the account by' };
 }
 
-/** The firmographics and CRM fields of a row; unreadable cells are warnings and stay empty. */
+/** An outcome cell, folded: "Closed Won" and "closedwon" alike. */
+const parseOutcome = memoised((v: string): Outcome | undefined => OUTCOMES[foldText(v)]);
+
+/**
+ * The firmographics and CRM fields of a row; unreadable cells are warnings and stay empty.
+ * Fields without a value are left out, not set to undefined: the records are `.strict()` and
+ * exact, and NDJSON output stays lean.
+ */
 function details(r: RowReader, format: NumberFormat): Omit<AccountFields, 'name'> {
   const employees = r.read(
     'employees',
@@ -93,30 +102,34 @@ function details(r: RowReader, format: NumberFormat): Omit<AccountFields, 'name'
     },
     'an annual revenue',
   );
-  return {
-    industry: r.text('industry'),
-    employees,
-    revenue,
-    country: r.read(
-      'country',
-      normaliseCountry,
-      'a country Tierlens knows (a US state or "CA" is none: write the country\'s name)',
-    ),
-    // An empty cell is unknown, not "uses nothing": the ICP treats the two differently.
-    technologies: r.list('technologies').length ? [...new Set(r.list('technologies'))] : undefined,
-    assignedTier: r.read('assignedTier', parseTier, 'a tier (tier_1, "Tier 2", T3, 1–5)'),
-    isTarget: r.read('isTarget', parseBoolean, 'yes or no') ?? false,
-    owner: r.text('owner'),
-    lifecycleStage: r.text('lifecycleStage'),
-    outcome: r.read('outcome', (v) => OUTCOMES[foldText(v)], 'won or lost'),
-    updatedAt: r.read('updatedAt', parseDate, 'a date'),
-    lastReviewedAt: r.read('lastReviewedAt', parseDate, 'a date'),
-  };
-}
-
-/** Drops undefined fields: the records are `.strict()` and exact, and NDJSON output stays lean. */
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const fields: Omit<AccountFields, 'name'> = {};
+  const industry = r.text('industry');
+  if (industry !== undefined) fields.industry = industry;
+  if (employees !== undefined) fields.employees = employees;
+  if (revenue !== undefined) fields.revenue = revenue;
+  const country = r.read(
+    'country',
+    normaliseCountry,
+    'a country Tierlens knows (a US state or "CA" is none: write the country\'s name)',
+  );
+  if (country !== undefined) fields.country = country;
+  // An empty cell is unknown, not "uses nothing": the ICP treats the two differently.
+  const technologies = r.list('technologies');
+  if (technologies.length) fields.technologies = [...new Set(technologies)];
+  const assignedTier = r.read('assignedTier', parseTier, 'a tier (tier_1, "Tier 2", T3, 1–5)');
+  if (assignedTier !== undefined) fields.assignedTier = assignedTier;
+  fields.isTarget = r.read('isTarget', parseBoolean, 'yes or no') ?? false;
+  const owner = r.text('owner');
+  if (owner !== undefined) fields.owner = owner;
+  const lifecycleStage = r.text('lifecycleStage');
+  if (lifecycleStage !== undefined) fields.lifecycleStage = lifecycleStage;
+  const outcome = r.read('outcome', parseOutcome, 'won or lost');
+  if (outcome !== undefined) fields.outcome = outcome;
+  const updatedAt = r.read('updatedAt', parseDate, 'a date');
+  if (updatedAt !== undefined) fields.updatedAt = updatedAt;
+  const lastReviewedAt = r.read('lastReviewedAt', parseDate, 'a date');
+  if (lastReviewedAt !== undefined) fields.lastReviewedAt = lastReviewedAt;
+  return fields;
 }
 
 /**
@@ -130,7 +143,14 @@ export function accountFromRow(r: RowReader, source: SourceId, now: number, form
   if (typeof id !== 'string') return id;
   const name = r.text('name') ?? keys.domains?.[0] ?? keys.linkedinSlugs?.[0];
   if (!name) return { column: r.column('name'), reason: 'the company has no name, domain or LinkedIn page' };
-  const account = buildAccount(source, id, defined({ ...details(r, format), ...keys, name }), now);
+  // In this order, as the record's keys come out: the details, the identity, the name.
+  const fields = details(r, format) as AccountFields;
+  fields.domains = keys.domains;
+  fields.linkedinSlugs = keys.linkedinSlugs;
+  fields.linkedinIds = keys.linkedinIds;
+  fields.name = name;
+  const account = buildAccount(source, id, fields, now);
+  if (isValidAccount(account)) return account;
   const checked = accountRecordSchema.safeParse(account);
   return checked.success ? account : schemaError(checked.error, r);
 }

@@ -7,6 +7,7 @@ import { parseBuyingRoles } from '../normalise/roles';
 import { contactRecordSchema } from '../records';
 import { linkAccount } from './account-link';
 import type { ImportIndex } from './linker';
+import { isValidContact } from './record-check';
 import type { RowError, RowReader } from './row-reader';
 import { schemaError } from './schema-error';
 
@@ -63,6 +64,7 @@ export function contactFromRow(r: RowReader, index: ImportIndex, source: string,
   if (title) contact.title = title;
   if (email) contact.email = email;
   if (linkedinSlug) contact.linkedinSlug = linkedinSlug;
+  if (isValidContact(contact)) return contact;
   const checked = contactRecordSchema.safeParse(contact);
   return checked.success ? contact : schemaError(checked.error, r);
 }

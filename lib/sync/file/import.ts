@@ -1,3 +1,4 @@
+import type { NumberFormat } from '../normalise/number';
 import type { RecordKind, SyncRecord } from '../records';
 import { accountFromRow } from './account-row';
 import { detectKind, mappingOf, planColumns } from './columns';
@@ -13,6 +14,9 @@ import { touchpointFromRow } from './touchpoint-row';
 import type { ColumnMapping, ColumnPlan, FileReport, ImportFile, ImportOptions, ImportReport } from './types';
 
 const ORDER: Record<RecordKind, number> = { account: 0, contact: 1, touchpoint: 2 };
+/** Decimals as semicolon-delimited CSV writes them (see NumberFormat), and as every other file does. */
+const COMMA_DECIMAL: NumberFormat = { decimal: ',' };
+const DOT_DECIMAL: NumberFormat = { decimal: '.' };
 
 /** The state of one file being imported. */
 interface FileRun {
@@ -155,32 +159,34 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
     return true;
   }
 
+  /** A row that is not imported, reported. */
+  function bad(run: FileRun, raw: RawRow, error: { column?: string; reason: string }): undefined {
+    log.badRow(run.report, run.headers, raw.row, raw.cells, error);
+    return undefined;
+  }
+
   /** One row → a record, or a bad row reported; warnings reported either way. */
   function readRow(run: FileRun, raw: RawRow, strictCells: boolean): SyncRecord | undefined {
     const { report, headers } = run;
     const reader = run.reader;
     if (!reader || !report.kind) return undefined;
     report.rows += 1;
-    const bad = (error: { column?: string; reason: string }) => {
-      log.badRow(report, headers, raw.row, raw.cells, error);
-      return undefined;
-    };
-    if (raw.problem) return bad({ reason: raw.problem });
+    if (raw.problem) return bad(run, raw, { reason: raw.problem });
     if (strictCells && raw.cells.length !== headers.length && raw.cells.slice(headers.length).some((c) => c.trim())) {
-      return bad({
+      return bad(run, raw, {
         reason: `this row has ${raw.cells.length} cells where the header row has ${headers.length}: a value with an unquoted delimiter, or a missing one`,
       });
     }
     if (strictCells && raw.cells.length < headers.length) {
-      return bad({ reason: `this row has ${raw.cells.length} cells where the header row has ${headers.length}` });
+      return bad(run, raw, {
+        reason: `this row has ${raw.cells.length} cells where the header row has ${headers.length}`,
+      });
     }
     reader.reset(raw.cells);
-    const ref = { file: report.name, row: raw.row };
     let record: SyncRecord | undefined;
     let error: { column?: string; reason: string } | undefined;
-    const decimal = report.delimiter === ';' ? ',' : '.';
     if (report.kind === 'account') {
-      const account = accountFromRow(reader, source, now, { decimal });
+      const account = accountFromRow(reader, source, now, report.delimiter === ';' ? COMMA_DECIMAL : DOT_DECIMAL);
       if ('reason' in account) error = account;
       else record = { kind: 'account', record: account };
     } else if (report.kind === 'contact') {
@@ -192,12 +198,15 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
       if ('reason' in touchpoint) error = touchpoint;
       else record = { kind: 'touchpoint', record: touchpoint };
     }
-    const duplicate = record && index.claim(record.kind, record.record.id, ref);
+    const duplicate = record && index.claim(record.kind, record.record.id, { file: report.name, row: raw.row });
     if (duplicate) error = { column: reader.column('id'), reason: duplicate };
     for (const w of reader.warnings) log.add(report, { file: report.name, row: raw.row, ...w, severity: 'warning' });
-    if (error || !record) return bad(error ?? { reason: 'unreadable row' });
+    if (error || !record) return bad(run, raw, error ?? { reason: 'unreadable row' });
     if (record.kind === 'account') {
-      for (const reason of index.addAccount(record.record.id, record.record.domains, record.record.name)) {
+      const { id, domains, name, keys } = record.record;
+      // buildAccount derived the name key already: the one key with the `name:` prefix.
+      const byName = keys.find((k) => k.startsWith('name:'));
+      for (const reason of index.addAccount(id, domains, name, byName)) {
         log.add(report, {
           file: report.name,
           row: raw.row,

@@ -43,7 +43,9 @@ export class RowReader {
 
   /** The cell of `field` split into its values (`;` or `,` joined lists), empty ones dropped. */
   list(field: string, separators = /[;,]/): string[] {
-    return (this.text(field) ?? '')
+    const text = this.text(field);
+    if (text === undefined) return [];
+    return text
       .split(separators)
       .map((v) => v.trim())
       .filter((v) => !isEmptyCell(v));

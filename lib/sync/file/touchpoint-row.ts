@@ -5,6 +5,7 @@ import { DEFAULT_STAGE, parseStage, parseTouchpointType } from '../normalise/tou
 import { touchpointRecordSchema } from '../records';
 import { linkAccount } from './account-link';
 import type { ImportIndex } from './linker';
+import { isValidTouchpoint } from './record-check';
 import type { RowError, RowReader } from './row-reader';
 import { schemaError } from './schema-error';
 
@@ -76,6 +77,7 @@ export function touchpointFromRow(r: RowReader, index: ImportIndex, source: stri
   }
   const touchpoint: Touchpoint = { id: `${source}:${id}`, accountId, type, stage, at };
   if (contactId) touchpoint.contactId = contactId;
+  if (isValidTouchpoint(touchpoint)) return touchpoint;
   const checked = touchpointRecordSchema.safeParse(touchpoint);
   return checked.success ? touchpoint : schemaError(checked.error, r);
 }

@@ -1,5 +1,6 @@
 import { isEmptyCell } from './empty';
 import { foldText } from './fold';
+import { memoised } from './memo';
 
 /**
  * Region codes Intl knows that are not ISO 3166-1 countries: unions, pseudo-locales and the
@@ -132,9 +133,9 @@ function countryTable(): Map<string, string> {
  * European language ("Deutschland"). Case, accents and punctuation do not matter. A US state
  * ("California", "NY") is no country: undefined, as is the ambiguous "CA" (see AMBIGUOUS_CODES).
  */
-export function normaliseCountry(value: string): string | undefined {
+export const normaliseCountry: (value: string) => string | undefined = memoised((value) => {
   if (isEmptyCell(value)) return undefined;
   const folded = foldText(value);
   const found = countryTable().get(folded) ?? countryTable().get(folded.replace(/^the /, ''));
   return found;
-}
+});

@@ -18,6 +18,11 @@ const SECONDS_BELOW = 1e11;
 export function parseDate(value: string): number | undefined {
   if (isEmptyCell(value)) return undefined;
   const text = value.trim();
+  // First, as most exports write their times so (toISOString): such a text is neither of the others.
+  if (ZONED.test(text)) {
+    const at = Date.parse(text);
+    return Number.isNaN(at) ? undefined : at;
+  }
   if (/^\d{9,16}$/.test(text)) {
     const n = Number(text);
     return n < SECONDS_BELOW ? n * 1000 : n;
@@ -39,10 +44,6 @@ export function parseDate(value: string): number | undefined {
     return check.getUTCMonth() === Number(mo) - 1 && check.getUTCDate() === Number(d) && Number(h) < 24
       ? at
       : undefined;
-  }
-  if (ZONED.test(text)) {
-    const at = Date.parse(text);
-    return Number.isNaN(at) ? undefined : at;
   }
   return undefined;
 }

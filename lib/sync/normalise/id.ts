@@ -9,6 +9,20 @@ export interface SourceIdResult {
 const MAX_ID_LENGTH = 250;
 
 /**
+ * Whether `value` is an id as it is, as most are (`900000123`, `tp-17`, `003Dn00000AbCdE`):
+ * visible ASCII only (nothing to trim, no space or control character), not too long, and with
+ * no `.`, `e` or `E`, without which it is neither scientific notation nor `123.0`.
+ */
+function plainId(value: string): boolean {
+  if (value.length > MAX_ID_LENGTH) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 33 || c > 126 || c === 46 || c === 69 || c === 101) return false;
+  }
+  return true;
+}
+
+/**
  * A record's id in its source, as a file cell holds it. A spreadsheet that opened a CSV turns
  * long numeric ids into rounded scientific notation (`1.11015E+11`): the digits are gone, so
  * it is a problem, never a guess. A whole number a spreadsheet wrote with a decimal (`123.0`)
@@ -16,6 +30,7 @@ const MAX_ID_LENGTH = 250;
  */
 export function parseSourceId(value: string): SourceIdResult {
   if (isEmptyCell(value)) return {};
+  if (plainId(value)) return { id: value };
   const text = value.trim();
   if (/^[+-]?\d+(?:[.,]\d+)?e[+-]?\d+$/i.test(text)) {
     return {

@@ -24,6 +24,13 @@ function ungroup(digits: string, separator: string): string | undefined {
   return parts.join('');
 }
 
+/** How many times `char` occurs in `text` (`text.split(char).length - 1`, without the array). */
+function occurrences(text: string, char: string): number {
+  let n = 0;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) n += 1;
+  return n;
+}
+
 /**
  * Which separator is the decimal one in `body`. Both present: the last ("1.234,5" and
  * "1,234.5" are both 1234.5, whatever the file's format). One of them several times: it
@@ -32,8 +39,8 @@ function ungroup(digits: string, separator: string): string | undefined {
  * else it can only be a decimal ("1,5" is 1.5).
  */
 function decimalSeparator(body: string, decimal: '.' | ','): '.' | ',' | undefined {
-  const dots = body.split('.').length - 1;
-  const commas = body.split(',').length - 1;
+  const dots = occurrences(body, '.');
+  const commas = occurrences(body, ',');
   if (dots && commas) return body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
   const sep = dots ? '.' : commas ? ',' : undefined;
   if (!sep || dots + commas > 1) return undefined;

@@ -1,6 +1,7 @@
 import { BUYING_ROLES, type BuyingRole } from '../../db/contacts';
 import { isEmptyCell } from './empty';
 import { foldText } from './fold';
+import { memoised } from './memo';
 
 /** Other words exports and people use for a role, folded (see foldText). */
 const ALIASES: Record<string, BuyingRole> = {
@@ -26,6 +27,12 @@ const BY_FOLDED = new Map<string, BuyingRole>([
  * order written; what is not a role comes back in `unknown`, as written, for the report.
  */
 export function parseBuyingRoles(value: string): { roles: BuyingRole[]; unknown: string[] } {
+  const { roles, unknown } = readRoles(value);
+  // Fresh arrays: the remembered ones are shared, and callers keep (or change) theirs.
+  return { roles: roles.slice(), unknown: unknown.slice() };
+}
+
+const readRoles = memoised((value: string): { roles: BuyingRole[]; unknown: string[] } => {
   const roles: BuyingRole[] = [];
   const unknown: string[] = [];
   if (isEmptyCell(value)) return { roles, unknown };
@@ -36,4 +43,4 @@ export function parseBuyingRoles(value: string): { roles: BuyingRole[]; unknown:
     else if (!roles.includes(role)) roles.push(role);
   }
   return { roles, unknown };
-}
+});

@@ -2,6 +2,7 @@ import type { FunnelStage, TouchpointType } from '../../db/touchpoints';
 import { TOUCHPOINT_STAGE, TOUCHPOINT_TYPES } from '../../db/touchpoints';
 import { isEmptyCell } from './empty';
 import { foldText } from './fold';
+import { memoised } from './memo';
 
 /** The funnel stage of a touchpoint whose file gives none: the one the demo data and the scoring model use. */
 export const DEFAULT_STAGE = TOUCHPOINT_STAGE;
@@ -29,20 +30,31 @@ const PATTERNS: [RegExp, TouchpointType][] = [
  * spaced ("Email Click"), or a CRM's activity name ("Form Submission", "Meeting booked",
  * "Webinar attended", "Page view"). Undefined when none fits.
  */
-export function parseTouchpointType(value: string): TouchpointType | undefined {
+export const parseTouchpointType: (value: string) => TouchpointType | undefined = memoised((value) => {
   if (isEmptyCell(value)) return undefined;
   const folded = foldText(value);
-  const exact = TOUCHPOINT_TYPES.find((t) => foldText(t) === folded);
+  const exact = byFoldedType().get(folded);
   if (exact) return exact;
   return PATTERNS.find(([pattern]) => pattern.test(folded))?.[1];
+});
+
+let foldedTypes: Map<string, TouchpointType> | undefined;
+
+/** TOUCHPOINT_TYPES by their folded names, the first type of a name kept (as `find` would). */
+function byFoldedType(): Map<string, TouchpointType> {
+  if (!foldedTypes) {
+    foldedTypes = new Map();
+    for (const t of TOUCHPOINT_TYPES) if (!foldedTypes.has(foldText(t))) foldedTypes.set(foldText(t), t);
+  }
+  return foldedTypes;
 }
 
 /** A funnel stage: TOFU/MOFU/BOFU in any case, or "top", "middle", "bottom" (of funnel). */
-export function parseStage(value: string): FunnelStage | undefined {
+export const parseStage: (value: string) => FunnelStage | undefined = memoised((value) => {
   if (isEmptyCell(value)) return undefined;
   const folded = foldText(value);
   if (/^(tofu|top( of (the )?funnel)?|awareness)$/.test(folded)) return 'TOFU';
   if (/^(mofu|middle( of (the )?funnel)?|mid|consideration)$/.test(folded)) return 'MOFU';
   if (/^(bofu|bottom( of (the )?funnel)?|decision)$/.test(folded)) return 'BOFU';
   return undefined;
-}
+});
