@@ -226,8 +226,8 @@ describe('Tierlens’s own importer reads the export back: the evidence a CRM im
     'Company Domain Name': 'domain',
     'Ideal Customer Profile Tier': 'assignedTier',
     'Target Account': 'isTarget',
+    Tags: 'tags',
     // The team's own properties: HubSpot maps them by label; Tierlens's file import does not read them.
-    Tags: undefined,
     'Tier proposal': undefined,
     Notes: undefined,
   };
@@ -279,6 +279,7 @@ describe('Tierlens’s own importer reads the export back: the evidence a CRM im
         assignedTier: 1,
         isTarget: true,
         domains: ['acme.com'],
+        tags: ['ABM 2026', 'Dinner'],
       }),
       expect.objectContaining({ name: 'Globex', domains: ['globex.example'], isTarget: false }),
     ]);

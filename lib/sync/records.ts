@@ -44,6 +44,7 @@ export const accountRecordSchema = z
       .regex(/^[A-Z]{2}$/)
       .optional(),
     technologies: z.array(text(200)).max(500).optional(),
+    tags: z.array(text(100)).max(200).optional(),
     assignedTier: tierSchema.optional(),
     isTarget: z.boolean(),
     owner: text(300).optional(),

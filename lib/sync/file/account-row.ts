@@ -116,6 +116,9 @@ function details(r: RowReader, format: NumberFormat): Omit<AccountFields, 'name'
   // An empty cell is unknown, not "uses nothing": the ICP treats the two differently.
   const technologies = r.list('technologies');
   if (technologies.length) fields.technologies = [...new Set(technologies)];
+  // Tags may hold commas ("ABM, EMEA"): only `;` separates them, as HubSpot joins multi-values.
+  const tags = r.list('tags', /;/);
+  if (tags.length) fields.tags = [...new Set(tags)];
   const assignedTier = r.read('assignedTier', parseTier, 'a tier (tier_1, "Tier 2", T3, 1–5)');
   if (assignedTier !== undefined) fields.assignedTier = assignedTier;
   fields.isTarget = r.read('isTarget', parseBoolean, 'yes or no') ?? false;

@@ -21,6 +21,8 @@ export const FIELDS = {
     country: ['country', 'Country/Region', 'BillingCountry', 'Billing Country'],
     state: ['state', 'State/Region', 'BillingState', 'Billing State/Province'],
     technologies: ['technologies', 'Technologies', 'Web Technologies', 'web_technologies', 'Tech Stack'],
+    // Tierlens's own write-back property and the edits export's column.
+    tags: ['tags', 'Tags', 'tierlens_tags', 'Tierlens Tags'],
     assignedTier: ['assignedTier', 'tier', 'Ideal Customer Profile Tier', 'hs_ideal_customer_profile', 'ABM Tier'],
     isTarget: ['isTarget', 'Target Account', 'hs_is_target_account'],
     owner: ['owner', 'Company owner', 'hubspot_owner_id', 'OwnerId', 'Account Owner'],

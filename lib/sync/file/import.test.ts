@@ -28,6 +28,14 @@ const byKind = (records: SyncRecord[], kind: SyncRecord['kind']) =>
   records.filter((r) => r.kind === kind).map((r) => r.record);
 
 describe('importFiles', () => {
+  it("reads a Tags column (as the edits export writes it) into the account's tags, split on ; only", async () => {
+    const csv = 'Record ID,Company name,Company Domain Name,Tags\n7,Acme,acme.com,"ABM, EMEA;event-2026;event-2026"\n';
+    const { records } = await run([memoryFile('companies.csv', csv)]);
+    expect(byKind(records, 'account')).toEqual([
+      expect.objectContaining({ id: 'file:7', tags: ['ABM, EMEA', 'event-2026'] }),
+    ]);
+  });
+
   it('links a HubSpot contacts export to the companies export beside it, whatever order they come in', async () => {
     const { records, report } = await run([fixtureFile('hubspot-contacts.csv'), fixtureFile('hubspot-companies.csv')]);
     expect(report.files.map((f) => f.kind)).toEqual(['account', 'contact']);

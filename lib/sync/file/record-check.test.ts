@@ -99,6 +99,7 @@ const account: Account = {
   revenue: 2_500_000,
   country: 'DE',
   technologies: ['React'],
+  tags: ['ABM, EMEA', 'event-2026'],
   assignedTier: 1,
   isTarget: true,
   owner: 'ann',

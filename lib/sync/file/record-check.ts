@@ -32,6 +32,7 @@ const ACCOUNT_KEYS: ReadonlySet<string> = new Set([
   'revenue',
   'country',
   'technologies',
+  'tags',
   'assignedTier',
   'isTarget',
   'owner',
@@ -101,6 +102,7 @@ export function isValidAccount(account: Account): boolean {
     (a.revenue === undefined || (typeof a.revenue === 'number' && a.revenue >= 0 && a.revenue <= 1e13)) &&
     (a.country === undefined || (typeof a.country === 'string' && COUNTRY.test(a.country))) &&
     (a.technologies === undefined || texts(a.technologies, 200, 500)) &&
+    (a.tags === undefined || texts(a.tags, 100, 200)) &&
     (a.assignedTier === undefined ||
       a.assignedTier === 1 ||
       a.assignedTier === 2 ||
