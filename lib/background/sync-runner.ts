@@ -45,7 +45,11 @@ export async function syncSource(db: TierlensDB, source: SourceConfig['source'])
     await recordError(db, source, message, now);
     return { status: 'failed', error: message, rejected: true };
   }
-  const outcome = await runSync(db, adapterFor(config), { retryLaterMs: 5 * 60_000 });
+  // Tags pushed to HubSpot come back with the sync, from the property they were written to.
+  const { writeBack } = await loadSettings();
+  const outcome = await runSync(db, adapterFor(config, { tagsProperty: writeBack.tagsProperty }), {
+    retryLaterMs: 5 * 60_000,
+  });
   // The team's models come with the generation that carried them, and go when a generation has none.
   if (outcome.status === 'switched' && source === 'feed') await saveManagedModels(managedModels(outcome.plan));
   if (outcome.status === 'switched' || outcome.status === 'updated') await afterDataChanged(db);

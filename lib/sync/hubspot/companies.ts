@@ -14,6 +14,19 @@ export function prop(o: CrmObject, name: string): string | undefined {
   return v === null || v === undefined || v.trim() === '' ? undefined : v;
 }
 
+/** Tags as Tierlens writes them back: `;`-joined (a multi-checkbox property's form too); none is undefined. */
+export function tagsOf(raw: string | undefined): string[] | undefined {
+  const tags = [
+    ...new Set(
+      (raw ?? '')
+        .split(';')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
+  return tags.length ? tags : undefined;
+}
+
 /**
  * A HubSpot company as an account `hubspot:<id>`: the tier from `hs_ideal_customer_profile`
  * (`tier_1` → 1), the target flag from `hs_is_target_account` (not the legacy
@@ -21,7 +34,7 @@ export function prop(o: CrmObject, name: string): string | undefined {
  * or id from the page URL, `updatedAt` from `hs_lastmodifieddate`. A showcase or school page
  * is not the company's own page, so it gives no key.
  */
-export function companyToAccount(o: CrmObject, now: number): Account {
+export function companyToAccount(o: CrmObject, now: number, tagsProperty?: string): Account {
   const value = (name: string) => prop(o, name);
   const linkedin = value('linkedin_company_page');
   const page = linkedin ? parseLinkedInCompany(linkedin) : undefined;
@@ -48,6 +61,7 @@ export function companyToAccount(o: CrmObject, now: number): Account {
       isTarget: parseBoolean(value('hs_is_target_account') ?? '') ?? false,
       owner: value('hubspot_owner_id'),
       lifecycleStage: value('lifecyclestage'),
+      tags: tagsOf(tagsProperty ? value(tagsProperty) : undefined),
       updatedAt: modified ? parseDate(modified) : undefined,
     },
     now,

@@ -16,14 +16,16 @@ export interface RecordContext {
   client: HubSpotClient;
   now: number;
   linkedinProperty: string;
+  /** The company property holding Tierlens's tags, when the team writes tags back. */
+  tagsProperty?: string;
   stats: HubSpotReadStats;
   signal: AbortSignal;
 }
 
 /** The records of one page of companies: each account and its activity touchpoints. */
-export function companyRecords(objects: readonly CrmObject[], now: number): SyncRecord[] {
+export function companyRecords(objects: readonly CrmObject[], now: number, tagsProperty?: string): SyncRecord[] {
   return objects.flatMap((o): SyncRecord[] => [
-    { kind: 'account', record: companyToAccount(o, now) },
+    { kind: 'account', record: companyToAccount(o, now, tagsProperty) },
     ...companyTouchpoints(o.id, o.properties).map((record): SyncRecord => ({ kind: 'touchpoint', record })),
   ]);
 }
@@ -78,7 +80,7 @@ export async function pageRecords(
   withAssociations: boolean,
   ctx: RecordContext,
 ): Promise<SyncRecord[]> {
-  if (phase === 'companies') return companyRecords(objects, ctx.now);
+  if (phase === 'companies') return companyRecords(objects, ctx.now, ctx.tagsProperty);
   if (withAssociations) return contactRecords(objects, linksFromList, ctx);
   const fetched = await fetchCompanyLinks(
     objects.map((o) => o.id),

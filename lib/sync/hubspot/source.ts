@@ -17,6 +17,11 @@ export interface HubSpotSourceOptions extends Omit<HubSpotClientOptions, 'now'> 
   now?: () => number;
   /** The contact property with the LinkedIn profile URL (the contract names none: UNVERIFIED default). */
   contactLinkedInProperty?: string;
+  /**
+   * The company property Tierlens writes tags to (settings.writeBack.tagsProperty), read back so
+   * that pushed tags come back with the sync. A portal without it is fine: unknown names are ignored (§2).
+   */
+  companyTagsProperty?: string;
   /** The search API's result ceiling (§3); smaller only against a test server configured so. */
   searchCap?: number;
 }
@@ -39,7 +44,9 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
   const linkedinProperty = options.contactLinkedInProperty ?? DEFAULT_CONTACT_LINKEDIN_PROPERTY;
   const stats: HubSpotReadStats = { contactsWithoutCompany: 0 };
   const propertiesOf = (phase: Phase) =>
-    phase === 'companies' ? [...COMPANY_PROPERTIES] : contactProperties(linkedinProperty);
+    phase === 'companies'
+      ? [...COMPANY_PROPERTIES, ...(options.companyTagsProperty ? [options.companyTagsProperty] : [])]
+      : contactProperties(linkedinProperty);
 
   async function readList(phase: Phase, after: string | undefined, ctx: RecordContext): Promise<SourcePage> {
     const raw = await client.get(
@@ -97,7 +104,14 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
 
     async readPage(plan: SyncPlan, cursor: string | undefined, signal: AbortSignal): Promise<SourcePage> {
       const data = planDataSchema.parse(plan.data);
-      const ctx: RecordContext = { client, now: now(), linkedinProperty, stats, signal };
+      const ctx: RecordContext = {
+        client,
+        now: now(),
+        linkedinProperty,
+        tagsProperty: options.companyTagsProperty,
+        stats,
+        signal,
+      };
       const at: HubSpotCursor = cursor
         ? decodeCursor(cursor)
         : data.since === undefined
