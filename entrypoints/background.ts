@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { recalibrate } from '@/lib/background/calibrate';
 import { registerHandlers } from '@/lib/background/handlers';
+import { startPushRunner } from '@/lib/background/push-runner';
 import { onSyncAlarm, resumeSyncs } from '@/lib/background/sync-runner';
 import { readTabState } from '@/lib/background/tab-state';
 import { forgetTab, refreshAllTabs } from '@/lib/background/tab-updates';
@@ -16,6 +17,8 @@ export default defineBackground(() => {
   // Sources sync on their alarms; a run the browser stopped with the idle worker goes on now.
   browser.alarms.onAlarm.addListener((alarm) => void onSyncAlarm(db, alarm.name));
   void resumeSyncs(db);
+  // The outbox goes back to HubSpot on its alarm; what a stopped worker left is sent now.
+  startPushRunner(db);
 
   // The toolbar button opens the side panel (Chromium); Firefox shows its sidebar instead.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});

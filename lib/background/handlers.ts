@@ -8,6 +8,7 @@ import { onMessage } from '../messaging';
 import { loadSettings } from '../settings/store';
 import { recalibrate } from './calibrate';
 import { addAccountFromTabSchema, noPayloadSchema, pageDetectedSchema } from './message-schemas';
+import { handleEditsChanged } from './push-runner';
 import { isExtensionPage, isLinkedInContentScript, isWebsiteContentScript } from './senders';
 import {
   handleClearAllData,
@@ -119,4 +120,5 @@ export function registerHandlers(db: TierlensDB): void {
   onMessage('removeDemoData', ({ data, sender }) => handleRemoveDemoData(db, data, sender));
   onMessage('clearAllData', ({ data, sender }) => handleClearAllData(db, data, sender));
   onMessage('dataChanged', ({ data, sender }) => handleDataChanged(db, data, sender));
+  onMessage('editsChanged', ({ data, sender }) => handleEditsChanged(db, data, sender));
 }

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { type Resolution, resolvePageKeys } from '../accounts/resolve';
 import { resolvePerson } from '../accounts/resolve-person';
+import type { Account, SourceId } from '../db/accounts';
 import type { TierlensDB } from '../db/db';
-import { dataView } from '../db/generations';
+import { dataView, sourceOfId } from '../db/generations';
 import type { PageSubject } from '../detect/types';
+import { applyEdits } from '../edits/overlay';
 import { pageKeys } from '../keys/subject-keys';
 import { gradeAccount } from '../scoring/grade';
 import { subjectAllowed } from '../settings/adapters';
@@ -55,10 +57,12 @@ export async function updateTab(
   if (person && resolution?.status === 'unknown') {
     resolution = { status: 'matched', accountId: person.accountId, matchedBy: 'contact', lowConfidence: false };
   }
-  const account =
+  const synced =
     resolution?.status === 'matched'
       ? await view.forId(resolution.accountId).accounts.get(resolution.accountId)
       : undefined;
+  // The badge shows the rep's own edits at once (the tier they just set), as the side panel does.
+  const account = synced ? await withEdits(view.main, synced) : undefined;
   const grade = account ? gradeAccount(account, settings.icp) : undefined;
   const pageName = subject?.company.name ?? subject?.company.linkedinSlug;
   const badge = badgeFor(resolution, account, grade, settings, pageName);
@@ -67,6 +71,15 @@ export async function updateTab(
   await writeTabState(state);
   await applyBadge(tabId, badge);
   return state;
+}
+
+/** The account as the user's edits make it (lib/edits/overlay.ts): one indexed read of its edits. */
+async function withEdits(main: TierlensDB, account: Account): Promise<Account> {
+  const [edits, syncState] = await Promise.all([
+    main.outbox.where('accountId').equals(account.id).toArray(),
+    main.syncState.get(sourceOfId(account.id) as SourceId),
+  ]);
+  return edits.length ? applyEdits(account, [], edits, syncState?.lastSuccess).account : account;
 }
 
 /** Forgets a tab: it closed, or left for a page Tierlens does not read. */

@@ -1,0 +1,273 @@
+/**
+ * The test server's in-memory portal: CRM objects per type, their associations, the property
+ * definitions (§6) and a log of what the API wrote. Tests seed and change it directly (another
+ * HubSpot user's edits are `modify` calls).
+ */
+import { defaultDefinitions, type PropertyDefinition } from './properties';
+
+/** A CRM object as the server stores it. Property values are strings, as on the wire (§6). */
+export interface StoredObject {
+  id: string;
+  properties: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+  archived: boolean;
+}
+
+/** An association between two objects; `primary` gives the contact→company "Primary" label (§5). */
+export interface StoredAssociation {
+  fromType: string;
+  fromId: string;
+  toType: string;
+  toId: string;
+  primary: boolean;
+}
+
+/**
+ * One object write, in the order they happened: one the API applied (the endpoint, the
+ * properties sent, the input's trace id, §4), or another HubSpot user's edit in HubSpot's own
+ * screens (`ui`, made by a test through `userEdit`).
+ */
+export interface AppliedWrite {
+  endpoint: 'batch/update' | 'batch/upsert' | 'patch' | 'ui';
+  type: string;
+  id: string;
+  properties: Record<string, string>;
+  /** The input's `objectWriteTraceId`, when it had one. */
+  traceId?: string;
+  /** An upsert that created the object. */
+  created?: boolean;
+  at: number;
+}
+
+export const OBJECT_TYPES = [
+  'companies',
+  'contacts',
+  'deals',
+  'calls',
+  'emails',
+  'meetings',
+  'notes',
+  'tasks',
+] as const;
+export type ObjectType = (typeof OBJECT_TYPES)[number];
+
+/** The last-modified property of each type: contacts use `lastmodifieddate` (§3), and also carry `hs_lastmodifieddate`. */
+export function modifiedProperty(type: string): string {
+  return type === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate';
+}
+
+export const SINGULAR: Record<string, string> = {
+  companies: 'company',
+  contacts: 'contact',
+  deals: 'deal',
+  calls: 'call',
+  emails: 'email',
+  meetings: 'meeting',
+  notes: 'note',
+  tasks: 'task',
+};
+
+/** The in-memory CRM: objects per type and associations, with helpers to seed and modify them. */
+export class HubSpotData {
+  readonly objects = new Map<string, Map<string, StoredObject>>(OBJECT_TYPES.map((t) => [t, new Map()]));
+  readonly associations: StoredAssociation[] = [];
+  /** The property definitions of each type (§6): what exists, and what an enumeration accepts. */
+  readonly definitions: Record<string, PropertyDefinition[]> = defaultDefinitions();
+  /** Every object write the API applied, in order: tests count them per op. */
+  readonly writes: AppliedWrite[] = [];
+  private nextId = 1_000_000;
+  private lastStamp = 0;
+
+  constructor(private readonly clock: () => number) {}
+
+  /** A modification time: the clock, made strictly increasing so that ordinary edits do not tie. */
+  private stamp(): number {
+    this.lastStamp = Math.max(this.clock(), this.lastStamp + 1);
+    return this.lastStamp;
+  }
+
+  /** Creates an object with these properties; `at` sets its creation and modification time. */
+  create(type: ObjectType, properties: Record<string, string> = {}, at = this.stamp()): StoredObject {
+    const id = String(this.nextId++);
+    const object: StoredObject = { id, properties: {}, createdAt: at, updatedAt: at, archived: false };
+    object.properties = { ...properties, hs_object_id: id, createdate: new Date(at).toISOString() };
+    setModified(type, object, at);
+    this.table(type).set(id, object);
+    return object;
+  }
+
+  /** Changes properties of an object and bumps its last-modified date (to `at`, or now). */
+  modify(type: ObjectType, id: string, properties: Record<string, string> = {}, at = this.stamp()): StoredObject {
+    const object = this.get(type, id);
+    if (!object) throw new Error(`no ${type} ${id}`);
+    Object.assign(object.properties, properties);
+    setModified(type, object, at);
+    return object;
+  }
+
+  /** Another HubSpot user changes an object in HubSpot's screens: `modify`, logged in `writes` as `ui`. */
+  userEdit(type: ObjectType, id: string, properties: Record<string, string>): StoredObject {
+    const object = this.modify(type, id, properties);
+    this.writes.push({ endpoint: 'ui', type, id, properties: { ...properties }, at: object.updatedAt });
+    return object;
+  }
+
+  /** Archives (soft-deletes) an object: it leaves lists and search, and appears with `archived=true`. */
+  archive(type: ObjectType, id: string, at = this.stamp()): void {
+    const object = this.get(type, id);
+    if (!object) throw new Error(`no ${type} ${id}`);
+    object.archived = true;
+    setModified(type, object, at);
+  }
+
+  /** Associates two objects (both directions are served). */
+  associate(fromType: ObjectType, fromId: string, toType: ObjectType, toId: string, primary = true): void {
+    this.associations.push({ fromType, fromId, toType, toId, primary });
+  }
+
+  /** Adds property definitions (an admin creating custom properties), replacing any of the same name. */
+  defineProperties(byType: Record<string, PropertyDefinition[]>): void {
+    for (const [type, defs] of Object.entries(byType)) {
+      const names = new Set(defs.map((d) => d.name));
+      this.definitions[type] = [...(this.definitions[type] ?? []).filter((d) => !names.has(d.name)), ...defs];
+    }
+  }
+
+  /** Removes a property definition (a portal without it). */
+  removeProperty(type: string, name: string): void {
+    this.definitions[type] = (this.definitions[type] ?? []).filter((d) => d.name !== name);
+  }
+
+  definition(type: string, name: string): PropertyDefinition | undefined {
+    return this.definitions[type]?.find((d) => d.name === name);
+  }
+
+  /** The live object whose unique property `name` holds `value` (§4 `idProperty`). */
+  findBy(type: string, name: string, value: string): StoredObject | undefined {
+    for (const o of this.table(type).values()) if (!o.archived && o.properties[name] === value) return o;
+    return undefined;
+  }
+
+  /** Whether two objects are associated, in either direction. */
+  hasAssociation(type: string, id: string, toType: string, toId: string): boolean {
+    return this.associationsOf(type, id, toType).some((a) => a.id === toId);
+  }
+
+  get(type: string, id: string): StoredObject | undefined {
+    return this.objects.get(type)?.get(id);
+  }
+
+  table(type: string): Map<string, StoredObject> {
+    const table = this.objects.get(type);
+    if (!table) throw new Error(`unknown object type ${type}`);
+    return table;
+  }
+
+  /** Associations of one object towards a type, as `{id, primary}` (either direction). */
+  associationsOf(type: string, id: string, toType: string): Array<{ id: string; primary: boolean }> {
+    const out: Array<{ id: string; primary: boolean }> = [];
+    for (const a of this.associations) {
+      if (a.fromType === type && a.fromId === id && a.toType === toType) out.push({ id: a.toId, primary: a.primary });
+      else if (a.toType === type && a.toId === id && a.fromType === toType)
+        out.push({ id: a.fromId, primary: a.primary });
+    }
+    return out;
+  }
+
+  /**
+   * Seeds `n` companies with the ABM fields filled in a predictable pattern (tiers, target flags,
+   * LinkedIn pages, countries), overridable per index. `at(i)` sets their modification time.
+   */
+  seedCompanies(
+    n: number,
+    options: { props?: (i: number) => Record<string, string>; at?: (i: number) => number } = {},
+  ): StoredObject[] {
+    const base = this.clock() - n * 1000;
+    return Array.from({ length: n }, (_, i) =>
+      this.create('companies', { ...generatedCompany(i), ...options.props?.(i) }, options.at?.(i) ?? base + i * 1000),
+    );
+  }
+
+  /**
+   * Seeds `n` contacts, each associated with a company of `companyIds` in turn (primary), or with
+   * none when `companyIds` is empty.
+   */
+  seedContacts(
+    n: number,
+    options: {
+      companyIds?: readonly string[];
+      props?: (i: number) => Record<string, string>;
+      at?: (i: number) => number;
+    } = {},
+  ): StoredObject[] {
+    const base = this.clock() - n * 1000;
+    const companies = options.companyIds ?? [];
+    return Array.from({ length: n }, (_, i) => {
+      const contact = this.create(
+        'contacts',
+        { ...generatedContact(i), ...options.props?.(i) },
+        options.at?.(i) ?? base + i * 1000,
+      );
+      const companyId = companies[i % Math.max(1, companies.length)];
+      if (companyId) this.associate('contacts', contact.id, 'companies', companyId, true);
+      return contact;
+    });
+  }
+
+  /** Seeds `n` engagement objects (meetings, calls…) associated with companies in turn. */
+  seedEngagements(
+    n: number,
+    type: Extract<ObjectType, 'calls' | 'emails' | 'meetings' | 'notes' | 'tasks'>,
+    options: { companyIds?: readonly string[]; at?: (i: number) => number } = {},
+  ): StoredObject[] {
+    const base = this.clock() - n * 1000;
+    const companies = options.companyIds ?? [];
+    return Array.from({ length: n }, (_, i) => {
+      const at = options.at?.(i) ?? base + i * 1000;
+      const object = this.create(type, { hs_timestamp: new Date(at).toISOString() }, at);
+      const companyId = companies[i % Math.max(1, companies.length)];
+      if (companyId) this.associate(type, object.id, 'companies', companyId, false);
+      return object;
+    });
+  }
+}
+
+function setModified(type: string, object: StoredObject, at: number): void {
+  object.updatedAt = at;
+  const iso = new Date(at).toISOString();
+  object.properties.hs_lastmodifieddate = iso;
+  if (type === 'contacts') object.properties.lastmodifieddate = iso;
+}
+
+const TIERS = ['tier_1', 'tier_2', 'tier_3', ''];
+const COUNTRIES = ['United States', 'Germany', 'Sweden', 'United Kingdom', 'France'];
+const ROLES = ['DECISION_MAKER', 'CHAMPION;BUDGET_HOLDER', 'INFLUENCER', '', 'END_USER;BLOCKER'];
+
+/** The properties of generated company `i`: every ABM field the adapter reads, varied by index. */
+export function generatedCompany(i: number): Record<string, string> {
+  return {
+    name: `Company ${i}`,
+    domain: `company-${i}.example.com`,
+    industry: i % 2 ? 'COMPUTER_SOFTWARE' : 'FINANCIAL_SERVICES',
+    numberofemployees: String(10 + i * 7),
+    annualrevenue: String(1_000_000 + i * 1000),
+    country: COUNTRIES[i % COUNTRIES.length] ?? '',
+    linkedin_company_page: `https://www.linkedin.com/company/company-${i}/`,
+    hs_ideal_customer_profile: TIERS[i % TIERS.length] ?? '',
+    hs_is_target_account: i % 3 === 0 ? 'true' : 'false',
+    hubspot_owner_id: String(100 + (i % 4)),
+    lifecyclestage: 'customer',
+  };
+}
+
+/** The properties of generated contact `i`. */
+export function generatedContact(i: number): Record<string, string> {
+  return {
+    firstname: `First${i}`,
+    lastname: `Last${i}`,
+    email: `person${i}@example.com`,
+    jobtitle: `Title ${i}`,
+    hs_buying_role: ROLES[i % ROLES.length] ?? '',
+  };
+}
