@@ -19,6 +19,7 @@ import { busyAccount, demoRows } from './bench/fixtures';
 import { benchImport } from './bench/import';
 import { heapUsedMb, mean, percentile, type Row, table, timeEach, timeOnce } from './bench/measure';
 import { benchNavigation, navigationBenchUnavailable } from './bench/navigation';
+import { benchEditShown, benchPush } from './bench/write-path';
 
 const NOW = Date.UTC(2026, 10, 18, 12);
 const ACCOUNTS = 100_000;
@@ -138,6 +139,44 @@ async function navigation(): Promise<Row[]> {
   ];
 }
 
+/** (g) The write path: edit → shown in the side panel (Chromium), and 1,000 queued edits pushed. */
+async function writePath(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const unavailable = navigationBenchUnavailable();
+  if (unavailable) log(`(g) edit → shown: skipped, ${unavailable}`);
+  else {
+    const f = await benchEditShown(40);
+    log(
+      `(g) edit → shown: ${f.edits} tags added in the side panel one after another (demo data), click → chip on screen, the edit on disk (strict durability) first`,
+    );
+    rows.push(
+      {
+        what: 'edit → shown in the panel: p50',
+        measured: percentile(f.shownMs, 50),
+        unit: 'ms',
+        note: 'none in DESIGN.md',
+      },
+      {
+        what: 'edit → shown in the panel: p95',
+        measured: percentile(f.shownMs, 95),
+        unit: 'ms',
+        note: 'none in DESIGN.md',
+      },
+    );
+  }
+  const push = await benchPush(1_000);
+  log(
+    `(g) push: ${push.edits} queued edits (roles on 500 contacts, tags on 500 companies) to the HubSpot-compatible server on 127.0.0.1 in ${push.ms.toFixed(0)} ms, ${push.requests} requests (batches of 100: read, then write); outbox in fake-indexeddb`,
+  );
+  rows.push({
+    what: 'push throughput, 1,000 queued edits',
+    measured: (push.edits / push.ms) * 1_000,
+    unit: 'edits/s',
+    note: `${(push.ms / 1_000).toFixed(2)} s, ${push.requests} requests`,
+  });
+  return rows;
+}
+
 async function main(): Promise<void> {
   log(`Node ${process.version}, ${process.arch}; settings: defaults (three ABM tiers)\n`);
   const results = oneAccount();
@@ -151,6 +190,7 @@ async function main(): Promise<void> {
   log(`(c) settings preview over the same accounts, after a 5,000-account warm-up\n`);
   results.push(...previews);
   results.push(...(await navigation()));
+  results.push(...(await writePath()));
   results.push(...(await benchImport(log)));
   log(table(results));
   const over = results.filter((r) => r.target !== undefined && r.measured > r.target);
