@@ -7,7 +7,7 @@ export function HubSpotRead({ open }: { open: boolean }) {
     <details className="hubspot-read" open={open}>
       <summary>What Tierlens reads from HubSpot</summary>
       <p className="hint">
-        Read only. The private app needs these scopes: <code>{read.scopes.join(', ')}</code>.
+        To read, the private app needs these scopes: <code>{read.scopes.join(', ')}</code>.
       </p>
       <ul className="read-list">
         {read.objects.map((o) => (
@@ -29,6 +29,16 @@ export function HubSpotRead({ open }: { open: boolean }) {
         ))}
       </ul>
       <p className="hint">Never read: {read.notRead.join('; ')}.</p>
+      <h3>What it writes back</h3>
+      <p className="hint">
+        Only the edits you make, when you make them, and only with these scopes too:{' '}
+        <code>{read.writes.scopes.join(', ')}</code> (without them, your edits wait on this device).
+      </p>
+      <ul className="read-list">
+        {read.writes.fields.map((f) => (
+          <li key={f}>{f}</li>
+        ))}
+      </ul>
     </details>
   );
 }

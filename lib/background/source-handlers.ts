@@ -5,6 +5,7 @@ import { SYNCED_SOURCES } from '../db/sync-state';
 import { verifyHubSpotToken } from '../sync/hubspot/verify';
 import { describeError } from '../sync/messages';
 import { DEFAULT_HUBSPOT_API } from '../sync/sources';
+import { pushSoon } from './push-runner';
 import { isExtensionPage } from './senders';
 import { connectSourceSchema, sourceOnlySchema } from './source-messages';
 import { afterDataChanged, alarmName, syncSource } from './sync-runner';
@@ -48,6 +49,8 @@ export async function handleConnectSource(db: TierlensDB, data: unknown, sender:
     connectedAt: Date.now(),
   });
   void syncSource(db, config.source);
+  // Edits made before HubSpot was connected go now, not at the next edit or alarm.
+  if (config.source === 'hubspot') void pushSoon(db);
   return { connected: true };
 }
 

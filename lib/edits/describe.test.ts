@@ -26,6 +26,12 @@ describe('an edit’s state in plain words', () => {
     expect(stateWords({ state: 'pending', lastError: 'HubSpot is busy' }, 'hubspot:1').detail).toBe(
       'will try again: HubSpot is busy',
     );
+    // Sent without an answer: it may have landed, and the next try checks before writing.
+    expect(stateWords({ state: 'pushing', lastError: 'HubSpot did not answer in time' }, 'hubspot:1')).toEqual({
+      word: 'sent',
+      tone: 'warn',
+      detail: 'no answer yet, checking again: HubSpot did not answer in time',
+    });
   });
 
   it('names the CRM from the account’s source', () => {

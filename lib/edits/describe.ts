@@ -31,7 +31,11 @@ export function stateWords(edit: { state: PushState; lastError?: string }, accou
         ? { word: 'waiting', tone: 'warn', detail: `will try again: ${edit.lastError}` }
         : { word: 'waiting', tone: 'muted' };
     case 'pushing':
-      return { word: 'sent', tone: 'muted' };
+      // Sent, but the answer never came (a timeout, a lost connection): it may have landed; the
+      // next try checks what the CRM holds before writing again.
+      return edit.lastError
+        ? { word: 'sent', tone: 'warn', detail: `no answer yet, checking again: ${edit.lastError}` }
+        : { word: 'sent', tone: 'muted' };
     case 'pushed':
       return { word: `in ${crmName(accountId)}`, tone: 'ok' };
     case 'failed':

@@ -158,6 +158,8 @@ test('a CSV imported on the options page is what the side panel shows on LinkedI
       'The address must be an https:// address (plain http only on this machine).',
     );
     await expect(sources.section('HubSpot')).toContainText('crm.objects.companies.read');
+    // Edits go back only with the write scopes, and the page says so before connecting.
+    await expect(sources.section('HubSpot')).toContainText('crm.objects.contacts.write');
     await shot(sources.page, 'sources-section', sources.page.locator('#sources'));
   });
 

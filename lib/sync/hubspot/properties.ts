@@ -55,10 +55,12 @@ export const PAGE_SIZE = 100;
 export interface HubSpotReadDescription {
   objects: Array<{ object: 'companies' | 'contacts'; properties: string[]; why: string }>;
   endpoints: Array<{ method: 'GET' | 'POST'; path: string; when: string }>;
-  /** Granular scopes of the private app (read-only). */
+  /** Granular scopes of the private app for reading. */
   scopes: string[];
   /** What it never reads. */
   notRead: string[];
+  /** What it writes: only the user's own edits (lib/sync/hubspot/push.ts), and the scopes for that. */
+  writes: { scopes: string[]; fields: string[] };
 }
 
 /** Exactly what the HubSpot source reads: objects, properties, endpoints and the scopes the token needs. */
@@ -100,10 +102,15 @@ export function describeHubSpotRead(options: { contactLinkedInProperty?: string 
       },
     ],
     scopes: ['crm.objects.companies.read', 'crm.objects.contacts.read'],
-    notRead: [
-      'deals',
-      'emails, calls, meetings and notes themselves (only the dates HubSpot rolls up on the company)',
-      'anything written',
-    ],
+    notRead: ['deals', 'emails, calls, meetings and notes themselves (only the dates HubSpot rolls up on the company)'],
+    writes: {
+      scopes: ['crm.objects.companies.write', 'crm.objects.contacts.write'],
+      fields: [
+        "a contact's buying roles (hs_buying_role)",
+        "a company's ICP tier (hs_ideal_customer_profile) and target flag (hs_is_target_account)",
+        "a company's tags, tier proposal and notes, to the properties named in Tierlens's settings",
+        'the contacts you add, created once (with the op-id property) and linked to their company',
+      ],
+    },
   };
 }
