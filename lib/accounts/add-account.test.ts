@@ -22,6 +22,13 @@ describe('addAccountFromPage', () => {
   afterEach(() => db.delete());
 
   it('adds a local account found by the page’s keys, and queues it for write-back', async () => {
+    await db.sourceConfig.put({
+      source: 'hubspot',
+      url: 'https://api.hubapi.com',
+      token: 't',
+      everyMinutes: 30,
+      connectedAt: 0,
+    });
     const { account, added } = await addAccountFromPage(db, subject, keys, 1000, ids);
     expect(added).toBe(true);
     expect(account).toMatchObject({ name: 'Quietfield Analytics', source: 'local', industry: 'Software' });
@@ -34,6 +41,11 @@ describe('addAccountFromPage', () => {
       attempts: 0,
       base: null,
     });
+  });
+
+  it('keeps the added account here, for the edits export, when no CRM is connected to create it in', async () => {
+    await addAccountFromPage(db, subject, keys, 1000, ids);
+    expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['local']);
   });
 
   it('adds a company once: a second add returns the account already there and queues nothing more', async () => {

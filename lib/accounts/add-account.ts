@@ -25,6 +25,8 @@ export async function addAccountFromPage(
     const account = await (await dataView(db)).forId(known.accountId).accounts.get(known.accountId);
     if (account) return { account, added: false };
   }
+  // Created in HubSpot when it is connected (once, by its op id); else kept here, and exported.
+  const state = (await db.sourceConfig.get('hubspot')) ? 'pending' : 'local';
   return db.transaction('rw', db.accounts, db.outbox, async () => {
     const existing = await db.accounts
       .where('keys')
@@ -40,7 +42,7 @@ export async function addAccountFromPage(
       value: account,
       base: null,
       createdAt: now,
-      state: 'pending',
+      state,
       attempts: 0,
     };
     await db.accounts.add(account);
