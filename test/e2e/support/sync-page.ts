@@ -15,28 +15,43 @@ import { SidePanel } from './side-panel';
 export interface SyncBrowser {
   context: BrowserContext;
   extensionId: string;
+  /**
+   * Closes the browser as a user quits it and starts it again on the same profile: what the
+   * extension keeps (IndexedDB, storage) is there again; `context` is the new browser's.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function launchSyncBrowser(): Promise<SyncBrowser> {
   const extension = extensionWithAllSites();
   const profile = mkdtempSync(join(tmpdir(), 'tierlens-sync-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: extensionArgs(extension),
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    extensionId: new URL(worker.url()).host,
+  const launch = async () => {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      viewport: { width: 1100, height: 900 },
+      args: extensionArgs(extension),
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    return { context, extensionId: new URL(worker.url()).host };
+  };
+  const first = await launch();
+  const browser: SyncBrowser = {
+    ...first,
+    async restart() {
+      await browser.context.close();
+      const next = await launch();
+      browser.context = next.context;
+      browser.extensionId = next.extensionId;
+    },
     async close() {
-      await context.close();
+      await browser.context.close();
       rmSync(profile, { recursive: true, force: true });
       rmSync(extension, { recursive: true, force: true });
     },
   };
+  return browser;
 }
 
 /** The side panel, opened in a tab for the tab showing `tabUrl` (as the fixture's `sidePanel`). */
