@@ -15,7 +15,7 @@ const FEED = 'https://www.linkedin.com/feed/';
 
 describe('handleAddAccountFromTab', () => {
   it.each`
-    case                                 | data                       | sender
+    case                                 | data                                  | sender
     ${'from a content script'}           | ${{ tabId: 3, url: FEED }}            | ${contentScript}
     ${'from another extension'}          | ${{ tabId: 3, url: FEED }}            | ${{ ...extensionPage, id: 'someone-else' }}
     ${'without a tab id'}                | ${{ url: FEED }}                      | ${extensionPage}
@@ -41,7 +41,13 @@ describe('handleAddAccountFromTab', () => {
     await writeTabState({
       tabId: 4,
       url: page('globex'),
-      subject: { site: 'linkedin', kind: 'company', url: page('globex'), company: { linkedinSlug: 'globex' }, evidence: [] },
+      subject: {
+        site: 'linkedin',
+        kind: 'company',
+        url: page('globex'),
+        company: { linkedinSlug: 'globex' },
+        evidence: [],
+      },
       keys: ['li:globex'],
       resolution: { status: 'unknown' },
       badge: { text: '?', color: '#000', title: '' },
