@@ -20,7 +20,13 @@ export async function afterDataChanged(db: TierlensDB): Promise<void> {
   const settings = await loadSettings();
   await refreshAllTabs(db, settings);
   if (settings.engagement.mode === 'calibrated') await recalibrate(db, settings.engagement, Date.now());
+  // A page whose read of the replaced generation was in flight when it was deleted opens it
+  // again, which creates it anew, empty: collect such leftovers once the pages have moved on.
+  setTimeout(() => void collectGenerations(db).catch(() => []), LEFTOVER_SWEEP_MS);
 }
+
+/** How long after a switch the leftovers of pages that were still reading the old data are collected. */
+const LEFTOVER_SWEEP_MS = 2_000;
 
 /** Whether the user allowed Tierlens to read the source's address. */
 async function mayRead(url: string): Promise<boolean> {

@@ -147,9 +147,15 @@ test('a good new generation replaces the data: the panel shows the renamed compa
   await expect(panel.accountName).toHaveText('Northwind Renamed');
   await expect(panel.section('Fit and tier')).toContainText('Tier 2 ABM Lite');
   await expect.poll(() => panel.badge().then((b) => b.text)).toBe('T2');
-  // The replaced generation's database is gone.
-  const names = await options.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
-  expect(names.filter((n) => n?.startsWith('tierlens~feed~'))).toEqual([`tierlens~feed~${visible.generation}`]);
+  // The replaced generation's database goes: its deletion waits for the pages that still read it
+  // to close their connections, so it may land a moment after the switch.
+  await expect
+    .poll(async () =>
+      (await options.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).filter((n) =>
+        n?.startsWith('tierlens~feed~'),
+      ),
+    )
+    .toEqual([`tierlens~feed~${visible.generation}`]);
 });
 
 test('a generation that carries the team’s models applies them, shown read only as managed by the team', async () => {
