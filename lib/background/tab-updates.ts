@@ -75,11 +75,11 @@ export async function updateTab(
 
 /** The account as the user's edits make it (lib/edits/overlay.ts): one indexed read of its edits. */
 async function withEdits(main: TierlensDB, account: Account): Promise<Account> {
-  const [edits, syncState] = await Promise.all([
-    main.outbox.where('accountId').equals(account.id).toArray(),
-    main.syncState.get(sourceOfId(account.id) as SourceId),
-  ]);
-  return edits.length ? applyEdits(account, [], edits, syncState?.lastSuccess).account : account;
+  // Most accounts have no edit: then the one read is all (navigation → badge is on this path).
+  const edits = await main.outbox.where('accountId').equals(account.id).toArray();
+  if (edits.length === 0) return account;
+  const syncState = await main.syncState.get(sourceOfId(account.id) as SourceId);
+  return applyEdits(account, [], edits, syncState?.lastSuccess).account;
 }
 
 /** Forgets a tab: it closed, or left for a page Tierlens does not read. */
