@@ -1,17 +1,11 @@
 import { SourceError } from '../errors';
 import { sleep as defaultSleep, type RetryPolicy, withRetries } from '../retry';
-import { networkError, responseError } from './errors';
+import { type HubSpotHttpOptions, hubspotHttp } from './http';
 
 /** How the client reaches HubSpot; everything but the token has a default. */
-export interface HubSpotClientOptions {
-  token: string;
-  apiBase?: string;
-  fetch?: typeof globalThis.fetch;
-  now?: () => number;
+export interface HubSpotClientOptions extends HubSpotHttpOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
-  /** One request's deadline; a timeout counts as a network error. */
-  timeoutMs?: number;
   /** Tries per request within one page, and their backoff. */
   retry?: RetryPolicy;
   /** A wait longer than this is not slept through within a page: the error goes to the engine. */
@@ -29,14 +23,10 @@ type Query = Record<string, string | readonly string[] | undefined>;
  * limit windows (lib/sync/retry.ts). Errors are SourceErrors; the token never appears in one.
  */
 export class HubSpotClient {
-  private readonly base: string;
-  private readonly fetch: typeof globalThis.fetch;
+  private readonly send: ReturnType<typeof hubspotHttp>;
 
   constructor(private readonly options: HubSpotClientOptions) {
-    this.base = (options.apiBase ?? 'https://api.hubapi.com').replace(/\/+$/, '');
-    // Bound so that `fetch` is not called as a method of this object (browsers throw "Illegal invocation").
-    const f = options.fetch ?? globalThis.fetch;
-    this.fetch = (input, init) => f(input, init);
+    this.send = hubspotHttp(options);
   }
 
   /** GET with query parameters; arrays are sent as repeated parameters, as the official client does (§2). */
@@ -65,27 +55,7 @@ export class HubSpotClient {
   }
 
   private async once(method: string, path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
-    const now = this.options.now ?? Date.now;
-    const redact = (s: string) => s.split(this.options.token).join('[token]');
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.fetch(`${this.base}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs ?? 30_000)]),
-      });
-      text = await response.text();
-    } catch (error) {
-      if (signal.aborted) throw signal.reason; // the engine stopped the run: not a network error
-      throw networkError(error, redact);
-    }
-    if (!response.ok) throw responseError(response.status, text, response.headers, now(), redact);
+    const { text } = await this.send(method, path, body, signal);
     try {
       return JSON.parse(text);
     } catch (error) {

@@ -1,13 +1,6 @@
-import { networkError, responseError } from './errors';
+import { type HubSpotHttpOptions, hubspotHttp } from './http';
 
-export interface PushClientOptions {
-  token: string;
-  apiBase?: string;
-  fetch?: typeof globalThis.fetch;
-  now?: () => number;
-  /** One request's deadline; a timeout counts as a network error. */
-  timeoutMs?: number;
-}
+export type PushClientOptions = HubSpotHttpOptions;
 
 /** An answer the writer reads itself: a success, or a refusal that names what was refused. */
 export interface PushAnswer {
@@ -27,40 +20,15 @@ const READ_REFUSALS = new Set([400, 404, 409]);
  * their `Retry-After`; the token never appears in one.
  */
 export class HubSpotPushClient {
-  private readonly base: string;
-  private readonly fetch: typeof globalThis.fetch;
+  private readonly http: ReturnType<typeof hubspotHttp>;
 
-  constructor(private readonly options: PushClientOptions) {
-    this.base = (options.apiBase ?? 'https://api.hubapi.com').replace(/\/+$/, '');
-    // Bound so that `fetch` is not called as a method of this object (browsers throw "Illegal invocation").
-    const f = options.fetch ?? globalThis.fetch;
-    this.fetch = (input, init) => f(input, init);
+  constructor(options: PushClientOptions) {
+    this.http = hubspotHttp(options);
   }
 
   async send(method: 'POST' | 'PUT', path: string, body: unknown, signal: AbortSignal): Promise<PushAnswer> {
-    const now = this.options.now ?? Date.now;
-    const redact = (s: string) => s.split(this.options.token).join('[token]');
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.fetch(`${this.base}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs ?? 30_000)]),
-      });
-      text = await response.text();
-    } catch (error) {
-      if (signal.aborted) throw signal.reason; // the run was stopped: not a network error
-      throw networkError(error, redact);
-    }
-    if (!response.ok && !READ_REFUSALS.has(response.status))
-      throw responseError(response.status, text, response.headers, now(), redact);
-    return { status: response.status, body: parse(text) };
+    const { status, text } = await this.http(method, path, body, signal, READ_REFUSALS);
+    return { status, body: parse(text) };
   }
 }
 
