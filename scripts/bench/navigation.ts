@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { type BrowserContext, chromium } from '@playwright/test';
 import { CHROMIUM, EXTENSION_DIR, extensionArgs } from '../chromium';
 
 /** Why the browser part cannot run here, or undefined when it can. */
@@ -58,22 +58,41 @@ export interface NavigationFigures {
 }
 
 /** Runs `runs` in-app navigations between companies and times each; the worker stays warm. */
-export async function benchNavigation(accounts: number, runs: number): Promise<NavigationFigures> {
+/**
+ * Chromium with the built extension on a fresh profile, LinkedIn's company pages served as
+ * `companyPage` and every other request aborted; `close` removes the profile.
+ */
+export async function launchBenchBrowser(): Promise<{
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}> {
   const profile = mkdtempSync(join(tmpdir(), 'tierlens-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: extensionArgs(),
   });
+  await context.route(/^https?:\/\//, (route) => {
+    const url = new URL(route.request().url());
+    const slug = url.pathname.split('/')[2];
+    if (url.hostname !== 'www.linkedin.com' || !slug) return route.abort();
+    return route.fulfill({ status: 200, contentType: 'text/html', body: companyPage(slug) });
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    extensionId: new URL(worker.url()).host,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function benchNavigation(accounts: number, runs: number): Promise<NavigationFigures> {
+  const { context, extensionId, close } = await launchBenchBrowser();
   try {
-    await context.route(/^https?:\/\//, (route) => {
-      const url = new URL(route.request().url());
-      const slug = url.pathname.split('/')[2];
-      if (url.hostname !== 'www.linkedin.com' || !slug) return route.abort();
-      return route.fulfill({ status: 200, contentType: 'text/html', body: companyPage(slug) });
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     // The panel's first query has Dexie create the schema; then the accounts go in directly.
@@ -127,7 +146,6 @@ export async function benchNavigation(accounts: number, runs: number): Promise<N
     }
     return { accounts, runs, state, badge };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }

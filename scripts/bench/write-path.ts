@@ -7,12 +7,7 @@
  *   pushed by the push engine through the HubSpot target to the HubSpot-compatible test server
  *   on 127.0.0.1 (real HTTP, the server's checks and batches), the outbox in fake-indexeddb.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM, extensionArgs } from '../chromium';
-import { companyPage } from './navigation';
+import { launchBenchBrowser } from './navigation';
 
 export interface EditFigures {
   edits: number;
@@ -21,21 +16,8 @@ export interface EditFigures {
 
 /** Edit → shown: `edits` tags added one after another on the demo's HubSpot account. */
 export async function benchEditShown(edits: number): Promise<EditFigures> {
-  const profile = mkdtempSync(join(tmpdir(), 'tierlens-bench-edit-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: extensionArgs(),
-  });
+  const { context, extensionId, close } = await launchBenchBrowser();
   try {
-    await context.route(/^https?:\/\//, (route) => {
-      const url = new URL(route.request().url());
-      const slug = url.pathname.split('/')[2];
-      if (url.hostname !== 'www.linkedin.com' || !slug) return route.abort();
-      return route.fulfill({ status: 200, contentType: 'text/html', body: companyPage(slug) });
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
     const linkedin = await context.newPage();
     await linkedin.goto('https://www.linkedin.com/company/hubspot/');
     const panel = await context.newPage();
@@ -80,8 +62,7 @@ export async function benchEditShown(edits: number): Promise<EditFigures> {
     }
     return { edits, shownMs };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
