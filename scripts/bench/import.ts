@@ -306,7 +306,7 @@ async function importFilesBundle(): Promise<string> {
       contents: `import 'bench:jitless';
         export { importFiles } from './lib/sync/file/import';
         export { readTable } from './lib/sync/file/table';
-        export { beginGeneration, writePage, switchGeneration } from './lib/sync/generation';
+        export { beginGeneration, byTable, writePage, switchGeneration } from './lib/sync/generation';
         export { TierlensDB } from './lib/db/db';`,
       resolveDir: root,
       loader: 'ts',
@@ -345,6 +345,12 @@ export interface BrowserBreakdown {
   good: number;
   /** runFileImport's steps with the same functions, the sink timed: begin, writePage (all pages), switch, total. */
   write?: { beginMs: number; pages: number; writeMs: number; slowestPageMs: number; switchMs: number; totalMs: number };
+  /**
+   * The same records put through raw IndexedDB (no Dexie, no read before write: an account's
+   * touchpoints of one page as one row) into a database of the same schema, the same pages:
+   * what this machine's IndexedDB can take, the ceiling for writePage.
+   */
+  ceiling?: { writeMs: number; records: number };
   /** BENCH_IMPORT_VARIANTS=1: writePage time alone with other settings (same records, new database each). */
   variants?: { name: string; writeMs: number; pages: number }[];
 }
@@ -403,6 +409,37 @@ async function browserBreakdown(page: Page, set: ImportFileSet, write: boolean):
       const t2 = performance.now();
       await I.switchGeneration(main, staged, { now });
       const t3 = performance.now();
+      const ceilingDb = new I.TierlensDB('tierlens-ceiling');
+      const ceilingStaged = await I.beginGeneration(ceilingDb, 'file', { plan: {}, label: 'ceiling', now });
+      await ceilingStaged.db.open();
+      const idb: IDBDatabase = ceilingStaged.db.backendDB();
+      let ceilingMs = 0;
+      let ceilingRecords = 0;
+      await I.importFiles(files, {
+        source: 'file',
+        now,
+        sink: async (records: unknown[]) => {
+          const rows = I.byTable(records, ceilingStaged.generation);
+          const packed = new Map<string, unknown[]>();
+          for (const { accountId, ...t } of rows.touchpoints)
+            packed.set(accountId, [...(packed.get(accountId) ?? []), t]);
+          const w = performance.now();
+          const tx = idb.transaction(['accounts', 'contacts', 'accountTouchpoints'], 'readwrite');
+          for (const a of rows.accounts) tx.objectStore('accounts').put(a);
+          for (const c of rows.contacts) tx.objectStore('contacts').put(c);
+          for (const [accountId, items] of packed) tx.objectStore('accountTouchpoints').put({ accountId, items });
+          await new Promise((done, fail) => {
+            tx.oncomplete = done;
+            tx.onerror = () => fail(tx.error);
+          });
+          ceilingMs += performance.now() - w;
+          ceilingRecords += rows.accounts.length + rows.contacts.length + packed.size;
+        },
+      });
+      ceilingDb.close();
+      ceilingStaged.db.close();
+      await I.TierlensDB.delete('tierlens-ceiling');
+      await I.TierlensDB.delete(`tierlens-ceiling~file~${ceilingStaged.generation}`);
       const tried: { name: string; writeMs: number; pages: number }[] = [];
       const settings: [string, 'default' | 'relaxed' | 'strict', number][] = [
         ['durability relaxed, 2,000 per page', 'relaxed', 1],
@@ -440,6 +477,7 @@ async function browserBreakdown(page: Page, set: ImportFileSet, write: boolean):
         importMs,
         good,
         write: { beginMs: t1 - t0, pages, writeMs, slowestPageMs, switchMs: t3 - t2, totalMs: t3 - t0 },
+        ceiling: { writeMs: ceilingMs, records: ceilingRecords },
         ...(variants ? { variants: tried } : {}),
       };
     },
@@ -522,6 +560,11 @@ async function benchSize(accounts: number, log: (s: string) => void, withWrites:
             ? `; runFileImport's steps: beginGeneration ${w.beginMs.toFixed(0)} ms, importFiles + ${w.pages} × writePage ${((w.totalMs - w.beginMs - w.switchMs) / 1_000).toFixed(1)} s of which writePage ${(w.writeMs / 1_000).toFixed(1)} s (slowest page ${w.slowestPageMs.toFixed(0)} ms), switchGeneration ${w.switchMs.toFixed(0)} ms`
             : ''),
       );
+      if (d.ceiling) {
+        log(
+          `      raw IndexedDB, same records, schema and pages (no Dexie, no read before write): ${(d.ceiling.writeMs / 1_000).toFixed(1)} s, ${n(Math.round(rowsOf(set) / (d.ceiling.writeMs / 1_000)))} rows/s: the ceiling writePage works under on this machine`,
+        );
+      }
       for (const v of d.variants ?? []) {
         log(
           `      writePage variant, ${v.name}: ${(v.writeMs / 1_000).toFixed(1)} s over ${v.pages} pages (${n(Math.round(rowsOf(set) / (v.writeMs / 1_000)))} rows/s written)`,
@@ -609,6 +652,14 @@ function sizeRows(f: SizeFigures): Row[] {
         measured: d.write.writeMs / 1_000,
         unit: 's',
         note: `${d.write.pages} pages, ${n(Math.round(total / (d.write.writeMs / 1_000)))} rows/s written`,
+      });
+    }
+    if (d.ceiling) {
+      rows.push({
+        what: `${label}: raw IndexedDB, same records and schema (the ceiling)`,
+        measured: d.ceiling.writeMs / 1_000,
+        unit: 's',
+        note: `${n(Math.round(total / (d.ceiling.writeMs / 1_000)))} rows/s; ${n(d.ceiling.records)} records put`,
       });
     }
   }
