@@ -90,7 +90,7 @@ test('"Sync now" with nothing new asks with the ETag, gets a 304, and keeps the 
   await expect(panel.accountName).toHaveText(FEED_COMPANY.name);
 });
 
-test('a new generation with a corrupted shard is refused in plain words, and the previous data stays', async () => {
+test('a new generation with a corrupted shard is refused in plain words, the previous data stays, and a day later the panel warns', async () => {
   // The new generation renames the served company; its last account shard is corrupted after hashing.
   const next = await buildFeed(
     '2026-12-01T06:00Z',
@@ -123,6 +123,18 @@ test('a new generation with a corrupted shard is refused in plain words, and the
   await expect(panel.accountName).toHaveText(FEED_COMPANY.name);
   await expect(panel.section('Fit and tier')).toContainText('Tier 1 Strategic');
   expect((await panel.badge()).text).toBe('T1');
+
+  // A day later (the panel's clock), with the feed still failing, the footer warns that the data is getting old.
+  const tomorrow = await openPanel(browser.context, browser.extensionId, COMPANY_URL, {
+    at: Date.now() + 25 * 3_600_000,
+  });
+  await expect(tomorrow.accountName).toHaveText(FEED_COMPANY.name);
+  const warning = tomorrow.page.locator('.data-footer').getByRole('alert');
+  await expect(warning).toContainText('The team feed has not synced for 1 day');
+  await expect(warning).toContainText("its SHA-256 is not the manifest's");
+  await tomorrow.page.close();
+  // Today's panel does not warn: a failure a moment old is shown on the Sources page only.
+  await expect(panel.page.locator('.data-footer').getByRole('alert')).toHaveCount(0);
 
   // For a person to look at: does the refusal read well beside the data still shown?
   const shot = test.info().outputPath('feed-corrupt-shard.png');

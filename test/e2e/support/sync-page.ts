@@ -55,9 +55,16 @@ export async function launchSyncBrowser(): Promise<SyncBrowser> {
 }
 
 /** The side panel, opened in a tab for the tab showing `tabUrl` (as the fixture's `sidePanel`). */
-export async function openPanel(context: BrowserContext, extensionId: string, tabUrl: string): Promise<SidePanel> {
+export async function openPanel(
+  context: BrowserContext,
+  extensionId: string,
+  tabUrl: string,
+  options: { at?: number } = {},
+): Promise<SidePanel> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 400, height: 900 });
+  // The panel's own clock, started at `at` (and running from there): the panel as opened later.
+  if (options.at !== undefined) await page.clock.install({ time: options.at });
   const panelUrl = `chrome-extension://${extensionId}/sidepanel.html`;
   await page.goto(panelUrl);
   const tabId = await tabIdOf(page, tabUrl);
