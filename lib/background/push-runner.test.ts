@@ -140,6 +140,17 @@ describe('the runner', () => {
     expect(company.properties.hs_ideal_customer_profile).toBe('tier_3');
   });
 
+  it('sends an edit once when pushes are asked for at once (an edit, an alarm, a worker start)', async () => {
+    await connect();
+    const company = portal.data.create('companies', {});
+    const edit = await tierEdit(`hubspot:${company.id}`, 2);
+    await Promise.all([pushSoon(db, deps), pushSoon(db, deps), pushSoon(db, deps)]);
+    await pushSoon(db, deps);
+    expect(await db.outbox.get(edit.opId)).toMatchObject({ state: 'pushed' });
+    expect(portal.data.writes).toHaveLength(1);
+    expect(portal.requests.filter((r) => r.path.endsWith('/batch/update'))).toHaveLength(1);
+  });
+
   it('on a worker start, finishes what a stopped worker sent, without writing it again', async () => {
     await connect();
     const company = portal.data.create('companies', { hs_ideal_customer_profile: 'tier_1' });

@@ -36,6 +36,11 @@ let timer: ReturnType<typeof setTimeout> | undefined;
  * Pushes the outbox to HubSpot now, one run at a time: asked while a run is under way, it runs
  * once more after it (edits may have come in since that run read the outbox). Does nothing
  * unless HubSpot is connected and its address may be reached. Answers the last run's result.
+ *
+ * One at a time is what keeps two runs from sending the same edits: a run claims edits whatever
+ * their state (an edit `pushing` may be one a stopped worker sent), so claiming alone excludes
+ * nobody. Every run starts here, and the browser runs one service worker at a time; a stopped
+ * worker's run is gone with it.
  */
 export function pushSoon(db: TierlensDB, deps: PushRunnerDeps = {}): Promise<PushRunResult | undefined> {
   if (running) {

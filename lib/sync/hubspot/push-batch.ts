@@ -23,6 +23,26 @@ export type InputResult =
   /** The request failed as a whole (network, 429, 5xx…) or the answer did not say. */
   | { kind: 'unsettled'; outcome: PushOutcome };
 
+/**
+ * Awaited right before each request leaves, with the inputs it would carry: answers those to
+ * send (some left out, some rewritten without an op left out). It marks their edits sent.
+ */
+export type BeforeSend = (inputs: readonly BatchInput[]) => Promise<BatchInput[]>;
+
+/** What became of an input the request did not carry: an edit of it was taken back while HubSpot was read. */
+export const WITHHELD: PushOutcome = {
+  status: 'retry',
+  error: 'An edit was taken back before it was sent; what is left of it goes later.',
+  mayHaveLanded: false,
+};
+
+/** What became of the inputs of a request that never left because the outbox could not note them as sent. */
+export const UNMARKED: PushOutcome = {
+  status: 'retry',
+  error: 'Tierlens could not note the edit as sent, so it did not send it; trying again later.',
+  mayHaveLanded: false,
+};
+
 export function chunks<T>(items: readonly T[], size = BATCH_LIMIT): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -35,6 +55,8 @@ export function chunks<T>(items: readonly T[], size = BATCH_LIMIT): T[][] {
  * a whole-request 400 may not (UNVERIFIED, §4): unless it names a missing property every input
  * writes, each input is sent again alone to find the refused one. `resultTrace` maps a result
  * back to its input: by record id for updates, by the `idProperty` value for upserts.
+ * `beforeSend` is awaited before each request of 100 (not before the lone resends: the first
+ * request carried those inputs already); an input it leaves out is WITHHELD.
  */
 export async function writeInBatches(
   client: HubSpotPushClient,
@@ -42,9 +64,21 @@ export async function writeInBatches(
   inputs: readonly BatchInput[],
   resultTrace: (result: BatchAnswer['results'][number], inputs: readonly BatchInput[]) => string | undefined,
   signal: AbortSignal,
+  beforeSend: BeforeSend,
 ): Promise<Map<string, InputResult>> {
   const results = new Map<string, InputResult>();
-  for (const chunk of chunks(inputs)) await writeChunk(client, path, chunk, resultTrace, signal, results);
+  for (const chunk of chunks(inputs)) {
+    let sending: BatchInput[];
+    try {
+      sending = await beforeSend(chunk);
+    } catch {
+      for (const i of chunk) results.set(i.trace, { kind: 'unsettled', outcome: UNMARKED });
+      continue;
+    }
+    const traces = new Set(sending.map((i) => i.trace));
+    for (const i of chunk) if (!traces.has(i.trace)) results.set(i.trace, { kind: 'unsettled', outcome: WITHHELD });
+    if (sending.length) await writeChunk(client, path, sending, resultTrace, signal, results);
+  }
   return results;
 }
 

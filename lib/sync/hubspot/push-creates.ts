@@ -2,7 +2,7 @@ import type { Account } from '../../db/accounts';
 import type { Contact } from '../../db/contacts';
 import type { PushOutcome, TargetOp } from '../push/types';
 import { DEFAULT_CONTACT_LINKEDIN_PROPERTY } from './properties';
-import { type BatchInput, writeInBatches } from './push-batch';
+import { type BatchInput, UNMARKED, WITHHELD, writeInBatches } from './push-batch';
 import { goneWords, missingPropertyWords, requestFailure } from './push-errors';
 import { readCurrent } from './push-read';
 import { hubspotId } from './push-wire';
@@ -46,6 +46,8 @@ const OBJECT_OF = { new_contact: 'contacts', new_account: 'companies' } as const
  * is written again), then one `batch/upsert` by it creates the rest (a retry of that finds the
  * first, §4). A new contact is then associated with its company (v4 default association, a PUT:
  * doing it again changes nothing). Confirmed with the id HubSpot gave, `hubspot:<id>`.
+ * `beforeWrite` comes before the upsert, and before the association of a contact the read found
+ * (one created now was marked by its upsert).
  */
 export async function pushCreates(
   ops: readonly TargetOp[],
@@ -105,7 +107,13 @@ async function createObjects(
       },
     }),
   );
-  const results = await upsert(object, inputs, ctx);
+  const opOf = new Map(toCreate.map((op) => [op.opId, op]));
+  const results = await upsert(object, inputs, ctx, async (chunk) => {
+    const going = new Set(
+      (await ctx.hooks.beforeWrite(chunk.flatMap((i) => opOf.get(i.trace) ?? []))).map((op) => op.opId),
+    );
+    return chunk.filter((i) => going.has(i.trace));
+  });
   for (const op of toCreate) {
     const result = results.get(op.opId);
     if (result?.kind === 'written') created.set(op, { id: result.id, wrote: true });
@@ -116,20 +124,26 @@ async function createObjects(
       );
   }
   for (const [op, { id, wrote }] of created) {
-    const associated = object === 'contacts' ? await associate(id, op, ctx) : undefined;
+    const associated = object === 'contacts' ? await associate(id, op, ctx, !wrote) : undefined;
     out.set(op, associated ?? { status: 'confirmed', wrote, remoteId: `hubspot:${id}` });
   }
 }
 
 /**
  * `batch/upsert` by the op id property. A portal without the contact's LinkedIn property (its
- * name is UNVERIFIED, properties.ts) still gets the contact: those inputs go again without it.
+ * name is UNVERIFIED, properties.ts) still gets the contact: those inputs go again without it
+ * (already marked sent: the first request carried them).
  */
-async function upsert(object: 'companies' | 'contacts', inputs: readonly BatchInput[], ctx: WriteContext) {
+async function upsert(
+  object: 'companies' | 'contacts',
+  inputs: readonly BatchInput[],
+  ctx: WriteContext,
+  beforeSend: (inputs: readonly BatchInput[]) => Promise<BatchInput[]>,
+) {
   const path = `/crm/v3/objects/${object}/batch/upsert`;
   const byValue = (result: { properties: Record<string, string | null> }) =>
     result.properties[ctx.writeBack.opIdProperty] ?? undefined;
-  const results = await writeInBatches(ctx.client, path, inputs, byValue, ctx.signal);
+  const results = await writeInBatches(ctx.client, path, inputs, byValue, ctx.signal, beforeSend);
   const withoutLinkedIn = inputs.filter((i) => {
     const r = results.get(i.trace);
     return r?.kind === 'refused' && r.problems.some((p) => p.name === DEFAULT_CONTACT_LINKEDIN_PROPERTY);
@@ -139,12 +153,29 @@ async function upsert(object: 'companies' | 'contacts', inputs: readonly BatchIn
     const { [DEFAULT_CONTACT_LINKEDIN_PROPERTY]: _dropped, ...properties } = i.properties;
     return { ...i, properties };
   });
-  for (const [trace, r] of await writeInBatches(ctx.client, path, again, byValue, ctx.signal)) results.set(trace, r);
+  const sent = async (chunk: readonly BatchInput[]) => [...chunk];
+  for (const [trace, r] of await writeInBatches(ctx.client, path, again, byValue, ctx.signal, sent))
+    results.set(trace, r);
   return results;
 }
 
-/** The new contact's default association with its company (`PUT …/associations/default/…`); undefined when done. */
-async function associate(contactId: string, op: TargetOp, ctx: WriteContext): Promise<PushOutcome | undefined> {
+/**
+ * The new contact's default association with its company (`PUT …/associations/default/…`);
+ * undefined when done. `mark`: the op is not marked sent yet (the read found the contact).
+ */
+async function associate(
+  contactId: string,
+  op: TargetOp,
+  ctx: WriteContext,
+  mark: boolean,
+): Promise<PushOutcome | undefined> {
+  if (mark) {
+    try {
+      if (!(await ctx.hooks.beforeWrite([op])).length) return WITHHELD;
+    } catch {
+      return UNMARKED;
+    }
+  }
   const companyId = hubspotId(op.remoteAccountId);
   const path = `/crm/v4/objects/contacts/${contactId}/associations/default/companies/${companyId}`;
   try {

@@ -1,7 +1,7 @@
 import type { AccountNote } from '../../db/outbox';
 import type { WriteBack } from '../../settings/types';
-import type { PushOutcome, TargetOp } from '../push/types';
-import { type InputResult, writeInBatches } from './push-batch';
+import type { PushHooks, PushOutcome, TargetOp } from '../push/types';
+import { type BatchInput, type InputResult, WITHHELD, writeInBatches } from './push-batch';
 import type { HubSpotPushClient } from './push-client';
 import { goneWords, missingPropertyWords, refusedValueWords } from './push-errors';
 import { decideField, FIELDS, type FieldKind } from './push-fields';
@@ -12,6 +12,8 @@ export interface WriteContext {
   client: HubSpotPushClient;
   writeBack: WriteBack;
   signal: AbortSignal;
+  /** The engine's: `beforeWrite` is awaited right before each write request leaves. */
+  hooks: PushHooks;
 }
 
 /** The marker that ends a note's line: a retry finds it and appends nothing. */
@@ -27,8 +29,9 @@ export function noteLine(note: AccountNote, opId: string): string {
 /** One value to write to one record's property, and the ops it settles. */
 interface PendingWrite {
   id: string;
-  value: string;
   ops: TargetOp[];
+  /** The value that settles these ops (all of `ops`, or those still going when some were withheld). */
+  value: (ops: readonly TargetOp[]) => string;
 }
 
 const objectOf = (op: TargetOp) => (op.kind === 'note' ? 'companies' : FIELDS[op.kind as FieldKind].object);
@@ -40,7 +43,9 @@ const configurable = (op: TargetOp) => op.kind === 'note' || FIELDS[op.kind as F
  * Writes edits of existing records: per object type, reads the records' current values in one
  * batch, decides each op (already there, write, conflict: decideField), appends notes whose
  * marker is not there yet, then writes each property in one `batch/update` (one input per
- * record, so no record appears twice in a request). `out` receives each op's outcome.
+ * record, so no record appears twice in a request). Only the ops a write carries go through
+ * `beforeWrite`: those the read settles (already there, a conflict, a refusal) are never marked
+ * sent. `out` receives each op's outcome.
  */
 export async function pushFieldEdits(
   ops: readonly TargetOp[],
@@ -96,7 +101,7 @@ async function pushObjectEdits(
     if (decision.action === 'confirmed') out.set(op, { status: 'confirmed', wrote: false });
     else if (decision.action === 'conflict') out.set(op, { status: 'conflict', remote: decision.remote });
     else if (decision.action === 'refused') out.set(op, { status: 'failed', error: `${decision.why}.` });
-    else writes.get(property)?.set(id, { id, value: decision.value, ops: [op] });
+    else writes.get(property)?.set(id, { id, ops: [op], value: () => decision.value });
   }
   for (const [id, noteOps] of notes) {
     const now = current.get(id);
@@ -104,26 +109,44 @@ async function pushObjectEdits(
     const missing = noteOps.filter((op) => !remote.includes(noteMarker(op.opId)));
     for (const op of noteOps) if (!missing.includes(op)) out.set(op, { status: 'confirmed', wrote: false });
     if (!missing.length) continue;
-    const lines = missing.map((op) => noteLine(op.value as AccountNote, op.opId));
-    const value = [remote.replace(/\s+$/, ''), ...lines].filter(Boolean).join('\n');
-    writes.get(ctx.writeBack.notesProperty)?.set(id, { id, value, ops: missing });
+    const value = (going: readonly TargetOp[]) =>
+      [remote.replace(/\s+$/, ''), ...going.map((op) => noteLine(op.value as AccountNote, op.opId))]
+        .filter(Boolean)
+        .join('\n');
+    writes.get(ctx.writeBack.notesProperty)?.set(id, { id, ops: missing, value });
   }
   for (const [property, byRecord] of writes) {
     const pending = [...byRecord.values()];
     if (!pending.length) continue;
     const traceOf = new Map(pending.map((w) => [w.id, (w.ops[0] as TargetOp).opId]));
+    const byTrace = new Map(pending.map((w) => [traceOf.get(w.id) ?? w.id, w]));
+    const withheld = new Set<TargetOp>();
+    // Right before each request: its ops marked sent, those taken back meanwhile left out (a
+    // record's notes are written without the one taken back).
+    const beforeSend = async (inputs: readonly BatchInput[]): Promise<BatchInput[]> => {
+      const carried = inputs.flatMap((i) => byTrace.get(i.trace)?.ops ?? []);
+      const going = new Set(await ctx.hooks.beforeWrite(carried));
+      return inputs.flatMap((i) => {
+        const w = byTrace.get(i.trace);
+        const kept = w?.ops.filter((op) => going.has(op)) ?? [];
+        for (const op of w?.ops ?? []) if (!going.has(op)) withheld.add(op);
+        if (!w || !kept.length) return [];
+        return [kept.length === w.ops.length ? i : { ...i, properties: { [property]: w.value(kept) } }];
+      });
+    };
     const results = await writeInBatches(
       ctx.client,
       `/crm/v3/objects/${object}/batch/update`,
-      pending.map((w) => ({ trace: traceOf.get(w.id) ?? w.id, id: w.id, properties: { [property]: w.value } })),
+      pending.map((w) => ({ trace: traceOf.get(w.id) ?? w.id, id: w.id, properties: { [property]: w.value(w.ops) } })),
       (result) => traceOf.get(result.id),
       ctx.signal,
+      beforeSend,
     );
     for (const w of pending) {
       const result = results.get(traceOf.get(w.id) ?? w.id);
       const own = configurable(w.ops[0] as TargetOp);
       const outcome = writeOutcome(result, object, w.id, (name) => own && name === property);
-      for (const op of w.ops) out.set(op, outcome);
+      for (const op of w.ops) out.set(op, withheld.has(op) ? WITHHELD : outcome);
     }
   }
 }

@@ -16,7 +16,7 @@ import {
 import type { Contact } from '../../db/contacts';
 import type { EditKind } from '../../db/outbox';
 import { DEFAULT_WRITE_BACK } from '../../settings/defaults';
-import type { PushOutcome, TargetOp } from '../push/types';
+import type { PushHooks, PushOutcome, TargetOp } from '../push/types';
 import { createHubSpotTarget } from './push';
 
 const clock = Date.UTC(2026, 2, 2, 9, 30);
@@ -51,7 +51,9 @@ function op(kind: EditKind, id: string, value: unknown, bases: unknown[] = [null
   };
 }
 
-const push = (ops: TargetOp[], t = target()) => t.push(ops, signal);
+/** The engine's part, as in a run whose outbox lets every op go. */
+const sendAll: PushHooks = { beforeWrite: async (ops) => [...ops] };
+const push = (ops: TargetOp[], t = target(), hooks = sendAll) => t.push(ops, signal, hooks);
 const company = (props: Record<string, string> = {}) => server.data.create('companies', { name: 'Acme', ...props });
 const contact = (props: Record<string, string> = {}) => server.data.create('contacts', { firstname: 'Ada', ...props });
 const writesTo = (path: RegExp) => server.requests.filter((r) => path.test(r.path));
@@ -164,6 +166,78 @@ describe('the check before each write', () => {
   it('says a record HubSpot no longer has is gone (207 OBJECT_NOT_FOUND, §4)', async () => {
     const [outcome] = await push([op('tier', '424242', 1)]);
     expect(outcome).toMatchObject({ status: 'failed', error: expect.stringMatching(/no company 424242 any more/) });
+  });
+});
+
+describe('marking each write sent just before it leaves', () => {
+  beforeEach(() => start());
+
+  /** Hooks that note what each call was given and which request the server had last when it came. */
+  function watching(answer: (ops: readonly TargetOp[]) => Promise<TargetOp[]> = async (ops) => [...ops]) {
+    const calls: Array<{ opIds: string[]; after: string | undefined }> = [];
+    const hooks: PushHooks = {
+      async beforeWrite(ops) {
+        calls.push({ opIds: ops.map((o) => o.opId), after: server.requests.at(-1)?.path });
+        return answer(ops);
+      },
+    };
+    return { calls, hooks };
+  }
+
+  it('marks the ops of each write request after the read and before it, never those the read settles', async () => {
+    const c = company({ hs_ideal_customer_profile: 'tier_1', hs_is_target_account: 'true' });
+    const there = op('tier', c.id, 1, [2]);
+    const theirs = op('target', c.id, false, [false]);
+    const tags = op('tags', c.id, ['vip'], [[]]);
+    const note = op('note', c.id, { text: 'Met the CFO', by: 'Ada' });
+    const { calls, hooks } = watching();
+    const outcomes = await push([there, theirs, tags, note], target(), hooks);
+    expect(outcomes.map((o) => o.status)).toEqual(['confirmed', 'conflict', 'confirmed', 'confirmed']);
+    // One call per write request (one per property), each after the read or the write before it.
+    expect(calls).toEqual([
+      { opIds: [tags.opId], after: '/crm/v3/objects/companies/batch/read' },
+      { opIds: [note.opId], after: '/crm/v3/objects/companies/batch/update' },
+    ]);
+    expect(writesTo(/batch\/update$/)).toHaveLength(2);
+  });
+
+  it('writes a record’s notes without the one taken back meanwhile, and leaves that one unsent', async () => {
+    const c = company();
+    const kept = op('note', c.id, { text: 'Budget in Q3', by: 'Ada' });
+    const taken = op('note', c.id, { text: 'Oops', by: 'Ada' });
+    const { hooks } = watching(async (ops) => ops.filter((o) => o !== taken));
+    expect(await push([kept, taken], target(), hooks)).toEqual([
+      { status: 'confirmed', wrote: true },
+      { status: 'retry', error: expect.any(String), mayHaveLanded: false },
+    ]);
+    expect(c.properties.tierlens_notes).toBe(`Ada: Budget in Q3 [tierlens ${kept.opId}]`);
+  });
+
+  it('creates nothing for a contact taken back while HubSpot was read', async () => {
+    const c = company();
+    const value: Contact = {
+      id: 'local:x',
+      accountId: `hubspot:${c.id}`,
+      name: 'Grace',
+      buyingRoles: [],
+      updatedAt: clock,
+    };
+    const create = { ...op('new_contact', c.id, value), entityId: 'local:x', remoteEntityId: 'local:x' };
+    const { calls, hooks } = watching(async () => []);
+    expect(await push([create], target(), hooks)).toEqual([
+      { status: 'retry', error: expect.any(String), mayHaveLanded: false },
+    ]);
+    expect(calls).toEqual([{ opIds: [create.opId], after: '/crm/v3/objects/contacts/batch/read' }]);
+    expect(writesTo(/batch\/upsert$|associations/)).toEqual([]);
+  });
+
+  it('sends nothing when the outbox cannot note the write as sent', async () => {
+    const c = company();
+    const failing: PushHooks = { beforeWrite: () => Promise.reject(new Error('QuotaExceededError')) };
+    expect(await push([op('tags', c.id, ['vip'], [[]])], target(), failing)).toEqual([
+      { status: 'retry', error: expect.stringMatching(/could not note the edit as sent/), mayHaveLanded: false },
+    ]);
+    expect(writesTo(/batch\/update$/)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { WriteBack } from '../../settings/types';
-import type { PushOutcome, PushTarget, TargetOp } from '../push/types';
+import type { PushHooks, PushOutcome, PushTarget, TargetOp } from '../push/types';
 import { HubSpotPushClient, type PushClientOptions } from './push-client';
 import { pushCreates } from './push-creates';
 import { pushFieldEdits } from './push-writes';
@@ -17,13 +17,14 @@ const FIELD_EDITS = new Set(['tags', 'buying_roles', 'tier', 'target', 'tier_pro
  * company `hs_ideal_customer_profile` and `hs_is_target_account` natively (§6); tags, tier
  * proposals and notes to the properties the settings name; new contacts and accounts created
  * once. Every write is checked against what HubSpot holds first, so that sending one again
- * never applies it twice (push-writes.ts, push-creates.ts).
+ * never applies it twice (push-writes.ts, push-creates.ts), and each write request waits for
+ * `hooks.beforeWrite` to mark what it carries sent.
  */
 export function createHubSpotTarget(options: HubSpotTargetOptions): PushTarget {
   const client = new HubSpotPushClient(options);
   return {
-    async push(ops: readonly TargetOp[], signal: AbortSignal): Promise<PushOutcome[]> {
-      const ctx = { client, writeBack: options.writeBack, signal };
+    async push(ops: readonly TargetOp[], signal: AbortSignal, hooks: PushHooks): Promise<PushOutcome[]> {
+      const ctx = { client, writeBack: options.writeBack, signal, hooks };
       const out = new Map<TargetOp, PushOutcome>();
       await pushCreates(
         ops.filter((op) => CREATES.has(op.kind)),

@@ -51,15 +51,17 @@ export async function editsIn(db: TierlensDB, states: readonly PushState[]): Pro
 export interface Claim {
   ops: TargetOp[];
   doomed: Array<{ op: PushOp; why: string }>;
-  /** Op ids of the claimed ops some edit of which was `pushing` already: sent before, maybe landed. */
-  sentBefore: Set<string>;
 }
 
 /**
- * Picks up to `limit` ops due now, skipping the fields already tried in this run, and marks
- * their edits `pushing` in the same transaction, before anything is sent: after a stop, the
- * next run knows they may have reached the source and checks before writing again. `db` should
- * be the strict-durability connection, so that the mark is on disk before the request leaves.
+ * Picks up to `limit` ops due now, skipping the fields already tried in this run, and fails, in
+ * the same transaction, the edits that can never go. The claimed edits keep their state: they
+ * become `pushing` only right before a write request carries them (markSending), so a stop
+ * while the target reads leaves them waiting, not "sent". An edit already `pushing` was sent by
+ * an earlier run and may have landed: the target reads what the source holds before writing.
+ *
+ * Claiming is not exclusive: edits are claimed whatever their mark, so one run at a time is the
+ * runner's to ensure (push-runner.ts).
  */
 export async function claimOps(
   db: TierlensDB,
@@ -93,12 +95,6 @@ export async function claimOps(
       if (entity.status !== 'ready' || account.status !== 'ready') continue;
       ops.push({ ...op, remoteEntityId: entity.remoteId, remoteAccountId: account.remoteId });
     }
-    const states = new Map(edits.map((e) => [e.opId, e.state]));
-    const sentBefore = new Set(
-      ops.filter((op) => op.opIds.some((id) => states.get(id) === 'pushing')).map((op) => op.opId),
-    );
-    const claimed = ops.flatMap((op) => op.opIds);
-    await db.outbox.bulkUpdate(claimed.map((key) => ({ key, changes: { state: 'pushing' as const } })));
     const failed = doomed.flatMap(({ op, why }) =>
       op.opIds.map((key) => ({
         key,
@@ -106,7 +102,7 @@ export async function claimOps(
       })),
     );
     await db.outbox.bulkUpdate(failed);
-    return { ops, doomed, sentBefore };
+    return { ops, doomed };
   });
 }
 

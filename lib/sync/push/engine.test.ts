@@ -32,8 +32,8 @@ beforeEach(() => {
 });
 afterEach(() => db.delete());
 
-const target = () =>
-  createHubSpotTarget({ token: portal.token, apiBase: portal.url, fetch: portal.fetch, writeBack: DEFAULT_WRITE_BACK });
+const target = (fetch: typeof globalThis.fetch = portal.fetch) =>
+  createHubSpotTarget({ token: portal.token, apiBase: portal.url, fetch, writeBack: DEFAULT_WRITE_BACK });
 const run = (t: PushTarget = target()) => runPush(db, t, { source: 'hubspot', now: () => clock, random: () => 0.5 });
 const edit = <K extends EditKind>(kind: K, entityId: string, value: EditValues[K], base: EditValues[K] | null) =>
   recordEdit(db, { kind, entityId, accountId: entityId, value, base } as EditInput<K>, clock++);
@@ -41,18 +41,56 @@ const stored = async (opId: string) => (await db.outbox.get(opId)) as LocalEdit;
 const company = (props: Record<string, string> = {}) => portal.data.create('companies', { name: 'Acme', ...props });
 
 describe('a run', () => {
-  it('marks the edits it sends `pushing` before the request leaves', async () => {
+  it('marks an edit `pushing` (sent) only once the read is done, just before the write carrying it leaves', async () => {
     const c = company();
     const e = await edit('tier', `hubspot:${c.id}`, 2, null);
-    let seen: string | undefined;
-    const spy: PushTarget = {
-      async push(ops, signal) {
-        seen = (await stored(e.opId)).state;
-        return target().push(ops, signal);
-      },
+    const seen: Array<[string, string]> = [];
+    const watched = (input: RequestInfo | URL, init?: RequestInit) =>
+      stored(e.opId).then((now) => {
+        seen.push([new URL(String(input)).pathname.split('/').slice(-2).join('/'), now.state]);
+        return portal.fetch(input, init);
+      });
+    await run(target(watched));
+    expect(seen).toEqual([
+      ['batch/read', 'pending'],
+      ['batch/update', 'pushing'],
+    ]);
+    expect((await stored(e.opId)).state).toBe('pushed');
+  });
+
+  it('never marks sent an edit the read finds already there, nor one in conflict', async () => {
+    const c = company({ hs_ideal_customer_profile: 'tier_2', hs_is_target_account: 'true' });
+    const there = await edit('tier', `hubspot:${c.id}`, 2, 1);
+    const theirs = await edit('target', `hubspot:${c.id}`, false, false);
+    const marked: string[] = [];
+    const watching: PushTarget = {
+      push: (ops, signal, hooks) =>
+        target().push(ops, signal, {
+          beforeWrite: (carried) => {
+            marked.push(...carried.flatMap((o) => o.opIds));
+            return hooks.beforeWrite(carried);
+          },
+        }),
     };
-    await run(spy);
-    expect(seen).toBe('pushing');
+    expect(await run(watching)).toMatchObject({ confirmed: 1, alreadyThere: 1, conflicts: 1 });
+    expect(marked).toEqual([]);
+    expect(portal.data.writes).toEqual([]);
+    expect(await stored(there.opId)).toMatchObject({ state: 'pushed' });
+    expect(await stored(theirs.opId)).toMatchObject({ state: 'conflict', remote: true });
+  });
+
+  it('does not send a note the user takes back while HubSpot is read: Undo still discards it', async () => {
+    const c = company();
+    const note = await edit('note', `hubspot:${c.id}`, { text: 'Wrong account', by: 'Ada' }, null);
+    let undone: string | undefined;
+    const undoing = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (/batch\/read/.test(String(input))) undone = await undoEdit(db, note.opId, clock);
+      return portal.fetch(input, init);
+    };
+    await run(target(undoing));
+    expect(undone).toBe('discarded');
+    expect(await stored(note.opId)).toMatchObject({ state: 'discarded' });
+    expect(portal.data.writes).toEqual([]);
   });
 
   it('settles a field changed several times with one write of the last value, and marks every edit pushed', async () => {
@@ -210,6 +248,39 @@ describe('a run', () => {
       lastError: 'This edit cannot reach HubSpot: the record it changes was never created in HubSpot.',
     });
     expect(portal.requests).toEqual([]);
+  });
+});
+
+describe('a stop after the read and before the write leaves the edit waiting, not sent', () => {
+  it.each([
+    ['as the read’s answer comes back', 'read'],
+    ['once the read is done, before the write is marked', 'mark'],
+  ] as const)('stopped %s', async (_when, at) => {
+    const c = company();
+    const id = `hubspot:${c.id}`;
+    const tags = await edit('tags', id, ['vip'], []);
+    const note = await edit('note', id, { text: 'Met the CFO', by: 'Ada' }, null);
+    // The worker dies there: the read reached HubSpot, nothing after it happens.
+    const never = new Promise<never>(() => {});
+    const dying: PushTarget =
+      at === 'read'
+        ? target(async (input, init) => {
+            const answer = await portal.fetch(input, init);
+            return /batch\/read/.test(String(input)) ? never : answer;
+          })
+        : { push: (ops, signal) => target().push(ops, signal, { beforeWrite: () => never }) };
+    void run(dying); // abandoned: never resumes
+    await new Promise((r) => setTimeout(r, 20));
+    expect(portal.requests.map((r) => r.path)).toEqual(['/crm/v3/objects/companies/batch/read']);
+    for (const e of [tags, note]) expect(await stored(e.opId)).toMatchObject({ state: 'pending', attempts: 0 });
+    // Nothing was sent: the user may still take the note back.
+    const other = await edit('note', id, { text: 'Call back', by: 'Ada' }, null);
+    expect(await undoEdit(db, other.opId, clock)).toBe('discarded');
+    // The next worker sends both, once.
+    expect(await run()).toMatchObject({ confirmed: 2, alreadyThere: 0 });
+    expect(c.properties.tierlens_tags).toBe('vip');
+    expect(c.properties.tierlens_notes).toBe(`Ada: Met the CFO [tierlens ${note.opId}]`);
+    expect(portal.data.writes).toHaveLength(2);
   });
 });
 

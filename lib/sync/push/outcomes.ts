@@ -1,5 +1,5 @@
 import type { TierlensDB } from '../../db/db';
-import type { LocalEdit } from '../../db/outbox';
+import { type LocalEdit, OPEN_STATES } from '../../db/outbox';
 import { backoffMs, type RetryPolicy } from '../retry';
 import type { PushOutcome, TargetOp } from './types';
 
@@ -7,8 +7,6 @@ export interface RecordOptions {
   now: number;
   random: () => number;
   policy: RetryPolicy;
-  /** Ops (by op id) some edit of which was already `pushing` when claimed: sent before, maybe landed. */
-  sentBefore: ReadonlySet<string>;
 }
 
 const CREATES = new Set(['new_contact', 'new_account']);
@@ -30,9 +28,11 @@ function changesFor(edit: LocalEdit, op: TargetOp, outcome: PushOutcome, retryAt
       return { state: 'failed' as const, lastError: outcome.error, nextAttemptAt: undefined };
     case 'retry':
       return {
-        // A write that may have landed is no longer one the user can take back unsent: it stays
-        // `pushing` (sent, unconfirmed) while it waits; only one HubSpot never applied is `pending`.
-        state: outcome.mayHaveLanded || options.sentBefore.has(op.opId) ? ('pushing' as const) : ('pending' as const),
+        // An edit a write request carried (now or in an earlier run) may have landed: it is no
+        // longer one the user can take back unsent, and stays `pushing` (sent, unconfirmed) while
+        // it waits. One never sent stays `pending`. The mark, not the outcome, says which: it was
+        // on disk before any request carrying the edit left; `mayHaveLanded` only errs on the safe side.
+        state: edit.state === 'pushing' || outcome.mayHaveLanded ? ('pushing' as const) : ('pending' as const),
         attempts: edit.attempts + 1,
         lastError: outcome.error,
         nextAttemptAt: retryAt,
@@ -44,8 +44,9 @@ function changesFor(edit: LocalEdit, op: TargetOp, outcome: PushOutcome, retryAt
  * Records what became of each op, for every edit it settles, in one transaction: confirmed edits
  * are `pushed` (a create with the id the source gave it), conflicts keep the source's value,
  * refusals say why, and the rest wait their backoff (`Retry-After` as a floor, full jitter):
- * `pending` if HubSpot certainly never applied them, else still `pushing`.
- * Only edits still `pushing` change: an edit the user settled meanwhile keeps what they chose.
+ * `pending` if no request carrying them ever left, else still `pushing`.
+ * Only edits still open (pending or pushing) change: one the user settled meanwhile keeps what
+ * they chose.
  */
 export async function recordOutcomes(
   db: TierlensDB,
@@ -56,12 +57,14 @@ export async function recordOutcomes(
   await db.transaction('rw', db.outbox, async () => {
     // One read for all: nothing but Dexie requests is awaited inside the transaction.
     const stored = await db.outbox.bulkGet(ops.flatMap((op) => op.opIds));
-    const sent = new Map(stored.filter((e): e is LocalEdit => e?.state === 'pushing').map((e) => [e.opId, e]));
+    const open = new Map(
+      stored.filter((e): e is LocalEdit => !!e && OPEN_STATES.includes(e.state)).map((e) => [e.opId, e]),
+    );
     const updates: Array<{ key: string; changes: Partial<LocalEdit> }> = [];
     for (const [i, op] of ops.entries()) {
       const outcome = outcomes[i];
       if (!outcome) continue;
-      const edits = op.opIds.flatMap((id) => sent.get(id) ?? []);
+      const edits = op.opIds.flatMap((id) => open.get(id) ?? []);
       const tries = Math.max(1, ...edits.map((e) => e.attempts + 1));
       const retryAfter = outcome.status === 'retry' ? outcome.retryAfterMs : undefined;
       const retryAt = options.now + backoffMs(tries, options.policy, options.random, retryAfter);

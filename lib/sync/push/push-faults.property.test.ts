@@ -12,6 +12,11 @@
  * - each field holds the user's last intent, or a conflict shows both values (the user's and
  *   another user's), or another user changed it after Tierlens's write was confirmed.
  *
+ * And at every step, an edit shows `pushing` ("sent") only if a write request carrying it left
+ * Tierlens: one the server received, or the one a stopped worker was sending as it stopped (the
+ * mark is on disk just before the request leaves). A stop after the reads and before the write
+ * leaves the edits waiting, never "sent".
+ *
  * The worker stopped mid-push is an engine abandoned at a request (before or after the server
  * applied it) and a fresh engine started on the same outbox. Stops inside a transaction need
  * no case of their own: IndexedDB commits a transaction whole or not at all, so the outbox
@@ -192,6 +197,8 @@ interface World {
   shown: Map<string, unknown>;
   /** Contacts added in Tierlens: local id, company. */
   added: Array<{ id: string; at: 'a' | 'b' }>;
+  /** The requests stopped workers were sending as they stopped: they left, the server may never have had them. */
+  lost: SentRequest[];
   clock: number;
   serial: number;
 }
@@ -221,6 +228,7 @@ function newWorld(): World {
   world.contact = { a: `hubspot:${pa.id}`, b: `hubspot:${pb.id}` };
   world.shown = new Map();
   world.added = [];
+  world.lost = [];
   for (const f of FIELDS)
     world.shown.set(key(f.kind, fieldId(world, f)), remoteValue(world, f.kind, fieldId(world, f)));
   return world;
@@ -264,6 +272,8 @@ async function stoppedPush(w: World, n: number, applied: boolean): Promise<void>
   let count = 0;
   const dying: typeof globalThis.fetch = async (input, init) => {
     if (++count < n) return w.portal.fetch(input, init);
+    const body = typeof init?.body === 'string' && init.body ? JSON.parse(init.body) : undefined;
+    w.lost.push({ path: new URL(String(input)).pathname, body });
     if (applied) await w.portal.fetch(input, init).catch(() => undefined);
     died();
     return new Promise<Response>(() => {});
@@ -352,6 +362,56 @@ async function drain(w: World): Promise<void> {
     const result = await engine(w);
     if (!(await editsIn(db, ['pending', 'pushing'])).length) return;
     w.clock = Math.max(w.clock + 1, result.nextAttemptAt ?? w.clock);
+  }
+}
+
+/** A request as the test sees it: where it went and what it carried. */
+interface SentRequest {
+  path: string;
+  body: unknown;
+}
+const WRITE_PATH = /\/batch\/(?:update|upsert)$/;
+const MARKER = /\[tierlens ([^\]]+)\]/g;
+
+/**
+ * What the write requests that left Tierlens carried: each input's trace id (the op id of the
+ * write: the latest edit of its field, or the created record's) and the notes' markers.
+ */
+function carried(w: World): { traces: Set<string>; markers: Set<string> } {
+  const traces = new Set<string>();
+  const markers = new Set<string>();
+  for (const r of [...w.portal.requests, ...w.lost]) {
+    if (!WRITE_PATH.test(r.path)) continue;
+    const inputs = (r.body as { inputs?: Array<{ objectWriteTraceId?: string; properties?: Record<string, string> }> })
+      ?.inputs;
+    for (const input of inputs ?? []) {
+      if (input.objectWriteTraceId) traces.add(input.objectWriteTraceId);
+      const notes = input.properties?.[DEFAULT_WRITE_BACK.notesProperty] ?? '';
+      for (const m of notes.matchAll(MARKER)) markers.add(m[1] as string);
+    }
+  }
+  return { traces, markers };
+}
+
+/**
+ * "Sent" means sent: every edit `pushing` was carried by a write request that left Tierlens.
+ * A field's write carries every open edit of the field up to the one whose op id traces it.
+ */
+async function checkSentMeansSent(w: World, when: string): Promise<void> {
+  const edits = await db.outbox.toArray();
+  const byOpId = new Map(edits.map((e) => [e.opId, e]));
+  const { traces, markers } = carried(w);
+  for (const e of edits.filter((x) => x.state === 'pushing')) {
+    const sent =
+      e.kind === 'note'
+        ? markers.has(e.opId)
+        : e.kind === 'new_contact'
+          ? traces.has(e.opId)
+          : [...traces].some((t) => {
+              const write = byOpId.get(t);
+              return write?.kind === e.kind && write.entityId === e.entityId && write.createdAt >= e.createdAt;
+            });
+    expect(sent, `${when}: ${e.kind} ${e.opId} shows sent, but no write request carried it`).toBe(true);
   }
 }
 
@@ -472,8 +532,10 @@ it(`keeps every edit, applies none twice and ends at the last intent or a shown 
           await Promise.all([engine(w), apply(w, next)]);
           i++;
         } else await apply(w, s);
+        await checkSentMeansSent(w, `after step ${i} (${s.t})`);
       }
       await drain(w);
+      await checkSentMeansSent(w, 'after the drain');
       await checkPromises(w, await db.outbox.orderBy('createdAt').toArray());
     }),
     { numRuns: RUNS },

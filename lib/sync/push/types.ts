@@ -26,7 +26,25 @@ export type PushOutcome =
    */
   | { status: 'retry'; error: string; retryAfterMs?: number; mayHaveLanded: boolean };
 
-/** A source's writer: one outcome per op, in order. It never throws for an op's sake. */
+/** What the engine does for the target while it pushes. */
+export interface PushHooks {
+  /**
+   * Called, and awaited, right before each write request leaves, with the ops it would carry;
+   * answers those that may go. They are then durably `pushing` (sent): a stop from here on
+   * leaves them checked before anything is written again. The others are no longer the user's
+   * intent (an edit of theirs was taken back while the target read) and must not be written;
+   * the target answers them with a `retry` that did not land. Never called for an op settled by
+   * the read alone (already there, a conflict, a refusal). Rejects only when the outbox cannot
+   * be written: then nothing may go.
+   */
+  beforeWrite(ops: readonly TargetOp[]): Promise<TargetOp[]>;
+}
+
+/**
+ * A source's writer: one outcome per op, in order. It reads what the source holds first (to find
+ * a write that already landed, or a conflict), then writes the rest, each write request after
+ * `hooks.beforeWrite`. It never throws for an op's sake.
+ */
 export interface PushTarget {
-  push(ops: readonly TargetOp[], signal: AbortSignal): Promise<PushOutcome[]>;
+  push(ops: readonly TargetOp[], signal: AbortSignal, hooks: PushHooks): Promise<PushOutcome[]>;
 }
