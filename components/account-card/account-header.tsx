@@ -1,5 +1,6 @@
 import { GRADE_COLORS, TIER_COLORS } from '@/lib/colors';
 import type { AccountView } from '@/lib/scoring/account-view';
+import { gradeMark, rangeText } from '@/lib/scoring/grade-words';
 import { Pill } from '../shared/pill';
 
 /** Name, website, owner and the two letters a rep looks at first: tier and grade. */
@@ -37,9 +38,22 @@ export function AccountHeader({
         {grade.letter ? (
           <Pill
             color={GRADE_COLORS[grade.letter] ?? '#64748b'}
-            title={`ICP grade ${grade.letter}, fit ${grade.score}/100`}
+            title={
+              grade.uncertain
+                ? `ICP grade ${gradeMark(grade)}, fit ${grade.score}/100 on known data; ${rangeText(grade)}`
+                : `ICP grade ${grade.letter}, fit ${grade.score}/100`
+            }
           >
-            {grade.letter}
+            {grade.uncertain ? (
+              <>
+                <span aria-hidden="true">{gradeMark(grade)}</span>
+                <span className="sr-only">
+                  ICP grade {grade.letter}, uncertain: {rangeText(grade)}
+                </span>
+              </>
+            ) : (
+              grade.letter
+            )}
           </Pill>
         ) : (
           <Pill color="#94a3b8" title="Not graded: no ICP data">

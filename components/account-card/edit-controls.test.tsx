@@ -106,6 +106,18 @@ describe('the tier control', () => {
     expect(text(anonymous)).toContain('set your name in the settings');
   });
 
+  it('lets a HubSpot owner change the tier when their email is in the settings, and shows them by name', () => {
+    const owned = { ...account, owner: 'Alex Morgan', ownerId: '41629779', ownerEmail: 'alex@example.com' };
+    const mine = renderToStaticMarkup(
+      <TierControl account={owned} settings={{ ...DEFAULT_SETTINGS, me: 'Alex@Example.com' }} />,
+    );
+    expect(text(mine)).toContain('Your tier');
+    const theirs = renderToStaticMarkup(
+      <TierControl account={owned} settings={{ ...DEFAULT_SETTINGS, me: 'Priya' }} />,
+    );
+    expect(text(theirs)).toContain('Alex Morgan owns this tier.');
+  });
+
   it('lets anyone change the tier of an account without an owner', () => {
     const { owner: _, ...unowned } = account;
     const html = renderToStaticMarkup(<TierControl account={unowned} settings={DEFAULT_SETTINGS} />);

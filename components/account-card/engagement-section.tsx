@@ -33,6 +33,7 @@ export function EngagementSection({ view }: { view: AccountView }) {
           Win probability <strong>{Math.round(e.calibrated.probability * 100)}%</strong> sets the level: calibrated on{' '}
           {e.calibrated.learntFrom} won/lost accounts, AUC {e.calibrated.auc.toFixed(2)} on {e.calibrated.heldOut} held
           out (default score {e.calibrated.defaultAuc.toFixed(2)}).
+          {e.calibrated.undated > 0 && ` ${e.calibrated.undated} without a close date left out.`}
         </p>
       )}
       <Reasons reasons={e.drivers} summary="What drives the score" />

@@ -41,7 +41,7 @@ export function TierControl({
   recommended?: Tier;
   settings: Settings;
 }) {
-  const right = tierRight(settings.me, account.owner);
+  const right = tierRight(settings.me, account);
   const current = account.assignedTier;
   const [selected, hold] = usePendingValue<Tier | null>(current ?? null);
   const { run, busy, error } = useEditActions();
@@ -156,7 +156,7 @@ function ProposeTier({
   return (
     <>
       <div className="edit-row">
-        <span className="muted">{account.owner} owns this tier.</span>
+        <span className="muted">{account.owner ?? account.ownerId} owns this tier.</span>
         <button type="button" className="edit-button" aria-expanded={open} onClick={() => setOpen(!open)}>
           Propose a tier
         </button>
@@ -167,7 +167,7 @@ function ProposeTier({
           <a href={browser.runtime.getURL('/options.html#you')} target="_blank" rel="noreferrer">
             set your name in the settings
           </a>{' '}
-          as the CRM names owners, to change its tier yourself.
+          (or your email), as your CRM shows owners, to change its tier yourself.
         </p>
       )}
       {open && (

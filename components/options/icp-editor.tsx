@@ -95,8 +95,9 @@ export function IcpEditor({ draft, update }: EditorProps) {
         />
       </div>
       <p className="hint">
-        A score under D's bar is an F. With data for less than the minimum confidence's share of the weight, the grade
-        is marked uncertain.
+        A score under D's bar is an F. A grade the missing data could change shows as uncertain (“B?”, with the range it
+        could take), and its tier is recommended on the worst case. With data for less than the minimum confidence's
+        share of the weight, the panel says low confidence and asks for the missing data.
       </p>
     </Section>
   );

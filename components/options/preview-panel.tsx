@@ -66,6 +66,12 @@ function PreviewResult({ preview: p }: { preview: SettingsPreview }) {
           </div>
         ))}
       </dl>
+      {p.uncertain > 0 && (
+        <p className="muted">
+          Uncertain: {count(p.uncertain)} of these grades could change with the data the accounts lack; their tier is
+          recommended on the worst case.
+        </p>
+      )}
       <ul className="tier-use" aria-label="Accounts per tier">
         {p.tiers.map((t) => (
           <li key={t.tier} className={t.overCapacity ? 'over' : undefined}>

@@ -31,15 +31,17 @@ export function YouAndWriteBack({ draft, update, managed }: EditorProps & { mana
     <div id="you" ref={anchor}>
       <Section title="Your name and write-back">
         <TextField
-          label="Your name in the CRM"
+          label="Your name or email in the CRM"
           value={draft.me}
           path={['me']}
-          placeholder="as the CRM names account owners"
+          placeholder="your name or email as HubSpot (or your CRM) shows owners"
           onChange={(me) => update((d) => ({ ...d, me }))}
         />
         <p className="hint">
-          On the accounts whose owner is this name (case ignored) you change the tier; on the others you propose one,
-          with a reason, and the owner decides. HubSpot names an owner by their owner id (a number): use yours there.
+          Your name or email as HubSpot, or your CRM, shows account owners. On the accounts you own (your name, case and
+          accents ignored, or your email) you change the tier; on the others you propose one, with a reason, and the
+          owner decides. HubSpot shows owners by name when its private app may read owners (scope
+          crm.objects.owners.read); without it, owners are HubSpot owner ids (a number): enter yours.
         </p>
         <ManagedByTeam managed={managed} sections={['writeBack']}>
           <h3>HubSpot properties for what has no native field</h3>

@@ -5,6 +5,7 @@ import { GRADE_COLORS } from '@/lib/colors';
 import type { PageKind, PageSubject } from '@/lib/detect/types';
 import { sendMessage } from '@/lib/messaging';
 import { gradeAccount } from '@/lib/scoring/grade';
+import { gradeMark, rangeText } from '@/lib/scoring/grade-words';
 import { provisionalAccount } from '@/lib/scoring/provisional';
 import type { Settings } from '@/lib/settings/types';
 
@@ -74,8 +75,13 @@ export function NotInAccounts({
         <div className="provisional" data-provisional-grade={grade.letter ?? 'none'}>
           <div className="provisional-head">
             {grade.letter ? (
-              <Pill color={GRADE_COLORS[grade.letter] ?? '#64748b'} title="Provisional grade">
-                {grade.letter}
+              <Pill
+                color={GRADE_COLORS[grade.letter] ?? '#64748b'}
+                title={
+                  grade.uncertain ? `Provisional grade ${gradeMark(grade)}: ${rangeText(grade)}` : 'Provisional grade'
+                }
+              >
+                {gradeMark(grade)}
               </Pill>
             ) : (
               <Pill color="#94a3b8" title="Not graded">
@@ -86,7 +92,7 @@ export function NotInAccounts({
               <strong>Provisional grade</strong>
               <div className="muted">
                 {grade.letter
-                  ? `fit ${grade.score}/100 on ${Math.round(grade.confidence * 100)}% of the ICP, from what the page says`
+                  ? `fit ${grade.score}/100 on ${Math.round(grade.confidence * 100)}% of the ICP, from what the page says${grade.uncertain ? `; ${rangeText(grade)}` : ''}`
                   : 'the page says too little to grade it'}
               </div>
             </div>

@@ -40,11 +40,13 @@ export function useAccountView(
       if (!source) return undefined;
       const edited = applyEdits(source, contacts, edits, syncState?.lastSuccess);
       const tier = edited.account.assignedTier;
+      // The stored tiers counted, and this account where the user's edit puts it (other accounts'
+      // pending tier edits are not counted: each would cost a read of its row).
       const tierUse =
         tier === undefined
           ? undefined
           : await Promise.all(view.all.map((d) => d.accounts.where('assignedTier').equals(tier).count())).then(
-              (counts) => counts.reduce((a, b) => a + b, 0),
+              (counts) => counts.reduce((a, b) => a + b, 0) + (source.assignedTier === tier ? 0 : 1),
             );
       const scored = scoreAccount(edited.account, edited.contacts, touchpoints, settings, Date.now(), {
         assignedInTier: tierUse,

@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { Section } from '@/components/shared/section';
+import type { FileImportMode } from '@/lib/sync/import-run';
 import { DropZone } from './drop-zone';
 import { FileMapping } from './file-mapping';
+import { ImportModeChoice } from './import-mode';
 import { ImportProgressView } from './import-progress-view';
 import { ImportResult } from './import-result';
 import { SourceStatus } from './source-status';
@@ -8,13 +11,18 @@ import { useFileImport } from './use-file-import';
 import type { SourceView } from './use-sources';
 
 /**
- * Importing files: choose or drop them, check what each holds and how its columns map, import
- * in the worker with progress and Cancel, then see what landed and every bad row.
+ * Importing files: choose or drop them, check what each holds and how its columns map, choose
+ * whether they add to the previous file import or replace it, import in the worker with progress
+ * and Cancel, then see what landed and every bad row.
  */
 export function FileImport({ view, now }: { view: SourceView; now: number }) {
   const im = useFileImport();
+  const [mode, setMode] = useState<FileImportMode>('add');
   const importing = im.phase.phase === 'importing';
   const ready = im.files.length > 0 && im.files.every((f) => f.preview?.kind && !f.error);
+  // Only a file import that is visible can be added to; with none, an import is the first.
+  const hasPrevious = (view.state?.generation ?? 0) > 0;
+  const effectiveMode: FileImportMode = hasPrevious ? mode : 'replace';
   return (
     <Section title="Import a file">
       {view.state && <SourceStatus source="file" view={importing ? { ...view, staged: undefined } : view} now={now} />}
@@ -31,12 +39,14 @@ export function FileImport({ view, now }: { view: SourceView; now: number }) {
       ))}
       {im.files.length > 0 && (
         <div className="import-go">
-          <p className="hint">
-            An import replaces the previous file import: its accounts, contacts and touchpoints are swapped for these
-            files' in one step, once every row is read. HubSpot, the team feed, the demo data and your edits stay.
-          </p>
+          <ImportModeChoice hasPrevious={hasPrevious} mode={effectiveMode} onChange={setMode} disabled={importing} />
           <div className="source-actions">
-            <button type="button" className="primary" onClick={() => void im.start()} disabled={!ready || importing}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void im.start(effectiveMode)}
+              disabled={!ready || importing}
+            >
               Import
             </button>
             {!importing && (

@@ -1,4 +1,5 @@
 import type { FilePreview } from '@/lib/sync/file/types';
+import type { FileImportMode } from '@/lib/sync/import-run';
 import type { RecordKind } from '@/lib/sync/records';
 import ImportWorker from './import.worker?worker';
 import { type FromWorker, fromWorkerSchema, type ToWorker, type WireOutcome } from './import-protocol';
@@ -75,10 +76,14 @@ export class ImportClient {
     return answer.preview;
   }
 
-  /** Imports `files` as the new file import; the previous one stays until it switches. */
+  /** Imports `files` as the new file import (replacing the previous one, or added to it); the previous one stays until it switches. */
   import(
     files: File[],
-    options: { mappings: Record<string, Record<string, string | null>>; kinds: Record<string, RecordKind> },
+    options: {
+      mappings: Record<string, Record<string, string | null>>;
+      kinds: Record<string, RecordKind>;
+      mode: FileImportMode;
+    },
     onProgress: (progress: OverallProgress) => void,
   ): RunningImport {
     const id = this.nextId++;

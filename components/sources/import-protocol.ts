@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { FilePreview, ImportProgress, ImportReport } from '@/lib/sync/file/types';
+import type { FilePreview, ImportReport } from '@/lib/sync/file/types';
+import type { AddedRows, FileImportMode } from '@/lib/sync/import-run';
 import type { RecordKind } from '@/lib/sync/records';
+import type { OverallProgress } from './progress-math';
 
 /**
  * The messages between the options page and the import worker. Both ends validate what they
@@ -22,7 +24,7 @@ const mapping = z.record(z.string().max(1_000), z.string().max(100).nullable());
 export const toWorkerSchema = z.discriminatedUnion('type', [
   /** What the first rows of one file say; `kind` when the user chose it over the detected one. */
   z.object({ type: z.literal('preview'), id, file, kind: kind.optional() }).strict(),
-  /** Imports the files as a new generation of the file source, replacing the previous import. */
+  /** Imports the files as a new generation of the file source, replacing the previous import or adding to it. */
   z
     .object({
       type: z.literal('import'),
@@ -30,6 +32,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
       files: z.array(file).min(1).max(MAX_FILES),
       mappings: z.record(fileName, mapping),
       kinds: z.record(fileName, kind),
+      mode: z.enum(['add', 'replace']) satisfies z.ZodType<FileImportMode>,
     })
     .strict()
     .refine((m) => new Set(m.files.map((f) => f.name)).size === m.files.length, 'two files have the same name'),
@@ -71,13 +74,18 @@ const progressSchema = z.object({
   bytesRead: z.number().nonnegative(),
   totalBytes: z.number().nonnegative().optional(),
   file: fileName,
-}) satisfies z.ZodType<ImportProgress>;
+  phase: z.enum(['reading', 'linking', 'keeping']).optional(),
+  records: z.enum(['accounts', 'contacts']).optional(),
+  done: z.number().nonnegative().optional(),
+  total: z.number().nonnegative().optional(),
+}) satisfies z.ZodType<OverallProgress>;
 
 const counts = z.object({
   accounts: z.number().int().nonnegative(),
   contacts: z.number().int().nonnegative(),
   touchpoints: z.number().int().nonnegative(),
 });
+const addedTo = z.object({ added: counts, updated: counts, kept: counts }) satisfies z.ZodType<AddedRows>;
 
 /** An import's report as it crosses to the page: `badRowsCsv` is the CSV's text, not a function. */
 const reportSchema = z.object({
@@ -105,7 +113,13 @@ const reportSchema = z.object({
 export type WireReport = z.infer<typeof reportSchema>;
 
 const outcomeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('switched'), generation: z.number().int(), counts, report: reportSchema }),
+  z.object({
+    status: z.literal('switched'),
+    generation: z.number().int(),
+    counts,
+    report: reportSchema,
+    addedTo: addedTo.optional(),
+  }),
   z.object({ status: z.literal('cancelled'), report: reportSchema.optional() }),
   z.object({ status: z.literal('failed'), error: text, report: reportSchema.optional() }),
 ]);

@@ -1,7 +1,7 @@
 import { count } from '@/components/shared/format';
 import type { Problem } from '@/lib/sync/file/types';
 import type { WireOutcome, WireReport } from './import-protocol';
-import { holdings } from './status-words';
+import { addedSummary, holdings } from './status-words';
 
 /** Bad rows and warnings listed on the page; the download has every kept bad row. */
 const SHOWN = 100;
@@ -109,7 +109,9 @@ export function ImportResult({ outcome }: { outcome: WireOutcome }) {
     <div className="import-result">
       {outcome.status === 'switched' && (
         <p className="notice notice-ok" role="status">
-          Imported {holdings(outcome.counts)}. They replace the previous file import.
+          {outcome.addedTo
+            ? `${addedSummary(outcome.addedTo)} The file import now holds ${holdings(outcome.counts)}.`
+            : `Imported ${holdings(outcome.counts)}. They replace the previous file import.`}
         </p>
       )}
       {outcome.status === 'cancelled' && (

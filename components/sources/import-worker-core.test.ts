@@ -59,8 +59,16 @@ describe('the import worker accepts only well-formed requests', () => {
     ['a file name where a File belongs', { type: 'preview', id: 2, file: 'companies.csv' }],
     ['an unknown kind', { type: 'preview', id: 2, file: csv('a.csv'), kind: 'deal' }],
     ['an extra field', { type: 'cancel', id: 2, andAlso: true }],
-    ['no files to import', { type: 'import', id: 2, files: [], mappings: {}, kinds: {} }],
-    ['two files of one name', { type: 'import', id: 2, files: [csv('a.csv'), csv('a.csv')], mappings: {}, kinds: {} }],
+    ['no files to import', { type: 'import', id: 2, files: [], mappings: {}, kinds: {}, mode: 'add' }],
+    [
+      'two files of one name',
+      { type: 'import', id: 2, files: [csv('a.csv'), csv('a.csv')], mappings: {}, kinds: {}, mode: 'add' },
+    ],
+    ['no import mode', { type: 'import', id: 2, files: [csv('a.csv')], mappings: {}, kinds: {} }],
+    [
+      'an unknown import mode',
+      { type: 'import', id: 2, files: [csv('a.csv')], mappings: {}, kinds: {}, mode: 'merge' },
+    ],
   ])('answers %s with a failure and runs nothing', async (_, request) => {
     const { handle, posted, previewFile, run } = setup();
     await handle(request);
@@ -101,11 +109,12 @@ describe('an import in the worker', () => {
       files: [csv('companies.csv')],
       mappings: { 'companies.csv': { '0': 'domain' } },
       kinds: {},
+      mode: 'replace',
     });
 
     expect(run).toHaveBeenCalledWith(
       [expect.objectContaining({ name: 'companies.csv' })],
-      expect.objectContaining({ mappings: { 'companies.csv': { '0': 'domain' } }, kinds: {} }),
+      expect.objectContaining({ mappings: { 'companies.csv': { '0': 'domain' } }, kinds: {}, mode: 'replace' }),
     );
     const progress = t.posted.filter((m) => m.type === 'progress').map((m) => m.progress.rows);
     expect(progress).toEqual([10, 40]);
@@ -120,6 +129,40 @@ describe('an import in the worker', () => {
     });
   });
 
+  it('adds to the previous import when asked, posting how far it is with that import’s records and what it did', async () => {
+    let tick = (_: number) => 0;
+    const addedTo = {
+      added: { accounts: 0, contacts: 1, touchpoints: 0 },
+      updated: { accounts: 0, contacts: 0, touchpoints: 0 },
+      kept: { accounts: 4, contacts: 0, touchpoints: 0 },
+    };
+    const run = vi.fn<Run>(async (_files, options): Promise<FileImportOutcome> => {
+      options.onProgress?.({ phase: 'linking', records: 'accounts', done: 4, total: 4 });
+      tick(200);
+      options.onProgress?.({ file: 'contacts.csv', rows: 1, goodRows: 1, badRows: 0, bytesRead: 30, totalBytes: 30 });
+      tick(200);
+      options.onProgress?.({ phase: 'keeping', done: 4, total: 4 });
+      return {
+        status: 'switched',
+        generation: 2,
+        counts: { accounts: 4, contacts: 1, touchpoints: 0 },
+        report: report({ counts: { accounts: 0, contacts: 1, touchpoints: 0 }, badRows: 0, problems: [] }),
+        addedTo,
+      };
+    });
+    const t = setup(run);
+    tick = t.tick;
+    await t.handle({ type: 'import', id: 9, files: [csv('contacts.csv')], mappings: {}, kinds: {}, mode: 'add' });
+    expect(run).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ mode: 'add' }));
+    const progress = t.posted.filter((m) => m.type === 'progress').map((m) => m.progress);
+    expect(progress.map((p) => [p.phase, p.done, p.rows])).toEqual([
+      ['linking', 4, 0],
+      [undefined, undefined, 1],
+      ['keeping', 4, 1],
+    ]);
+    expect(t.posted.at(-1)).toMatchObject({ type: 'finished', id: 9, outcome: { status: 'switched', addedTo } });
+  });
+
   it('stops when the page cancels it', async () => {
     let signal: AbortSignal | undefined;
     let release = () => {};
@@ -131,7 +174,7 @@ describe('an import in the worker', () => {
       return { status: 'cancelled' };
     });
     const t = setup(run);
-    const done = t.handle({ type: 'import', id: 8, files: [csv('big.csv')], mappings: {}, kinds: {} });
+    const done = t.handle({ type: 'import', id: 8, files: [csv('big.csv')], mappings: {}, kinds: {}, mode: 'add' });
     await vi.waitFor(() => expect(signal).toBeDefined());
     await t.handle({ type: 'cancel', id: 8 });
     expect(signal?.aborted).toBe(true);

@@ -1,5 +1,5 @@
 import type { previewFile } from '@/lib/sync/file/preview';
-import type { ImportFile, ImportProgress } from '@/lib/sync/file/types';
+import type { FileProgress, ImportFile, PreviousProgress } from '@/lib/sync/file/types';
 import type { FileImportOutcome, runFileImport } from '@/lib/sync/import-run';
 import { type FromWorker, type ToWorker, toWireReport, toWorkerSchema, type WireOutcome } from './import-protocol';
 import { overallProgress, throttle } from './progress-math';
@@ -33,17 +33,32 @@ export function createImportWorker(deps: {
     const controller = new AbortController();
     running.set(message.id, controller);
     const sizes = new Map(message.files.map((f) => [f.name, f.size]));
-    const latest = new Map<string, ImportProgress>();
+    const latest = new Map<string, FileProgress>();
+    let current = message.files[0]?.name ?? '';
+    // Set while the import works on the previous import's records (between files, or after the last).
+    let previous: PreviousProgress | undefined;
     const due = throttle(PROGRESS_INTERVAL_MS, now);
     try {
       const outcome = await deps.run(message.files.map(importFileOf), {
         mappings: message.mappings,
         kinds: message.kinds,
+        mode: message.mode,
         signal: controller.signal,
         now: now(),
         onProgress: (p) => {
-          latest.set(p.file, p);
-          if (due()) deps.post({ type: 'progress', id: message.id, progress: overallProgress(latest, sizes, p.file) });
+          if ('done' in p) previous = p;
+          else {
+            latest.set(p.file, p);
+            current = p.file;
+            previous = undefined;
+          }
+          if (due()) {
+            deps.post({
+              type: 'progress',
+              id: message.id,
+              progress: overallProgress(latest, sizes, current, previous),
+            });
+          }
         },
       });
       deps.post({ type: 'finished', id: message.id, outcome: wireOutcome(outcome) });
@@ -83,6 +98,7 @@ function wireOutcome(outcome: FileImportOutcome): WireOutcome {
       generation: outcome.generation,
       counts: outcome.counts,
       report: toWireReport(outcome.report),
+      addedTo: outcome.addedTo,
     };
   }
   if (outcome.status === 'cancelled') return { status: 'cancelled', report };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportProgress } from '@/lib/sync/file/types';
+import type { FileProgress } from '@/lib/sync/file/types';
 import { importPace, overallProgress, rateLabel, throttle, timeLeftLabel } from './progress-math';
 
 const progress = (rows: number, bytesRead: number, totalBytes?: number) => ({
@@ -55,7 +55,7 @@ describe('the pace of an import', () => {
 });
 
 describe('the progress of a several-file import', () => {
-  const p = (file: string, rows: number, bytesRead: number): ImportProgress => ({
+  const p = (file: string, rows: number, bytesRead: number): FileProgress => ({
     file,
     rows,
     goodRows: rows - 1,
@@ -79,6 +79,22 @@ describe('the progress of a several-file import', () => {
       bytesRead: 1_300,
       totalBytes: 1_900,
       file: 'contacts.csv',
+    });
+  });
+
+  it('says how far it is with the previous import’s records while it keeps them, the files’ counts as they ended', () => {
+    const latest = new Map([['contacts.csv', p('contacts.csv', 40, 300)]]);
+    const sizes = new Map([['contacts.csv', 300]]);
+    expect(overallProgress(latest, sizes, 'contacts.csv', { phase: 'keeping', done: 2_000, total: 5_000 })).toEqual({
+      rows: 40,
+      goodRows: 39,
+      badRows: 1,
+      bytesRead: 300,
+      totalBytes: 300,
+      file: 'contacts.csv',
+      phase: 'keeping',
+      done: 2_000,
+      total: 5_000,
     });
   });
 

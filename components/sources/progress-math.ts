@@ -1,19 +1,24 @@
-import type { ImportProgress } from '@/lib/sync/file/types';
+import type { FileProgress, PreviousProgress } from '@/lib/sync/file/types';
 
 /**
  * The progress of a whole import: every file's rows and bytes added up (`totalBytes` unknown when
- * a file's size is; `file` the one being read).
+ * a file's size is; `file` the one being read), and in an import that adds to the previous one,
+ * while it reads or keeps that one's records, how far it is with them (`phase`, `done`, `total`).
  */
-export type OverallProgress = ImportProgress;
+export interface OverallProgress extends Omit<FileProgress, 'phase'>, Partial<Omit<PreviousProgress, 'phase'>> {
+  phase?: FileProgress['phase'] | PreviousProgress['phase'];
+}
 
 /**
  * Adds up the importer's per-file progress (its counts and bytes restart with each file)
- * into the import's: `latest` holds each file's last report, `sizes` every file's size.
+ * into the import's: `latest` holds each file's last report, `sizes` every file's size;
+ * `previous`, the progress with the previous import's records while that is what goes on.
  */
 export function overallProgress(
-  latest: ReadonlyMap<string, ImportProgress>,
+  latest: ReadonlyMap<string, FileProgress>,
   sizes: ReadonlyMap<string, number | undefined>,
   current: string,
+  previous?: PreviousProgress,
 ): OverallProgress {
   let rows = 0;
   let goodRows = 0;
@@ -27,7 +32,8 @@ export function overallProgress(
   }
   const known = [...sizes.values()];
   const totalBytes = known.every((s) => s !== undefined) ? known.reduce<number>((a, s) => a + (s ?? 0), 0) : undefined;
-  return { rows, goodRows, badRows, bytesRead, totalBytes, file: current };
+  const files: OverallProgress = { rows, goodRows, badRows, bytesRead, totalBytes, file: current };
+  return previous ? { ...files, ...previous } : files;
 }
 
 /** How fast an import goes and how long it has left, from when it started. */

@@ -4,7 +4,8 @@ import type { SourceView } from './use-sources';
 
 /**
  * One source's status: what it holds, when it last succeeded, when it runs next, the run in
- * progress and the last error. `now` comes from the page's clock, so the times move on.
+ * progress, what the last run could not read (a notice) and the last error. `now` comes from
+ * the page's clock, so the times move on.
  */
 export function SourceStatus({ source, view, now }: { source: string; view: SourceView; now: number }) {
   const { state, staged, connection } = view;
@@ -29,6 +30,7 @@ export function SourceStatus({ source, view, now }: { source: string; view: Sour
           {stagingLabel(source, staged.accounts + staged.contacts + staged.touchpoints)}
         </p>
       )}
+      {state?.notice && <p className="notice notice-warn">{state.notice}</p>}
       {state?.lastError && (
         <p className="notice notice-error" role="alert">
           {lastErrorLabel(state.lastError.at, state.lastError.message, now)}

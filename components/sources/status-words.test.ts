@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { holdings, lastErrorLabel, lastSuccessLabel, maskedToken, nextRunLabel, stagingLabel } from './status-words';
+import {
+  addedSummary,
+  holdings,
+  lastErrorLabel,
+  lastSuccessLabel,
+  maskedToken,
+  nextRunLabel,
+  stagingLabel,
+} from './status-words';
 
 const now = Date.UTC(2026, 4, 1, 12);
 const min = 60_000;
@@ -47,5 +55,28 @@ describe('a source’s status in words', () => {
   it('never shows more of a token than its last four characters', () => {
     expect(maskedToken('pat-na1-0123456789abcdef')).toBe('••••cdef');
     expect(maskedToken(undefined)).toBeUndefined();
+  });
+});
+
+describe('what an import that added to the previous one did, in words', () => {
+  const c = (accounts: number, contacts = 0, touchpoints = 0) => ({ accounts, contacts, touchpoints });
+  it.each([
+    [
+      'new and updated accounts beside kept ones',
+      { added: c(120), updated: c(30), kept: c(2_000) },
+      'Added 120 accounts and updated 30; 2,000 kept from the previous import.',
+    ],
+    [
+      'a contacts file added to an accounts import',
+      { added: c(0, 1), updated: c(0), kept: c(4) },
+      'Added 1 contact. 4 accounts kept from the previous import.',
+    ],
+    [
+      'only updates',
+      { added: c(0), updated: c(1, 0, 2), kept: c(0, 0, 10) },
+      'Updated 1 account. Updated 2 touchpoints; 10 kept from the previous import.',
+    ],
+  ])('%s', (_, rows, words) => {
+    expect(addedSummary(rows)).toBe(words);
   });
 });

@@ -16,6 +16,40 @@ export function holdings(c: { accounts?: number; contacts?: number; touchpoints?
   return `${parts[0]}, ${parts[1]} and ${parts[2]}`;
 }
 
+type Counts = { accounts: number; contacts: number; touchpoints: number };
+const KINDS = [
+  ['accounts', 'account', 'accounts'],
+  ['contacts', 'contact', 'contacts'],
+  ['touchpoints', 'touchpoint', 'touchpoints'],
+] as const;
+
+/**
+ * What an import that added to the previous file import did, kind by kind: "Added 120 accounts
+ * and updated 30; 2,000 kept from the previous import. Added 5 contacts." The kinds the files
+ * brought come first; a kind they did not touch then says what was kept; one with nothing, nothing.
+ */
+export function addedSummary(rows: { added: Counts; updated: Counts; kept: Counts }): string {
+  const sentences: string[] = [];
+  const keptOnly: string[] = [];
+  for (const [key, one, many] of KINDS) {
+    const added = rows.added[key];
+    const updated = rows.updated[key];
+    const kept = rows.kept[key];
+    const changed =
+      added > 0 && updated > 0
+        ? `Added ${plural(added, one, many)} and updated ${count(updated)}`
+        : added > 0
+          ? `Added ${plural(added, one, many)}`
+          : updated > 0
+            ? `Updated ${plural(updated, one, many)}`
+            : undefined;
+    if (changed) sentences.push(kept > 0 ? `${changed}; ${count(kept)} kept from the previous import` : changed);
+    else if (kept > 0) keptOnly.push(`${plural(kept, one, many)} kept from the previous import`);
+  }
+  sentences.push(...keptOnly);
+  return sentences.length ? `${sentences.join('. ')}.` : 'Nothing changed.';
+}
+
 /** "synced 12 min ago" (a file: "imported 12 min ago", the demo: "loaded …"), or what has not happened yet. */
 export function lastSuccessLabel(source: string, at: number | undefined, now: number): string {
   const verb = source === 'file' ? 'imported' : source === 'demo' ? 'loaded' : 'synced';

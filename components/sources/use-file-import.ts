@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sendMessage } from '@/lib/messaging';
 import type { FilePreview } from '@/lib/sync/file/types';
+import type { FileImportMode } from '@/lib/sync/import-run';
 import type { RecordKind } from '@/lib/sync/records';
 import { ImportClient, type RunningImport } from './import-client';
 import type { WireOutcome } from './import-protocol';
@@ -86,7 +87,8 @@ export function useFileImport() {
   const setField = (name: string, index: number, field: string | null) =>
     update(name, (f) => ({ ...f, mapping: { ...f.mapping, [String(index)]: field } }));
 
-  const start = async () => {
+  /** Imports the chosen files: `add` to the previous file import, or `replace` it. */
+  const start = async (mode: FileImportMode) => {
     const mappings: Record<string, Record<string, string | null>> = {};
     const kinds: Record<string, RecordKind> = {};
     for (const f of files) {
@@ -97,7 +99,7 @@ export function useFileImport() {
     setPhase({ phase: 'importing', startedAt, cancelling: false });
     const run = worker().import(
       files.map((f) => f.file),
-      { mappings, kinds },
+      { mappings, kinds, mode },
       (progress) => setPhase((p) => (p.phase === 'importing' ? { ...p, progress } : p)),
     );
     running.current = run;

@@ -33,7 +33,7 @@ const rank = (id: string) => {
 
 /**
  * Picks the account the keys point to: the strongest kind of key that matches anything wins
- * (`li#` > `li:` > `dom:` > `name:`). Two accounts of one source matching at that strength are an
+ * (`li#` > `li:` > `li-showcase:` > `li-school:` > `dom:` > `name:`). Two accounts of one source matching at that strength are an
  * ambiguity, never silently resolved; accounts of different sources matching by the same key are
  * one company that both sources know, shown once. A match by name alone is low-confidence.
  */

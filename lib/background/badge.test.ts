@@ -20,14 +20,23 @@ const account = (assignedTier?: Tier): Account => ({
   source: 'hubspot',
   generation: 1,
 });
+/** A grade on complete data: the missing data cannot change it. */
 const grade = (letter: GradeLetter, score: number): GradeResult => ({
   letter,
   score,
+  range: { worst: letter, worstScore: score, best: letter, bestScore: score, unknown: [] },
+  uncertain: false,
   credits: {},
   confidence: 1,
   missing: [],
   reasons: [],
 });
+/** "B?" on 73 of known data, which the missing headcount and revenue could make anything from A to D. */
+const uncertainB: GradeResult = {
+  ...grade('B', 73),
+  range: { worst: 'D', worstScore: 40, best: 'A', bestScore: 85, unknown: ['headcount', 'revenue'] },
+  uncertain: true,
+};
 const matched: Resolution = { status: 'matched', accountId: 'hubspot:1', matchedBy: 'li:acme', lowConfidence: false };
 const byName: Resolution = { status: 'matched', accountId: 'hubspot:1', matchedBy: 'name:acme', lowConfidence: true };
 const ambiguous: Resolution = { status: 'ambiguous', accountIds: ['file:1', 'file:2'], matchedBy: 'name:acme' };
@@ -75,7 +84,29 @@ describe('badgeFor', () => {
 
   it('keeps the text short enough for the toolbar badge (four characters)', () => {
     for (const tier of [1, 2, 3, undefined] as const) {
-      expect(badgeFor(matched, account(tier), grade('A', 90), DEFAULT_SETTINGS).text.length).toBeLessThanOrEqual(4);
+      for (const g of [grade('A', 90), uncertainB]) {
+        expect(badgeFor(matched, account(tier), g, DEFAULT_SETTINGS).text.length).toBeLessThanOrEqual(4);
+      }
     }
+  });
+
+  it('marks an untiered grade the missing data could change "B?", and its title says how', () => {
+    const badge = badgeFor(matched, account(), uncertainB, DEFAULT_SETTINGS);
+    expect(badge).toMatchObject({ text: 'B?', color: GRADE_COLORS.B });
+    expect(badge.title).toBe(
+      'Tierlens: Acme — untiered, grade B? (ICP fit 73 on known data; could be A–D: headcount and revenue unknown)',
+    );
+  });
+
+  it('keeps the tier on the badge of a tiered account, with the grade’s range in the title', () => {
+    const badge = badgeFor(matched, account(2), uncertainB, DEFAULT_SETTINGS);
+    expect(badge.text).toBe('T2');
+    expect(badge.title).toContain('Tier 2 ABM Lite, grade B? (ICP fit 73 on known data; could be A–D');
+  });
+
+  it('shows a grade the missing data cannot change without a mark', () => {
+    const sure = { ...grade('A', 100), range: { ...uncertainB.range, worst: 'A', best: 'A' } } as GradeResult;
+    expect(badgeFor(matched, account(), sure, DEFAULT_SETTINGS)).toMatchObject({ text: 'A' });
+    expect(badgeFor(matched, account(), sure, DEFAULT_SETTINGS).title).not.toContain('could be');
   });
 });

@@ -44,6 +44,7 @@ describe('calibrateFromDb', () => {
     const won = withOutcome.filter((a) => a.outcome === 'won').length;
     const model = fitted();
     expect(withOutcome).toHaveLength(90);
+    expect(model.undated).toBe(0);
     expect(model.learntFrom + model.heldOut).toBe(withOutcome.length);
     expect(model.won + model.lost).toBe(model.learntFrom);
     expect(model.won).toBeLessThanOrEqual(won);
@@ -51,6 +52,27 @@ describe('calibrateFromDb', () => {
     expect(model.auc).toBeGreaterThan(0.5);
     expect(model.fittedAt).toBe(now);
   });
+
+  it('leaves out the outcomes without a close date, and says how many', async () => {
+    const undated = new TierlensDB(`calib-undated-${Math.random().toString(36).slice(2)}`);
+    try {
+      await loadDemoData(undated, now);
+      const outcomes = await undated.accounts.where('outcome').anyOf(['won', 'lost']).primaryKeys();
+      const stripped = outcomes.slice(0, 15);
+      await undated.accounts
+        .where('id')
+        .anyOf(stripped)
+        .modify((a) => {
+          delete a.closedAt;
+        });
+      const result = await calibrateFromDb(undated, DEFAULT_ENGAGEMENT, now);
+      expect(result).toMatchObject({ ok: true, model: { undated: 15 } });
+      if (result.ok) expect(result.model.learntFrom + result.model.heldOut).toBe(90 - 15);
+    } finally {
+      undated.close();
+      await undated.delete();
+    }
+  }, 30_000);
 
   it('fits nothing, and says why, when no account has an outcome', async () => {
     const empty = new TierlensDB(`calib-empty-${Math.random().toString(36).slice(2)}`);
@@ -84,6 +106,12 @@ describe('saveCalibration and loadCalibration', () => {
     ['a model missing its AUC', { intercept: 0, features: [], learntFrom: 1, won: 1, lost: 0, heldOut: 0 }],
   ])('loads nothing from %s in storage', async (_, garbage) => {
     await fakeBrowser.storage.local.set({ [CALIBRATION_KEY]: garbage });
+    expect(await loadCalibration()).toBeUndefined();
+  });
+
+  it('loads nothing fitted before outcomes had close dates (no count of the undated): it learnt from after the close', async () => {
+    const { undated: _, ...leaky } = fitted();
+    await fakeBrowser.storage.local.set({ [CALIBRATION_KEY]: leaky });
     expect(await loadCalibration()).toBeUndefined();
   });
 

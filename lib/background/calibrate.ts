@@ -18,9 +18,10 @@ import type { EngagementModel } from '../settings/types';
 export const CALIBRATION_KEY = 'calibration';
 
 /**
- * Fits the calibrated engagement model on every account with a won/lost outcome, from their
- * contacts and touchpoints as they are at `now`. Each database is read in one transaction, and a
- * sync's page lands whole or not at all, so the fit never sees half a page.
+ * Fits the calibrated engagement model on every account with a won/lost outcome and a close
+ * date, each from its touchpoints before that date (see calibrationSample); outcomes without
+ * one are left out and counted. Each database is read in one transaction, and a sync's page
+ * lands whole or not at all, so the fit never sees half a page.
  */
 export async function calibrateFromDb(db: TierlensDB, model: EngagementModel, now: number): Promise<CalibrationResult> {
   const view = await dataView(db);
@@ -28,12 +29,15 @@ export async function calibrateFromDb(db: TierlensDB, model: EngagementModel, no
   const accounts = parts.flatMap((p) => p.accounts);
   const contacts = parts.flatMap((p) => p.contacts);
   const touchpoints = parts.flatMap((p) => p.touchpoints);
-  const samples = groupByAccount(accounts, contacts, touchpoints).flatMap(({ account, contacts, touchpoints }) =>
-    account.outcome
-      ? [calibrationSample({ id: account.id, outcome: account.outcome }, touchpoints, contacts, model, now)]
-      : [],
-  );
-  return fitCalibration(samples, { now });
+  let undated = 0;
+  const samples = groupByAccount(accounts, contacts, touchpoints).flatMap(({ account, contacts, touchpoints }) => {
+    const { id, outcome, closedAt } = account;
+    if (!outcome) return [];
+    const sample = calibrationSample({ id, outcome, closedAt }, touchpoints, contacts, model, now);
+    if (!sample) undated++;
+    return sample ? [sample] : [];
+  });
+  return fitCalibration(samples, { now, undated });
 }
 
 /** The won/lost accounts of one database with their rows, read in one transaction. */
@@ -70,6 +74,8 @@ const calibratedModelSchema: z.ZodType<CalibratedModel> = z.object({
   won: z.number().int().nonnegative(),
   lost: z.number().int().nonnegative(),
   heldOut: z.number().int().nonnegative(),
+  // Required: a model stored before outcomes had close dates learnt from what came after them.
+  undated: z.number().int().nonnegative(),
   auc: z.number().min(0).max(1),
   defaultAuc: z.number().min(0).max(1),
   fittedAt: z.number(),

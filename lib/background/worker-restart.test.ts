@@ -26,7 +26,10 @@ describe('a tab’s state across a service-worker restart', () => {
   });
   afterAll(() => db.delete());
 
-  it('is read back by a fresh worker: nothing of it lives only in the old worker’s memory', async () => {
+  // The worker's modules are imported (and transformed) inside the test: more than the default 5 s on a busy machine.
+  it('is read back by a fresh worker: nothing of it lives only in the old worker’s memory', {
+    timeout: 30_000,
+  }, async () => {
     vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
     vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue();
     vi.spyOn(fakeBrowser.action, 'setTitle').mockResolvedValue();

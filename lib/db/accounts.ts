@@ -11,7 +11,10 @@ export interface Account {
   /** Source-scoped id, e.g. `hubspot:123` or `demo:42`. */
   id: string;
   name: string;
-  /** Normalised company keys (`li:`, `li#`, `dom:`, `name:`), a multi-entry index: see lib/keys.ts. */
+  /**
+   * Normalised company keys (`li:`, `li#`, `li-showcase:`, `li-school:`, `dom:`, `name:`), a
+   * multi-entry index: see lib/keys.
+   */
   keys: string[];
   /** Registrable domains of the company's websites. */
   domains: string[];
@@ -19,6 +22,13 @@ export interface Account {
   linkedinSlugs: string[];
   /** LinkedIn numeric company ids. */
   linkedinIds: string[];
+  /**
+   * Slugs of the company's LinkedIn showcase pages (`/showcase/<slug>/`), when a source names
+   * them; each is the key `li-showcase:<slug>`, never `li:`. Absent when there are none.
+   */
+  linkedinShowcases?: string[];
+  /** Slugs of its LinkedIn school pages (`/school/<slug>/`): keys `li-school:<slug>`. Absent when none. */
+  linkedinSchools?: string[];
   industry?: string;
   employees?: number;
   /** Annual revenue in USD. */
@@ -31,10 +41,20 @@ export interface Account {
   /** The ABM tier the rep (or the CRM) assigned; `undefined` when untiered. */
   assignedTier?: Tier;
   isTarget: boolean;
+  /** The owner as the source shows them: a name (HubSpot: "First Last", else email, else owner id). */
   owner?: string;
+  /** The source's own id of the owner (HubSpot's `hubspot_owner_id`), when it has one. Not indexed. */
+  ownerId?: string;
+  /** The owner's email, when the source says it. Not indexed. */
+  ownerEmail?: string;
   lifecycleStage?: string;
   openOpportunity?: { name: string; amount?: number; stage?: string };
   outcome?: Outcome;
+  /**
+   * Epoch ms when the outcome closed (the CRM's close date). Calibration reads the account as
+   * it was then: what came after a win is not evidence for it. Not indexed.
+   */
+  closedAt?: number;
   /** Epoch ms of the account's last review with sales (promotion/demotion decisions). */
   lastReviewedAt?: number;
   /** Epoch milliseconds of the last change in the source. */

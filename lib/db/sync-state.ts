@@ -30,6 +30,8 @@ export interface SyncState {
   /** Epoch milliseconds since when the source keeps failing (cleared by a success). */
   failingSince?: number;
   lastError?: { at: number; message: string };
+  /** What the last complete run could not read, in plain words (not an error: the data is there). */
+  notice?: string;
   /** When the next run is due (periodic, or a retry after an error). */
   nextRunAt?: number;
   /** A run writing beside the visible generation (a new one, or changes to apply); the visible one stays until it ends. */

@@ -112,7 +112,7 @@ describe('generateDemoData', () => {
     expect(noCrm.some((a) => a.technologies?.length === 0)).toBe(true);
   });
 
-  it('keeps touchpoints within 90 days and pointing at existing accounts and contacts', () => {
+  it('keeps touchpoints within 90 days (before the close, for an outcome) and pointing at existing accounts and contacts', () => {
     expect(data.touchpoints.length).toBeGreaterThanOrEqual(40_000);
     expect(data.touchpoints.length).toBeLessThanOrEqual(80_000);
     const contacts = new Map(data.contacts.map((c) => [c.id, c]));
@@ -121,7 +121,7 @@ describe('generateDemoData', () => {
     const bad = data.touchpoints.filter(
       (t) =>
         t.at > now ||
-        t.at < now - 90 * DAY ||
+        t.at < (byId.get(t.accountId)?.closedAt ?? now) - 90 * DAY ||
         !byId.has(t.accountId) ||
         t.stage !== TOUCHPOINT_STAGE[t.type] ||
         (t.contactId !== undefined && contacts.get(t.contactId)?.accountId !== t.accountId),
@@ -164,16 +164,53 @@ describe('generateDemoData', () => {
     expect(data.accounts.filter((a) => a.isTarget && !touchesOf.has(a.id)).length).toBeGreaterThan(10);
   });
 
-  it('gives won accounts more recent engagement than lost ones', () => {
+  describe('outcomes', () => {
     const won = data.accounts.filter((a) => a.outcome === 'won');
     const lost = data.accounts.filter((a) => a.outcome === 'lost');
-    expect(won.length).toBeGreaterThan(50);
-    expect(lost.length).toBeGreaterThan(50);
-    expect(won.length + lost.length).toBeGreaterThanOrEqual(250);
-    expect(won.length + lost.length).toBeLessThanOrEqual(350);
-    const last30 = (a: Account): number => (touchesOf.get(a.id) ?? []).filter((at) => at > now - 30 * DAY).length;
-    const mean = (as: Account[]): number => as.reduce((sum, a) => sum + last30(a), 0) / as.length;
-    expect(mean(won)).toBeGreaterThan(mean(lost));
+    const mean = (as: Account[], f: (a: Account) => number): number => as.reduce((sum, a) => sum + f(a), 0) / as.length;
+
+    it('closes about 300 deals, won and lost, within the last half year', () => {
+      expect(won.length).toBeGreaterThan(50);
+      expect(lost.length).toBeGreaterThan(50);
+      expect(won.length + lost.length).toBeGreaterThanOrEqual(250);
+      expect(won.length + lost.length).toBeLessThanOrEqual(350);
+      const late = [...won, ...lost].filter(
+        (a) => a.closedAt === undefined || a.closedAt > now - 10 * DAY || a.closedAt < now - 180 * DAY,
+      );
+      expect(late).toEqual([]);
+      expect(data.accounts.filter((a) => a.outcome === undefined && a.closedAt !== undefined)).toEqual([]);
+    });
+
+    it('wins where senior buyers engaged before the close', () => {
+      const senior = new Set(
+        data.contacts
+          .filter((c) =>
+            c.buyingRoles.some((r) => ['DECISION_MAKER', 'BUDGET_HOLDER', 'EXECUTIVE_SPONSOR'].includes(r)),
+          )
+          .map((c) => c.id),
+      );
+      const seniorBefore = new Set(
+        data.touchpoints
+          .filter((t) => t.contactId && senior.has(t.contactId) && t.at < (byId.get(t.accountId)?.closedAt ?? 0))
+          .map((t) => t.accountId),
+      );
+      const winRate = (as: Account[]): number => as.filter((a) => a.outcome === 'won').length / as.length;
+      const closed = [...won, ...lost];
+      const withSenior = closed.filter((a) => seniorBefore.has(a.id));
+      const without = closed.filter((a) => !seniorBefore.has(a.id));
+      expect(winRate(without)).toBeLessThan(0.2);
+      expect(winRate(withSenior)).toBeGreaterThan(2 * winRate(without));
+    });
+
+    it('engages won accounts far more after their close than lost ones: customers engage after buying', () => {
+      const afterPerMonth = (a: Account): number => {
+        const closedAt = a.closedAt ?? now;
+        const after = (touchesOf.get(a.id) ?? []).filter((at) => at >= closedAt).length;
+        return (after * 30 * DAY) / (now - closedAt);
+      };
+      expect(mean(lost, afterPerMonth)).toBeLessThan(2);
+      expect(mean(won, afterPerMonth)).toBeGreaterThan(4 * mean(lost, afterPerMonth));
+    });
   });
 
   it('scales down to a handful of accounts, real companies first', () => {

@@ -2,7 +2,9 @@
  * Deterministic demo data: about 2,000 accounts with contacts and 90 days of touchpoints,
  * spread so that every state of the side panel occurs (all tiers and grades, tier
  * disagreements, hot untiered accounts, quiet targets, mapped and missing buyer roles,
- * data gaps) and with won/lost outcomes for calibrating the engagement model.
+ * data gaps) and with won/lost outcomes for calibrating the engagement model. An account with
+ * an outcome closed within the last half year: its touchpoints are the 90 days before the
+ * close, which decide the outcome, and those since, which follow it (see ./outcomes).
  */
 import type { Account, Outcome } from '../db/accounts';
 import { BUYING_ROLES, type BuyingRole, type Contact } from '../db/contacts';
@@ -12,6 +14,7 @@ import { normaliseName } from '../keys/normalise';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Tier } from '../settings/types';
 import { type Fit, HOSTILE_COMPANY, makeSyntheticCompany, REAL_COMPANIES, type SyntheticCompany } from './companies';
+import { afterCloseAges, CLOSED_DAYS_AGO, outcomeOf } from './outcomes';
 import { createRng, type Rng } from './random';
 
 const DAY = 86_400_000;
@@ -48,7 +51,10 @@ export interface DemoData {
 export interface DemoOptions {
   /** Seed of the generator; default 1. */
   seed?: number;
-  /** Epoch milliseconds that the data is relative to (updates within 60 days, touchpoints 90). */
+  /**
+   * Epoch milliseconds that the data is relative to (updates within 60 days, touchpoints 90;
+   * an account with an outcome has the 90 days before its close and all since).
+   */
   now: number;
   /** Total number of accounts, real companies included; default 2000. */
   accountCount?: number;
@@ -69,20 +75,17 @@ const FITS: readonly Fit[] = ['strong', 'medium', 'poor'];
 /** Share of accounts per tier, matching DESIGN.md's tier capacities for 2,000 accounts. */
 const TIER_SHARE: Record<1 | 2 | 3, number> = { 1: 0.011, 2: 0.06, 3: 0.2 };
 const OUTCOME_SHARE = 0.15;
-const WON_PROBABILITY: Record<Intensity, number> = {
-  silent: 0.15,
-  cold: 0.25,
-  steady: 0.6,
-  cooling: 0.4,
-  surging: 0.75,
-};
 
 /** Everything decided about an account before its rows are written. */
 interface Plan {
   company: SyntheticCompany;
   linkedinIds: string[];
   tier: TierOrNone;
+  /** How the account engages: over the last 90 days, or the 90 days before its close. */
   intensity: Intensity;
+  /** Days ago that the account's deal closed, for the accounts with an outcome. */
+  closedDaysAgo?: number;
+  /** Drawn from the touchpoints before the close (see closeDeal). */
   outcome?: Outcome;
 }
 
@@ -123,17 +126,17 @@ function planAccounts(rng: Rng, count: number): Plan[] {
     const fit = rng.weighted(zip(FITS, FIT_WEIGHTS[tier] ?? []));
     plans.push(planOf(makeSyntheticCompany(rng, fit, taken), tier));
   }
-  // Outcomes only on synthetic accounts, so the real companies stay predictable; the odds of
-  // a win follow engagement, which is the signal a calibrated model should recover.
+  // Outcomes only on synthetic accounts, so the real companies stay predictable. Which ones
+  // win is drawn later, from their touchpoints before the close.
   const synthetic = plans.slice(REAL_COMPANIES.length + 1);
   for (const p of rng.shuffle(synthetic).slice(0, Math.round(count * OUTCOME_SHARE))) {
-    p.outcome = rng.chance(WON_PROBABILITY[p.intensity]) ? 'won' : 'lost';
+    p.closedDaysAgo = rng.float(...CLOSED_DAYS_AGO);
   }
   return plans;
 }
 
 function buildAccount(rng: Rng, plan: Plan, index: number, now: number): Account {
-  const { company: c, tier, intensity, outcome } = plan;
+  const { company: c, tier } = plan;
   const account: Account = {
     id: `demo:${index + 1}`,
     name: c.name,
@@ -157,7 +160,12 @@ function buildAccount(rng: Rng, plan: Plan, index: number, now: number): Account
     if (!rng.chance(0.1)) account.lastReviewedAt = now - Math.floor(rng.float(0, tier === 1 ? 40 : 100) * DAY);
   }
   if (tier !== 0 || rng.chance(0.75)) account.owner = rng.pick(DEMO_OWNERS);
-  if (outcome) account.outcome = outcome;
+  return account;
+}
+
+/** The account's open opportunity and lifecycle stage, which follow its engagement and outcome. */
+function addPipeline(rng: Rng, plan: Plan, account: Account): void {
+  const { company: c, tier, intensity, outcome } = plan;
   const oppOdds = { silent: 0.03, cold: 0.05, steady: 0.25, cooling: 0.15, surging: 0.45 }[intensity];
   if (rng.chance(oppOdds * (tier === 0 ? 0.6 : 1) * (outcome === 'won' ? 0.5 : 1))) {
     const [lo, hi] = tier === 1 ? [100, 600] : tier === 2 ? [40, 200] : [10, 80];
@@ -183,7 +191,6 @@ function buildAccount(rng: Rng, plan: Plan, index: number, now: number): Account
               ][warm] ?? [],
             ),
           );
-  return account;
 }
 
 // Accented and apostrophised names on purpose: emails and slugs must fold them to ASCII.
@@ -377,12 +384,12 @@ const IDENTIFIED_SHARE: Partial<Record<TouchpointType, number>> = {
   demo_request: 0.9,
 };
 
-/** Ages in days of one account's touchpoints, with the BOFU boost of each. */
+/**
+ * Ages in days of one account's touchpoints (before now, or before the close of an account
+ * with an outcome), with the BOFU boost of each.
+ */
 function touchAges(rng: Rng, plan: Plan): [number, number][] {
-  const volume =
-    (plan.tier === 1 ? 1.5 : plan.tier === 2 ? 1.2 : 1) *
-    (plan.outcome === 'won' ? 1.25 : plan.outcome === 'lost' ? 0.8 : 1);
-  const bofu = plan.outcome === 'won' ? 1.6 : 1;
+  const volume = plan.tier === 1 ? 1.5 : plan.tier === 2 ? 1.2 : 1;
   const n = (lo: number, hi: number): number => Math.round(rng.int(lo, hi) * volume);
   const spread = (k: number, lo: number, hi: number, b: number): [number, number][] =>
     Array.from({ length: k }, () => [rng.float(lo, hi), b]);
@@ -390,35 +397,59 @@ function touchAges(rng: Rng, plan: Plan): [number, number][] {
     case 'silent':
       return [];
     case 'cold':
-      return spread(rng.int(1, 6), 0, 90, 0.3 * bofu);
+      return spread(rng.int(1, 6), 0, 90, 0.3);
     case 'steady':
-      return spread(n(25, 75), 0, 90, bofu);
+      return spread(n(25, 75), 0, 90, 1);
     case 'cooling':
-      return [...spread(n(22, 55), 30, 90, bofu), ...spread(rng.int(0, 5), 14, 30, bofu)];
+      return [...spread(n(22, 55), 30, 90, 1), ...spread(rng.int(0, 5), 14, 30, 1)];
     case 'surging':
-      return [...spread(n(20, 50), 7, 90, bofu), ...spread(n(15, 40), 0, 7, 3 * bofu)];
+      return [...spread(n(20, 50), 7, 90, 1), ...spread(n(15, 40), 0, 7, 3)];
   }
 }
 
 type TouchpointRow = Omit<Touchpoint, 'id'>;
 
-function makeTouchpoints(rng: Rng, plan: Plan, accountId: string, contacts: Contact[], now: number): TouchpointRow[] {
+/** Touchpoints at `ages` (days before `end`, each with its BOFU boost), oldest first. */
+function makeTouchpoints(
+  rng: Rng,
+  ages: readonly [number, number][],
+  accountId: string,
+  contacts: Contact[],
+  end: number,
+): TouchpointRow[] {
   // Contacts with a buying role engage more: they are the ones being worked.
   const who = contacts.map((c) => [c.id, c.buyingRoles.length > 0 ? 2 : 1] as const);
   const tables = new Map<number, [TouchpointType, number][]>();
-  const rows = touchAges(rng, plan).map(([age, bofu]) => {
+  const rows = ages.map(([age, bofu]) => {
     let table = tables.get(bofu);
     if (!table) {
       table = typeWeights(bofu);
       tables.set(bofu, table);
     }
     const type = rng.weighted(table);
-    const at = now - Math.max(1, Math.floor(age * DAY));
+    const at = end - Math.max(1, Math.floor(age * DAY));
     const row: TouchpointRow = { accountId, type, stage: TOUCHPOINT_STAGE[type], at };
     if (who.length > 0 && rng.chance(IDENTIFIED_SHARE[type] ?? 1)) row.contactId = rng.weighted(who);
     return row;
   });
   return rows.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The touchpoints of an account whose deal closed `plan.closedDaysAgo` days ago, and its
+ * outcome: the 90 days before the close follow its intensity, the outcome follows them, and
+ * what came after follows the outcome (see ./outcomes).
+ */
+function closeDeal(rng: Rng, plan: Plan, account: Account, contacts: Contact[], now: number): TouchpointRow[] {
+  const daysAgo = plan.closedDaysAgo ?? 0;
+  const closedAt = now - Math.floor(daysAgo * DAY);
+  const before = makeTouchpoints(rng, touchAges(rng, plan), account.id, contacts, closedAt);
+  const outcome = outcomeOf(rng, plan.intensity, before, contacts, closedAt);
+  plan.outcome = outcome;
+  account.outcome = outcome;
+  account.closedAt = closedAt;
+  addPipeline(rng, plan, account);
+  return [...before, ...makeTouchpoints(rng, afterCloseAges(rng, outcome, daysAgo), account.id, contacts, now)];
 }
 
 /**
@@ -436,11 +467,16 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const slugsTaken = new Set<string>();
   plans.forEach((plan, i) => {
     const account = buildAccount(rng, plan, i, now);
+    const closes = plan.closedDaysAgo !== undefined;
+    if (!closes) addPipeline(rng, plan, account);
     const required = DEFAULT_SETTINGS.tiers.find((t) => t.tier === plan.tier)?.requiredRoles ?? [];
     const people = makeContacts(rng, account, required, contacts.length + 1, now, slugsTaken);
     accounts.push(account);
     contacts.push(...people);
-    for (const row of makeTouchpoints(rng, plan, account.id, people, now)) {
+    const rows = closes
+      ? closeDeal(rng, plan, account, people, now)
+      : makeTouchpoints(rng, touchAges(rng, plan), account.id, people, now);
+    for (const row of rows) {
       touchpoints.push({ id: `demo:t${touchpoints.length + 1}`, ...row });
     }
   });

@@ -1,11 +1,15 @@
 import { getDomain } from 'tldts';
-import { linkedinIdKey, nameKey, slugKey } from './normalise';
+import { linkedinIdKey, nameKey, schoolKey, showcaseKey, slugKey } from './normalise';
 
 /** What is known of a company's identity; any part may be missing. */
 export interface CompanyIdentity {
   name?: string;
   linkedinSlugs?: readonly string[];
   linkedinIds?: readonly string[];
+  /** Slugs of the company's showcase pages (`/showcase/<slug>/`): keys of their own, never `li:`. */
+  linkedinShowcases?: readonly string[];
+  /** Slugs of its school pages (`/school/<slug>/`): keys of their own, never `li:`. */
+  linkedinSchools?: readonly string[];
   /** Websites, as URLs or host names. */
   websites?: readonly string[];
 }
@@ -32,6 +36,8 @@ export function companyKeys(identity: CompanyIdentity): string[] {
   const keys = new Set<string>();
   for (const id of identity.linkedinIds ?? []) if (/^\d+$/.test(id)) keys.add(linkedinIdKey(id));
   for (const slug of identity.linkedinSlugs ?? []) if (slug.trim()) keys.add(slugKey(slug));
+  for (const slug of identity.linkedinShowcases ?? []) if (slug.trim()) keys.add(showcaseKey(slug));
+  for (const slug of identity.linkedinSchools ?? []) if (slug.trim()) keys.add(schoolKey(slug));
   for (const site of identity.websites ?? []) {
     const domain = registrableDomain(site);
     if (domain) keys.add(`dom:${domain}`);

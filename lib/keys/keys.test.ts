@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { domainToASCII } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { companyKeys, registrableDomain } from './company-keys';
-import { keyKind, linkedinIdKey, nameKey, normaliseName, normaliseSlug, slugKey } from './normalise';
+import {
+  keyKind,
+  linkedinIdKey,
+  nameKey,
+  normaliseName,
+  normaliseSlug,
+  schoolKey,
+  showcaseKey,
+  slugKey,
+} from './normalise';
 
 describe('normaliseName', () => {
   it.each([
@@ -92,11 +101,19 @@ describe('key builders', () => {
     expect(linkedinIdKey(1035)).toBe('li#1035');
     expect(nameKey('Acme, Inc.')).toBe('name:acme');
     expect(nameKey('!!!')).toBeUndefined();
+    expect(showcaseKey('Microsoft-Azure')).toBe('li-showcase:microsoft-azure');
+    expect(schoolKey('Stanford-University')).toBe('li-school:stanford-university');
+  });
+
+  it('gives a showcase, a school and a company page of the same slug three different keys', () => {
+    expect(new Set([slugKey('acme'), showcaseKey('acme'), schoolKey('acme')]).size).toBe(3);
   });
 
   it.each([
     ['li#1035', 'li#'],
     ['li:acme', 'li:'],
+    ['li-showcase:acme', 'li-showcase:'],
+    ['li-school:acme', 'li-school:'],
     ['dom:acme.com', 'dom:'],
     ['name:acme', 'name:'],
     ['acme.com', undefined],
@@ -116,6 +133,18 @@ describe('companyKeys', () => {
         linkedinIds: ['1035'],
       }),
     ).toEqual(['li#1035', 'li:acme', 'li:acme-corp', 'dom:acme.com', 'dom:acme.co.uk', 'name:acme']);
+  });
+
+  it('keeps showcase and school pages in their own namespaces, after the company’s own page', () => {
+    expect(
+      companyKeys({
+        name: 'Acme',
+        linkedinSlugs: ['acme'],
+        linkedinShowcases: ['Acme', 'acme-cloud'],
+        linkedinSchools: ['acme'],
+        websites: ['acme.com'],
+      }),
+    ).toEqual(['li:acme', 'li-showcase:acme', 'li-showcase:acme-cloud', 'li-school:acme', 'dom:acme.com', 'name:acme']);
   });
 
   it('lists each key once', () => {

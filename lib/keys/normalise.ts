@@ -1,6 +1,7 @@
 /**
  * Company-key normalisation that needs no dependency, so that content scripts can use it.
- * Keys: `li:<slug>`, `li#<numeric id>`, `dom:<registrable domain>`, `name:<normalised name>`.
+ * Keys: `li:<slug>`, `li#<numeric id>`, `li-showcase:<slug>`, `li-school:<slug>`,
+ * `dom:<registrable domain>`, `name:<normalised name>`.
  */
 
 /** Legal-form suffixes dropped from names before matching (`Acme, Inc.` → `acme`). */
@@ -83,13 +84,19 @@ export function normaliseName(name: string): string {
 
 export const slugKey = (slug: string): string => `li:${normaliseSlug(slug)}`;
 export const linkedinIdKey = (id: string | number): string => `li#${id}`;
+/**
+ * A showcase page (`/showcase/<slug>/`) or a school page (`/school/<slug>/`) as a key: each kind
+ * its own namespace, since such a page is not the company whose slug it may share.
+ */
+export const showcaseKey = (slug: string): string => `li-showcase:${normaliseSlug(slug)}`;
+export const schoolKey = (slug: string): string => `li-school:${normaliseSlug(slug)}`;
 export const nameKey = (name: string): string | undefined => {
   const n = normaliseName(name);
   return n ? `name:${n}` : undefined;
 };
 
 /** The kinds of key, strongest first: resolution prefers the earliest kind that matches. */
-export const KEY_PRIORITY = ['li#', 'li:', 'dom:', 'name:'] as const;
+export const KEY_PRIORITY = ['li#', 'li:', 'li-showcase:', 'li-school:', 'dom:', 'name:'] as const;
 export type KeyKind = (typeof KEY_PRIORITY)[number];
 
 /** The kind of a key, or undefined for a string that is not a company key. */

@@ -1,19 +1,27 @@
-import type { CompanyRef, PageSubject } from '../detect/types';
-import { companyKeys } from './company-keys';
+import type { CompanyRef, PageKind, PageSubject } from '../detect/types';
+import { type CompanyIdentity, companyKeys } from './company-keys';
 
-/** The company keys of one company as a page names it. */
-export function companyRefKeys(c: CompanyRef): string[] {
-  return companyKeys({
+/**
+ * The company keys of one company as a page names it. On a showcase or a school page the slug
+ * is that page's (`li-showcase:`, `li-school:`), never a company's `li:`: a showcase page whose
+ * slug equals a company's is not that company.
+ */
+export function companyRefKeys(c: CompanyRef, kind?: PageKind): string[] {
+  const identity: CompanyIdentity = {
     name: c.name,
-    linkedinSlugs: c.linkedinSlug ? [c.linkedinSlug] : [],
     linkedinIds: c.linkedinId ? [c.linkedinId] : [],
     websites: c.website ? [c.website] : [],
-  });
+  };
+  const slugs = c.linkedinSlug ? [c.linkedinSlug] : [];
+  if (kind === 'showcase') identity.linkedinShowcases = slugs;
+  else if (kind === 'school') identity.linkedinSchools = slugs;
+  else identity.linkedinSlugs = slugs;
+  return companyKeys(identity);
 }
 
-/** The company keys of a detected page: those of the company it is about. */
+/** The company keys of a detected page: those of the company (or showcase, or school) it is about. */
 export function subjectKeys(subject: PageSubject): string[] {
-  return companyRefKeys(subject.company);
+  return companyRefKeys(subject.company, subject.kind);
 }
 
 /**

@@ -14,8 +14,11 @@ import { recommendTier, type TierResult } from './tier';
 export interface AccountView {
   account: Account;
   grade: GradeResult;
-  /** The grade rests on less of the ICP's weight than the org's minimum confidence. */
-  gradeUncertain: boolean;
+  /**
+   * The grade rests on less of the ICP's weight than the org's minimum confidence. (Whether the
+   * missing data could change the letter is `grade.uncertain`.)
+   */
+  lowConfidence: boolean;
   tier: TierResult;
   engagement: EngagementResult;
   roles: RoleCoverage;
@@ -49,11 +52,11 @@ export function scoreAccount(
   const model = portfolio.calibration;
   if (settings.engagement.mode === 'calibrated' && model) {
     const c = scoreCalibrated(model, touchpoints, contacts, settings.engagement, now);
-    const { learntFrom, heldOut, auc, defaultAuc } = model;
+    const { learntFrom, heldOut, undated, auc, defaultAuc } = model;
     engagement = {
       ...engagement,
       level: c.level,
-      calibrated: { probability: c.probability, learntFrom, heldOut, auc, defaultAuc, drivers: c.drivers },
+      calibrated: { probability: c.probability, learntFrom, heldOut, undated, auc, defaultAuc, drivers: c.drivers },
     };
   }
   const tier = recommendTier(account, grade, engagement, settings);
@@ -63,13 +66,21 @@ export function scoreAccount(
   return {
     account,
     grade,
-    gradeUncertain: grade.confidence < settings.icp.minConfidence,
+    lowConfidence: grade.confidence < settings.icp.minConfidence,
     tier,
     engagement,
     roles,
     commitments,
     actions,
     contactCount: contacts.length,
+    ...tierUseOf(tier, portfolio.assignedInTier),
     computedAt: now,
   };
+}
+
+/** How full the account's assigned tier is, when the caller counted its accounts: "Tier 1 holds 31 of 25". */
+function tierUseOf(tier: TierResult, assigned: number | undefined): Pick<AccountView, 'tierUse'> {
+  if (!tier.assigned || assigned === undefined) return {};
+  const { capacity } = tier.assigned;
+  return { tierUse: { assigned, capacity, overCapacity: assigned > capacity } };
 }

@@ -77,19 +77,41 @@ export interface CalibrationSample {
   defaultScore: number;
 }
 
-/** The sample of one account with an outcome, as {@link fitCalibration} takes it. */
+/** An account with a closed outcome, and when it closed (epoch ms) where the source says. */
+export interface ClosedOutcome {
+  id: string;
+  outcome: Outcome;
+  closedAt?: number;
+}
+
+/**
+ * The sample of one account with an outcome, as {@link fitCalibration} takes it: the account
+ * as it stood when the outcome closed. Only the touchpoints before `closedAt` count, and every
+ * age (decay, the 30-day window, days since the last touch) is measured from `closedAt`, for
+ * the features and the default score alike: customers engage more after they buy, and what
+ * came after a win is no evidence for it. A close date after `now` counts as `now`.
+ *
+ * Undefined when the outcome has no close date: which touchpoints came before it cannot be
+ * told, and taking them all would leak the outcome into its own features. Such outcomes are
+ * left out of the fit, and counted (`undated` of {@link fitCalibration}).
+ *
+ * Contacts' buying roles are as they are now: no source dates them.
+ */
 export function calibrationSample(
-  account: { id: string; outcome: Outcome },
+  account: ClosedOutcome,
   touchpoints: readonly Touchpoint[],
   contacts: readonly Contact[],
   model: EngagementModel,
   now: number,
-): CalibrationSample {
+): CalibrationSample | undefined {
+  if (account.closedAt === undefined) return undefined;
+  const asOf = Math.min(account.closedAt, now);
+  const before = touchpoints.filter((t) => t.at < asOf);
   return {
     id: account.id,
-    features: engagementFeatures(touchpoints, contacts, model, now),
+    features: engagementFeatures(before, contacts, model, asOf),
     won: account.outcome === 'won',
-    defaultScore: scoreEngagement(touchpoints, contacts, model, now).score,
+    defaultScore: scoreEngagement(before, contacts, model, asOf).score,
   };
 }
 
@@ -112,6 +134,8 @@ export interface CalibratedModel {
   lost: number;
   /** Outcomes held out of the fit, on which both AUCs are measured. */
   heldOut: number;
+  /** Outcomes left out of both because they have no close date (see {@link calibrationSample}). */
+  undated: number;
   /** AUC of the calibrated probability on the held-out outcomes. */
   auc: number;
   /** AUC of the default 0–100 score on the same held-out outcomes. */
@@ -136,24 +160,31 @@ const hasBoth = (s: readonly CalibrationSample[]): boolean => s.some((x) => x.wo
  * Fits the calibrated model: L2-regularised logistic regression on standardised features,
  * trained on about 75% of the outcomes and tested on the rest (split by a hash of the account
  * id, so deterministic). Not fitted, with a reason, below {@link MIN_OUTCOMES} outcomes or
- * when won and lost do not both occur in each part.
+ * when won and lost do not both occur in each part. `undated` counts the outcomes the caller
+ * left out for want of a close date: the model and every reason report them.
  */
 export function fitCalibration(
   samples: readonly CalibrationSample[],
-  options: { now: number; lambda?: number },
+  options: { now: number; lambda?: number; undated?: number },
 ): CalibrationResult {
   const outcomes = samples.length;
+  const undated = options.undated ?? 0;
+  const notFitted = (reason: string): CalibrationResult => ({
+    ok: false,
+    outcomes,
+    reason: undated > 0 ? `${reason} (${undated} more have no close date and are left out)` : reason,
+  });
   if (outcomes < MIN_OUTCOMES) {
-    return { ok: false, outcomes, reason: `${outcomes} won or lost accounts; calibrating needs ${MIN_OUTCOMES}` };
+    return notFitted(`${outcomes} won or lost accounts; calibrating needs ${MIN_OUTCOMES}`);
   }
   if (!hasBoth(samples)) {
     const only = samples[0]?.won ? 'won' : 'lost';
-    return { ok: false, outcomes, reason: `all ${outcomes} accounts with an outcome were ${only}; it needs both` };
+    return notFitted(`all ${outcomes} accounts with an outcome were ${only}; it needs both`);
   }
   const test = samples.filter((s) => isHeldOut(s.id));
   const train = samples.filter((s) => !isHeldOut(s.id));
   if (!hasBoth(test) || !hasBoth(train)) {
-    return { ok: false, outcomes, reason: 'too few won or lost accounts to both learn and test on' };
+    return notFitted('too few won or lost accounts to both learn and test on');
   }
   const width = ENGAGEMENT_FEATURES.length;
   if (samples.some((s) => s.features.length !== width)) throw new Error(`each sample needs ${width} features`);
@@ -177,6 +208,7 @@ export function fitCalibration(
     won: train.filter((s) => s.won).length,
     lost: train.filter((s) => !s.won).length,
     heldOut: test.length,
+    undated,
     auc: auc(
       test.map((s) => predictLogistic(fit, s.features)),
       labels,

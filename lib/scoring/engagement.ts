@@ -27,6 +27,8 @@ export interface EngagementResult {
     probability: number;
     learntFrom: number;
     heldOut: number;
+    /** Outcomes left out of the fit for want of a close date. */
+    undated: number;
     auc: number;
     defaultAuc: number;
     drivers: Reason[];

@@ -3,6 +3,7 @@ import type { Account } from '../db/accounts';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { IcpCriterion, Settings } from '../settings/types';
 import { gradeAccount } from './grade';
+import { gradeMark } from './grade-words';
 
 /** An account that meets every default ICP criterion. */
 const ideal: Account = {
@@ -149,21 +150,25 @@ describe('gradeAccount: missing data', () => {
     expect(g.confidence).toBe(0);
   });
 
+  // By hand, default weights: industry 30, size 25, revenue 20, geography 15, CRM 10 (a hard
+  // disqualifier); A from 80, B from 65. Worst case: the missing weight earns nothing.
   it.each`
-    missingField      | label                 | confidence
-    ${'revenue'}      | ${'Annual revenue'}   | ${0.8}
-    ${'employees'}    | ${'Company size'}     | ${0.75}
-    ${'industry'}     | ${'Target industry'}  | ${0.7}
-    ${'country'}      | ${'Served geography'} | ${0.85}
-    ${'technologies'} | ${'Uses a CRM'}       | ${0.9}
+    missingField      | label                 | confidence | worstScore | worst  | mark
+    ${'revenue'}      | ${'Annual revenue'}   | ${0.8}     | ${80}      | ${'A'} | ${'A'}
+    ${'employees'}    | ${'Company size'}     | ${0.75}    | ${75}      | ${'B'} | ${'A?'}
+    ${'industry'}     | ${'Target industry'}  | ${0.7}     | ${70}      | ${'B'} | ${'A?'}
+    ${'country'}      | ${'Served geography'} | ${0.85}    | ${85}      | ${'A'} | ${'A'}
+    ${'technologies'} | ${'Uses a CRM'}       | ${0.9}     | ${90}      | ${'F'} | ${'A?'}
   `(
-    'without $missingField an ideal account still scores 100 and grades A, at confidence $confidence',
-    ({ missingField, label, confidence }) => {
+    'without $missingField an ideal account scores 100 on known data (A) at confidence $confidence, $worst at worst: $mark',
+    ({ missingField, label, confidence, worstScore, worst, mark }) => {
       const g = gradeAccount({ ...ideal, [missingField]: undefined }, DEFAULT_SETTINGS.icp);
       expect(g.score).toBe(100);
       expect(g.letter).toBe('A');
       expect(g.confidence).toBeCloseTo(confidence);
       expect(g.missing).toEqual([label]);
+      expect(g.range).toMatchObject({ worst, worstScore, best: 'A', bestScore: 100 });
+      expect(gradeMark(g)).toBe(mark);
     },
   );
 

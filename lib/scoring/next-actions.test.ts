@@ -7,7 +7,7 @@ import type { GradeLetter, Tier } from '../settings/types';
 import { describeBusinessHours } from './business-time';
 import { commitmentsFor } from './commitments';
 import { type EngagementResult, levelOf, type Trend } from './engagement';
-import type { GradeResult } from './grade';
+import { type GradeResult, gradeAccount } from './grade';
 import { type NextAction, nextActions } from './next-actions';
 import { roleCoverage } from './roles';
 import { recommendTier } from './tier';
@@ -73,6 +73,8 @@ interface Scenario {
   contacts?: Contact[];
   /** `null`: never reviewed. By default reviewed yesterday, so no review is due. */
   lastReviewedAt?: number | null;
+  /** Firmographics graded for real with the default ICP, in place of `letter`, `confidence` and `missing`. */
+  firmographics?: Partial<Account>;
 }
 
 /** The next actions of a scenario, with the real tier, role and commitment logic in between. */
@@ -92,14 +94,18 @@ function actionsFor(s: Scenario = {}): NextAction[] {
     source: 'file',
     generation: 1,
   };
-  const grade: GradeResult = {
+  const letter = s.letter ?? 'C';
+  const fixed: GradeResult = {
     credits: {},
-    letter: s.letter ?? 'C',
+    letter,
     score: 50,
+    range: { worst: letter, worstScore: 50, best: letter, bestScore: 50, unknown: [] },
+    uncertain: false,
     confidence: s.confidence ?? 1,
     missing: s.missing ?? [],
     reasons: [],
   };
+  const grade = s.firmographics ? gradeAccount({ ...account, ...s.firmographics }, DEFAULT_SETTINGS.icp) : fixed;
   const score = s.engagement ?? 30;
   const engagement: EngagementResult = {
     score,
@@ -421,5 +427,49 @@ describe('nextActions: the tier’s account review, shown from 14 days before it
     const due = find({ ...AGREED[2], lastReviewedAt: now - 80 * DAY }, 'account-review');
     expect(due?.title).toBe('Tier 2 account review');
     expectWhyToName(due, '30 Aug', 'every 91 days');
+  });
+});
+
+describe('nextActions on a grade the missing data could change', () => {
+  // Graded for real on the default ICP (industry 30, size 25, revenue 20, geography 15, CRM 10).
+  /** Industry, geography and CRM match: 55 of 55 known (A); size and revenue unknown: C at worst. */
+  const sparseA: Partial<Account> = { industry: 'Software', country: 'GB', technologies: ['HubSpot'] };
+  /** The same account with size and revenue known and matching: A whatever. */
+  const fullA: Partial<Account> = { ...sparseA, employees: 1_000, revenue: 100_000_000 };
+
+  it('proposes no promotion on it: the untiered, hot "A?" is proposed Tier 3, not Tier 1', () => {
+    const a = find({ firmographics: sparseA, engagement: 90 }, 'promote');
+    expect(a?.title).toBe('Propose Tier 3 Programmatic');
+    expectWhyToName(
+      a,
+      'grade A? (could be A–C: headcount and revenue unknown)',
+      'not Tier 1: headcount and revenue unknown',
+    );
+    expect(find({ firmographics: fullA, engagement: 90 }, 'promote')?.title).toBe('Propose Tier 1 Strategic');
+  });
+
+  it('does not propose a Tier 2 account for Tier 1 on it', () => {
+    expect(ids({ tier: 2, firmographics: sparseA, engagement: 90 })).not.toContain('promote');
+    expect(ids({ tier: 2, firmographics: fullA, engagement: 90 })).toContain('promote');
+  });
+
+  it('does not warm it up as a good fit (orchestration by grade reads the worst case)', () => {
+    expect(ids({ firmographics: sparseA, engagement: 5 })).not.toContain('warm-up');
+    expect(ids({ firmographics: fullA, engagement: 5 })).toContain('warm-up');
+  });
+
+  it('asks for the data instead of a review when the data could justify the assigned tier', () => {
+    const actions = ids({ tier: 1, firmographics: sparseA, engagement: 90 });
+    expect(actions).not.toContain('review-tier');
+    const gap = find({ tier: 1, firmographics: sparseA, engagement: 90 }, 'data-gap');
+    expect(gap?.title).toBe('Fill in company size, annual revenue');
+    expectWhyToName(gap, 'could be A–C', 'Tier 1 Strategic needs headcount and revenue');
+  });
+
+  it('asks for the CRM when an unknown disqualifier keeps an otherwise ideal account from every tier', () => {
+    // 90 of 90 known, an A; at 90% confidence the old rule asked for nothing.
+    const gap = find({ firmographics: { ...fullA, technologies: undefined } }, 'data-gap');
+    expect(gap?.title).toBe('Fill in uses a crm');
+    expectWhyToName(gap, 'A? (could be A–F: technologies unknown)');
   });
 });

@@ -5,6 +5,7 @@ import { addBusinessHours, describeBusinessHours } from './business-time';
 import type { CommitmentsResult } from './commitments';
 import type { EngagementResult } from './engagement';
 import type { GradeResult } from './grade';
+import { gradeWords, listWords } from './grade-words';
 import { type RoleCoverage, roleLabel } from './roles';
 import type { TierResult } from './tier';
 
@@ -78,26 +79,41 @@ export function nextActions(input: ActionInputs): NextAction[] {
     });
   }
 
-  if (grade.confidence < settings.icp.minConfidence && grade.missing.length > 0) {
+  // The tier the missing data could justify, when it is above the recommended one.
+  const possible = tier.possible;
+  const lowConfidence = grade.confidence < settings.icp.minConfidence;
+  if (grade.missing.length > 0 && (grade.letter === null || grade.uncertain || lowConfidence || possible)) {
+    const because: string[] = [];
+    if (grade.letter === null) because.push('no ICP data at all: the account cannot be graded');
+    else {
+      if (grade.uncertain) because.push(`grade ${gradeWords(grade)}`);
+      if (lowConfidence) {
+        because.push(`the grade rests on ${Math.round(grade.confidence * 100)}% of the ICP's weight`);
+      }
+      if (possible) {
+        because.push(
+          `Tier ${possible.tier.tier} ${possible.tier.name} needs ${listWords(possible.unknown)}: never recommended on missing data`,
+        );
+      }
+    }
     actions.push({
       id: 'data-gap',
       title: `Fill in ${grade.missing.join(', ').toLowerCase()}`,
-      why:
-        grade.letter === null
-          ? 'no ICP data at all: the account cannot be graded'
-          : `the grade rests on ${Math.round(grade.confidence * 100)}% of the ICP's weight; missing data makes it uncertain`,
+      why: because.join('; '),
       owner: 'Marketing ops',
       due: now + 7 * DAY,
       priority: 3,
     });
   }
 
-  if ((grade.letter === 'A' || grade.letter === 'B') && engagement.level <= 2) {
+  // A good fit whatever the missing data: orchestration by grade reads the worst case.
+  const worst = grade.range?.worst;
+  if ((worst === 'A' || worst === 'B') && engagement.level <= 2) {
     const programs = commitments.programs.slice(0, 3).map((c) => c.program.name.toLowerCase());
     actions.push({
       id: 'warm-up',
       title: 'Warm up a good-fit account',
-      why: `grade ${grade.letter} but engagement ${engagement.score} (level ${engagement.level})${programs.length ? `; committed: ${programs.join(', ')}` : ''}`,
+      why: `grade ${gradeWords(grade)} but engagement ${engagement.score} (level ${engagement.level})${programs.length ? `; committed: ${programs.join(', ')}` : ''}`,
       owner: 'Marketing',
       due: now + 7 * DAY,
       priority: 2,
@@ -105,26 +121,30 @@ export function nextActions(input: ActionInputs): NextAction[] {
   }
 
   const rec = tier.recommended;
+  const held = possible ? `; not Tier ${possible.tier.tier}: ${listWords(possible.unknown)} unknown` : '';
   if (rec && (tier.agreement === 'above' || (tier.agreement === 'untiered' && engagement.level >= 4))) {
     actions.push({
       id: 'promote',
       title: `Propose Tier ${rec.tier} ${rec.name}`,
       why: tier.assigned
-        ? `the model recommends Tier ${rec.tier} ${rec.name} over the assigned Tier ${tier.assigned.tier}: grade ${grade.letter}, engagement ${engagement.score}`
-        : `untiered but engaged (${engagement.score}) with grade ${grade.letter}`,
+        ? `the model recommends Tier ${rec.tier} ${rec.name} over the assigned Tier ${tier.assigned.tier}: grade ${gradeWords(grade)}, engagement ${engagement.score}${held}`
+        : `untiered but engaged (${engagement.score}) with grade ${gradeWords(grade)}${held}`,
       owner,
       due: now + 14 * DAY,
       priority: 2,
     });
   }
   const disagrees = tier.agreement === 'below' || tier.agreement === 'not-recommended';
-  if (tier.assigned && disagrees && grade.letter !== null) {
+  // Nor a demotion on missing data: when the data could justify the assigned tier, filling it
+  // in (the data gap above) comes before a review.
+  const couldHold = possible !== undefined && tier.assigned !== undefined && possible.tier.tier <= tier.assigned.tier;
+  if (tier.assigned && disagrees && grade.letter !== null && !couldHold) {
     actions.push({
       id: 'review-tier',
       title: `Review Tier ${tier.assigned.tier} at the next account review`,
       why: rec
-        ? `the model recommends Tier ${rec.tier} ${rec.name}: grade ${grade.letter}, engagement ${engagement.score}`
-        : `grade ${grade.letter} and engagement ${engagement.score} clear no tier's bar`,
+        ? `the model recommends Tier ${rec.tier} ${rec.name}: grade ${gradeWords(grade)}, engagement ${engagement.score}${held}`
+        : `grade ${gradeWords(grade)} and engagement ${engagement.score} clear no tier's bar${held}`,
       owner,
       due: now + 14 * DAY,
       priority: 3,

@@ -18,7 +18,10 @@ export interface TierUse {
 /** What a set of settings does to all the accounts: the options page's live preview. */
 export interface SettingsPreview {
   accounts: number;
+  /** By the grade on known data, as the panel shows it. */
   grades: Record<GradeLetter | 'ungraded', number>;
+  /** Graded accounts whose letter the missing data could change ("B?"): recommended on their worst case. */
+  uncertain: number;
   tiers: TierUse[];
   /** Accounts the model recommends no tier for. */
   notRecommended: number;
@@ -37,10 +40,12 @@ export function previewSettings(rows: Iterable<AccountRows>, settings: Settings,
   );
   let accounts = 0;
   let notRecommended = 0;
+  let uncertain = 0;
   for (const { account, contacts, touchpoints } of rows) {
     accounts++;
     const grade = gradeAccount(account, settings.icp);
     grades[grade.letter ?? 'ungraded']++;
+    if (grade.uncertain) uncertain++;
     const engagement = scoreEngagement(touchpoints, contacts, settings.engagement, now);
     const tier = recommendTier(account, grade, engagement, settings);
     const assigned = account.assignedTier !== undefined ? tiers.get(account.assignedTier) : undefined;
@@ -50,15 +55,16 @@ export function previewSettings(rows: Iterable<AccountRows>, settings: Settings,
     else notRecommended++;
   }
   const uses = [...tiers.values()].map((t) => ({ ...t, overCapacity: t.assigned > t.capacity }));
-  return { accounts, grades, tiers: uses, notRecommended };
+  return { accounts, grades, uncertain, tiers: uses, notRecommended };
 }
 
-/** "412 A, 690 B, 301 C, 280 D, 317 F; Tier 1 holds 31 of 25 (over capacity)…". */
+/** "412 A, 690 B, 301 C, 280 D, 317 F (120 uncertain); Tier 1 holds 31 of 25 (over capacity)…". */
 export function describePreview(p: SettingsPreview): string {
   const grades = (['A', 'B', 'C', 'D', 'F'] as const).map((g) => `${p.grades[g]} ${g}`).join(', ');
   const ungraded = p.grades.ungraded ? `, ${p.grades.ungraded} ungraded` : '';
+  const uncertain = p.uncertain ? ` (${p.uncertain} uncertain)` : '';
   const tiers = p.tiers
     .map((t) => `Tier ${t.tier} holds ${t.assigned} of ${t.capacity}${t.overCapacity ? ' (over capacity)' : ''}`)
     .join('; ');
-  return `${grades}${ungraded}; ${tiers}`;
+  return `${grades}${ungraded}${uncertain}; ${tiers}`;
 }

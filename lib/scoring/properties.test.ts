@@ -63,17 +63,22 @@ const nearFit = fc.record(
   { requiredKeys: [] },
 );
 
-const arbAccount: fc.Arbitrary<Account> = fc.oneof(firmographics, nearFit).map((f) => ({
+/** An account's identity and bookkeeping, without any ICP data. */
+const arbAccountBase: Omit<Account, 'isTarget'> = {
   id: 'prop:1',
   name: 'Prop Inc',
   keys: [],
   domains: [],
   linkedinSlugs: [],
   linkedinIds: [],
-  isTarget: f.assignedTier !== undefined,
   updatedAt: 0,
   source: 'file',
   generation: 1,
+};
+
+const arbAccount: fc.Arbitrary<Account> = fc.oneof(firmographics, nearFit).map((f) => ({
+  ...arbAccountBase,
+  isTarget: f.assignedTier !== undefined,
   ...(f as Partial<Account>),
 }));
 
@@ -336,6 +341,8 @@ describe('property: a better fit never lowers the grade', () => {
 const gradeOf = (letter: GradeLetter | null, credits: GradeResult['credits']): GradeResult => ({
   letter,
   score: 0,
+  range: letter === null ? null : { worst: letter, worstScore: 0, best: letter, bestScore: 0, unknown: [] },
+  uncertain: false,
   confidence: 1,
   missing: [],
   credits,
@@ -441,6 +448,137 @@ describe('property: a worse account is never recommended a more invested tier', 
             return recommendTier(a, g, scoreEngagement(t, contacts, settings.engagement, now), settings).recommended;
           };
           expect(investment(rec(worse, fewer))).toBeGreaterThanOrEqual(investment(rec(account, touchpoints)));
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+// ── The grade's range over the unknown criteria ────────────────────────────────────────────
+
+/** The account without the data `criterion` reads: that criterion becomes unknown. */
+function without(account: Account, criterion: IcpCriterion): Account {
+  const { [criterion.field]: _dropped, ...rest } = account;
+  return rest as Account;
+}
+
+/** An ICP and an account, and one of the ICP's criteria (each reads its own field). */
+const icpAccountCriterion = fc.oneof(fc.constant(DEFAULT_SETTINGS.icp), arbIcp).chain((icp) =>
+  fc.record({
+    icp: fc.constant(icp),
+    account: arbAccount,
+    index: fc.nat({ max: icp.criteria.length - 1 }),
+    pick: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  }),
+);
+
+describe('property: the grade is honest about missing data', () => {
+  it('the grade on known data lies between its worst and best case', () => {
+    fc.assert(
+      fc.property(arbAccount, fc.oneof(fc.constant(DEFAULT_SETTINGS.icp), arbIcp), (account, icp) => {
+        const g = gradeAccount(account, icp);
+        if (g.letter === null) {
+          expect(g.range).toBeNull();
+          return;
+        }
+        const r = g.range as NonNullable<GradeResult['range']>;
+        expect(RANK[r.worst]).toBeLessThanOrEqual(RANK[g.letter]);
+        expect(RANK[g.letter]).toBeLessThanOrEqual(RANK[r.best]);
+        expect(r.worstScore).toBeLessThanOrEqual(r.bestScore);
+        expect(g.uncertain).toBe(r.worst !== r.best);
+      }),
+      RUNS,
+    );
+  });
+
+  it('removing a field never raises the worst case (nor lowers the best)', () => {
+    fc.assert(
+      fc.property(icpAccountCriterion, ({ icp, account, index }) => {
+        const target = icp.criteria[index] as IcpCriterion;
+        const before = gradeAccount(account, icp);
+        const after = gradeAccount(without(account, target), icp);
+        // Less data can leave an account ungraded, never grade an ungraded one.
+        if (after.range === null) return;
+        const was = before.range;
+        expect(was).not.toBeNull();
+        if (was === null) return;
+        expect(RANK[after.range.worst]).toBeLessThanOrEqual(RANK[was.worst]);
+        expect(after.range.worstScore).toBeLessThanOrEqual(was.worstScore);
+        expect(RANK[after.range.best]).toBeGreaterThanOrEqual(RANK[was.best]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('adding a matching field never lowers the worst case', () => {
+    fc.assert(
+      fc.property(icpAccountCriterion, ({ icp, account, index, pick }) => {
+        const target = icp.criteria[index] as IcpCriterion;
+        const lacking = without(account, target);
+        const before = gradeAccount(lacking, icp);
+        const after = gradeAccount(matching(lacking, target, pick), icp);
+        expect(before.credits[target.id]).toBeNull();
+        expect(after.credits[target.id]).toBe(1);
+        if (before.range === null) return;
+        expect(after.range).not.toBeNull();
+        if (after.range === null) return;
+        expect(RANK[after.range.worst]).toBeGreaterThanOrEqual(RANK[before.range.worst]);
+        expect(after.range.worstScore).toBeGreaterThanOrEqual(before.range.worstScore);
+      }),
+      RUNS,
+    );
+  });
+
+  /** An account with data for the default ICP's criterion `i` only (any value the imports deliver). */
+  const oneKnown = fc.tuple(fc.nat({ max: 4 }), fc.oneof(firmographics, nearFit)).map(([i, f]): Account => {
+    const criterion = DEFAULT_SETTINGS.icp.criteria[i] as IcpCriterion;
+    const value = (f as Partial<Account>)[criterion.field];
+    return { ...arbAccountBase, isTarget: false, ...(value === undefined ? {} : { [criterion.field]: value }) };
+  });
+
+  it('one known criterion of five (default ICP) never yields a confident A', () => {
+    fc.assert(
+      fc.property(oneKnown, (account) => {
+        const g = gradeAccount(account, DEFAULT_SETTINGS.icp);
+        // The heaviest criterion weighs 30 of 100: never an A at worst, so never a confident A.
+        expect(g.letter === 'A' && !g.uncertain).toBe(false);
+        if (g.range) expect(g.range.worst).not.toBe('A');
+      }),
+      RUNS,
+    );
+  });
+
+  it('nor on any ICP of five criteria where the known one weighs less than the A bar', () => {
+    const setup = arbIcp
+      .filter((icp) => icp.criteria.length === 5)
+      .chain((icp) => fc.record({ icp: fc.constant(icp), account: arbAccount, index: fc.nat({ max: 4 }) }));
+    fc.assert(
+      fc.property(setup, ({ icp, account, index }) => {
+        const target = icp.criteria[index] as IcpCriterion;
+        const total = icp.criteria.reduce((sum, c) => sum + c.weight, 0);
+        fc.pre(total > 0 && Math.round((target.weight / total) * 100) < icp.thresholds.A);
+        const only = icp.criteria.reduce((a, c) => (c === target ? a : without(a, c)), account);
+        const g = gradeAccount(only, icp);
+        expect(g.letter === 'A' && !g.uncertain).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('removing a field never raises the recommended tier: nothing is promoted on missing data', () => {
+    fc.assert(
+      fc.property(
+        arbSettings,
+        arbAccount,
+        arbContacts,
+        arbTouchpoints,
+        fc.nat({ max: DEFAULT_SETTINGS.icp.criteria.length - 1 }),
+        (settings, account, contacts, touchpoints, index) => {
+          const target = settings.icp.criteria[index] as IcpCriterion;
+          const engagement = scoreEngagement(touchpoints, contacts, settings.engagement, now);
+          const rec = (a: Account) => recommendTier(a, gradeAccount(a, settings.icp), engagement, settings).recommended;
+          expect(investment(rec(without(account, target)))).toBeGreaterThanOrEqual(investment(rec(account)));
         },
       ),
       RUNS,

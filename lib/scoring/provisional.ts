@@ -20,6 +20,9 @@ export function parseSizeRange(text: string | undefined): number | undefined {
 export function provisionalAccount(subject: PageSubject, keys: readonly string[], now: number): Account {
   const c = subject.company;
   const fromWebsite = subject.site === 'website';
+  // A showcase or school page's slug is that page's, not the company's (see subjectKeys).
+  const page = subject.kind === 'showcase' || subject.kind === 'school' ? subject.kind : undefined;
+  const slug = c.linkedinSlug && !fromWebsite ? c.linkedinSlug : undefined;
   const domains = keys.filter((k) => k.startsWith('dom:')).map((k) => k.slice(4));
   const account: Account = {
     id: `page:${keys[0] ?? subject.url}`,
@@ -27,13 +30,15 @@ export function provisionalAccount(subject: PageSubject, keys: readonly string[]
     keys: [...keys],
     domains,
     // A website's LinkedIn page is only its claim (see pageKeys): never stored as the company's.
-    linkedinSlugs: c.linkedinSlug && !fromWebsite ? [c.linkedinSlug] : [],
+    linkedinSlugs: slug && !page ? [slug] : [],
     linkedinIds: c.linkedinId && !fromWebsite ? [c.linkedinId] : [],
     isTarget: false,
     updatedAt: now,
     source: 'local',
     generation: 0,
   };
+  if (slug && page === 'showcase') account.linkedinShowcases = [slug];
+  if (slug && page === 'school') account.linkedinSchools = [slug];
   if (c.industry) account.industry = c.industry;
   const employees = c.employees ?? parseSizeRange(c.sizeRange);
   if (employees !== undefined) account.employees = employees;

@@ -142,7 +142,7 @@ export const settingsSchema = z
       criteria: z.array(icpCriterionSchema).min(1, 'needs at least one criterion'),
       /** Minimum score (0–100) for each grade; below D's is F. */
       thresholds: z.object({ A: z.number(), B: z.number(), C: z.number(), D: z.number() }),
-      /** Below this share of the criteria's weight with data, the grade is uncertain. */
+      /** Below this share of the criteria's weight with data, the grade has low confidence: fill in the data. */
       minConfidence: z.number().min(0).max(1),
     }),
     tierModel: z.enum(['three_tier', 'icp_ladder']),
@@ -161,8 +161,9 @@ export const settingsSchema = z
     /** Registrable domains that host many companies' pages: a website there names no company. */
     platforms: z.array(z.string().trim().toLowerCase().min(1, 'needs a domain')).default([...DEFAULT_PLATFORMS]),
     /**
-     * The user's own name as the CRM names account owners: the rep owns the tier of their
-     * accounts; anyone else proposes a tier, which never overwrites it.
+     * The user's own name or email as the CRM shows account owners (HubSpot: the owner's name,
+     * email or owner id): the rep owns the tier of their accounts; anyone else proposes a tier,
+     * which never overwrites it.
      */
     me: z.string().trim().max(200).default(''),
     roleRules: z.array(roleRuleSchema),

@@ -109,11 +109,16 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
       const switched = await switchGeneration(main, staged, {
         now: now(),
         checkpoint: result.checkpoint,
+        notice: result.notice,
         label: plan.label,
       });
       return { status: 'switched', generation: staged.generation, counts: switched, plan };
     }
-    const applied = await applyChanges(main, staged, { now: now(), checkpoint: result.checkpoint });
+    const applied = await applyChanges(main, staged, {
+      now: now(),
+      checkpoint: result.checkpoint,
+      notice: result.notice,
+    });
     return { status: 'updated', ...applied };
   } catch (error) {
     if (signal.aborted) return { status: 'paused', pages: 0 };

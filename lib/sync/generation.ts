@@ -129,7 +129,7 @@ export async function countRows(db: TierlensDB, source: SyncedSource): Promise<R
 export async function switchGeneration(
   main: TierlensDB,
   staged: StagedGeneration,
-  options: { now: number; checkpoint?: string; label?: string; counts?: RecordCounts },
+  options: { now: number; checkpoint?: string; notice?: string; label?: string; counts?: RecordCounts },
 ): Promise<RecordCounts> {
   // Counting a large generation takes seconds; a source that knows its counts (no id twice) says them.
   const counts = options.counts ?? (await countRows(staged.db, staged.source));
@@ -143,6 +143,7 @@ export async function switchGeneration(
       generation: staged.generation,
       label: options.label ?? state.staging.label,
       checkpoint: options.checkpoint,
+      notice: options.notice,
       lastSuccess: options.now,
       generatedAt: options.now,
       lastError: undefined,
@@ -165,7 +166,7 @@ export async function switchGeneration(
 export async function applyChanges(
   main: TierlensDB,
   staged: StagedGeneration,
-  options: { now: number; checkpoint?: string },
+  options: { now: number; checkpoint?: string; notice?: string },
 ): Promise<{ generation: number; counts: RecordCounts; changed: number }> {
   const visible = (await main.syncState.get(staged.source))?.generation ?? 0;
   if (visible <= 0) throw new Error(`${staged.source}: no visible generation to apply changes to`);
@@ -193,6 +194,7 @@ export async function applyChanges(
     await main.syncState.put({
       ...state,
       checkpoint: options.checkpoint,
+      notice: options.notice,
       lastSuccess: options.now,
       lastError: undefined,
       failingSince: undefined,

@@ -36,6 +36,8 @@ export const accountRecordSchema = z
     domains: z.array(text(253)).max(50),
     linkedinSlugs: z.array(text(200)).max(50),
     linkedinIds: z.array(z.string().regex(/^\d{1,20}$/)).max(50),
+    linkedinShowcases: z.array(text(200)).max(50).optional(),
+    linkedinSchools: z.array(text(200)).max(50).optional(),
     industry: text(200).optional(),
     employees: z.number().int().min(0).max(10_000_000).optional(),
     revenue: z.number().min(0).max(1e13).optional(),
@@ -48,12 +50,15 @@ export const accountRecordSchema = z
     assignedTier: tierSchema.optional(),
     isTarget: z.boolean(),
     owner: text(300).optional(),
+    ownerId: text(100).optional(),
+    ownerEmail: text(320).optional(),
     lifecycleStage: text(100).optional(),
     openOpportunity: z
       .object({ name: text(500), amount: z.number().min(0).max(1e13).optional(), stage: text(200).optional() })
       .strict()
       .optional(),
     outcome: z.enum(['won', 'lost']).optional(),
+    closedAt: epochMs.optional(),
     lastReviewedAt: epochMs.optional(),
     updatedAt: epochMs,
     source: z.enum(SOURCES),
@@ -100,37 +105,46 @@ export interface AccountFields extends Omit<Partial<Account>, 'id' | 'name' | 'k
 }
 
 /**
- * An account with its company keys derived as lookups expect them (`li#`, `li:`, `dom:`,
- * `name:`), for a source-scoped id. Every source builds its accounts through here, so that an
+ * An account with its company keys derived as lookups expect them (`li#`, `li:`,
+ * `li-showcase:`, `li-school:`, `dom:`, `name:`), for a source-scoped id. Showcase and school
+ * pages are kept only when there are some. Every source builds its accounts through here, so that an
  * account from HubSpot, a file or the feed is found by the same keys.
  */
 export function buildAccount(source: SourceId, nativeId: string, fields: AccountFields, now: number): Account {
   const { websites } = fields;
   const linkedinSlugs = unique((fields.linkedinSlugs ?? []).map(normaliseSlug).filter(Boolean));
   const linkedinIds = unique(fields.linkedinIds ?? []);
+  const linkedinShowcases = pageSlugs(fields.linkedinShowcases);
+  const linkedinSchools = pageSlugs(fields.linkedinSchools);
   const keys = companyKeys({
     name: fields.name,
     linkedinIds,
     linkedinSlugs,
+    linkedinShowcases,
+    linkedinSchools,
     websites: websites?.length ? [...websites, ...(fields.domains ?? [])] : (fields.domains ?? []),
   });
   const domains: string[] = [];
   for (const k of keys) if (k.startsWith('dom:')) domains.push(k.slice(4));
   if (Object.hasOwn(fields, 'websites') || Object.hasOwn(fields, '__proto__')) {
     const { websites: _, ...rest } = fields;
-    return {
-      ...rest,
-      id: `${source}:${nativeId}`,
-      name: fields.name,
-      keys,
-      domains,
-      linkedinSlugs,
-      linkedinIds,
-      isTarget: fields.isTarget ?? false,
-      updatedAt: fields.updatedAt ?? now,
-      source,
-      generation: 0,
-    };
+    return withPages(
+      {
+        ...rest,
+        id: `${source}:${nativeId}`,
+        name: fields.name,
+        keys,
+        domains,
+        linkedinSlugs,
+        linkedinIds,
+        isTarget: fields.isTarget ?? false,
+        updatedAt: fields.updatedAt ?? now,
+        source,
+        generation: 0,
+      },
+      linkedinShowcases,
+      linkedinSchools,
+    );
   }
   // The same object, built faster: V8 gives `{ ...fields, id, … }` a hidden class of its own
   // each time (microseconds per account, and every later read of it slow), while a copy then
@@ -146,6 +160,23 @@ export function buildAccount(source: SourceId, nativeId: string, fields: Account
   account.updatedAt = fields.updatedAt ?? now;
   account.source = source;
   account.generation = 0;
+  return withPages(account, linkedinShowcases, linkedinSchools);
+}
+
+/** Showcase or school slugs as keys expect them; undefined (left out of the record) when none. */
+function pageSlugs(slugs: readonly string[] | undefined): string[] | undefined {
+  if (!slugs?.length) return undefined;
+  const kept = unique(slugs.map(normaliseSlug).filter(Boolean));
+  return kept.length ? kept : undefined;
+}
+
+/** The account with its showcase and school pages set, or left out when it has none. */
+function withPages(account: Account, showcases: string[] | undefined, schools: string[] | undefined): Account {
+  // Almost every account has neither: then nothing is touched (a `delete` only for a source's empty list).
+  if (showcases) account.linkedinShowcases = showcases;
+  else if (Object.hasOwn(account, 'linkedinShowcases')) delete account.linkedinShowcases;
+  if (schools) account.linkedinSchools = schools;
+  else if (Object.hasOwn(account, 'linkedinSchools')) delete account.linkedinSchools;
   return account;
 }
 

@@ -29,6 +29,11 @@ export interface SourcePage {
 /** What the source keeps for its next run once this one switched (an ETag, a last-modified watermark). */
 export interface RunResult {
   checkpoint?: string;
+  /**
+   * What a run that succeeded could not read, in words for the source's status (HubSpot: owner
+   * names without the owners scope). Shown until a run ends without one.
+   */
+  notice?: string;
 }
 
 /**

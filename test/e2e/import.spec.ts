@@ -1,4 +1,4 @@
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -85,7 +85,11 @@ test('a CSV imported on the options page is what the side panel shows on LinkedI
       '<img src=x onerror=alert(1)>',
     );
     await expect(sources.page.locator('.options img')).toHaveCount(0);
-    await expect(sources.fileImport).toContainText('An import replaces the previous file import');
+    // Nothing imported from a file yet: nothing to add to, so no choice, and the page says why.
+    await expect(sources.fileImport).toContainText(
+      'Nothing is imported from a file yet: these files become the file import',
+    );
+    await expect(sources.fileImport.getByRole('radio')).toHaveCount(0);
     await shot(sources.page, 'sources-mapping', sources.section('Import a file'));
   });
 
@@ -130,6 +134,29 @@ test('a CSV imported on the options page is what the side panel shows on LinkedI
     await expect(panel.accountName).toHaveText('Quietfield Analytics');
   });
 
+  await test.step('a contacts file dropped on the import links to its accounts by domain, and says what it added', async () => {
+    const people = join(tmp, 'contacts.csv');
+    writeFileSync(
+      people,
+      '"Record ID","First Name","Last Name","Email","Company Domain Name"\n"501","Rae","Quill","rae@example.org","quietfield-analytics.com"\n',
+    );
+    await sources.dropFiles([people]);
+    await expect(sources.file('contacts.csv')).toBeVisible();
+    const mode = sources.fileImport.getByRole('group', { name: 'What to do with the data imported before' });
+    await expect(
+      mode.getByRole('radio', { name: 'Add to the imported data (rows with the same id are updated)' }),
+    ).toBeChecked();
+    await expect(mode.getByRole('radio', { name: 'Replace the imported data' })).not.toBeChecked();
+    await expect(mode).toContainText('replaces that record whole');
+    await shot(sources.page, 'sources-add-mode', sources.section('Import a file'));
+    await sources.importButton.click();
+    await expect(sources.result.getByRole('status')).toHaveText(
+      'Added 1 contact. 4 accounts kept from the previous import. The file import now holds 4 accounts, 1 contact and 0 touchpoints.',
+    );
+    await expect(sources.result).not.toContainText('the import has no accounts');
+    await expect(sources.status('file')).toContainText('holds 4 accounts, 1 contact and 0 touchpoints');
+  });
+
   await test.step('cancelling a large import leaves the previous import as it was', async () => {
     const big = await generatedCsv(tmp, 200_000);
     await sources.chooseFiles(big);
@@ -144,7 +171,7 @@ test('a CSV imported on the options page is what the side panel shows on LinkedI
       'Import cancelled: nothing changed, the previous data is as it was.',
       { timeout: 15_000 },
     );
-    await expect(sources.status('file')).toContainText('holds 4 accounts, 0 contacts and 0 touchpoints');
+    await expect(sources.status('file')).toContainText('holds 4 accounts, 1 contact and 0 touchpoints');
     await expect(sources.status('file')).not.toContainText('Importing');
     await expect(panel.accountName).toHaveText('Quietfield Analytics');
     await expect(panel.section('Fit and tier')).toContainText('Tier 1 Strategic');

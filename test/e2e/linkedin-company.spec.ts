@@ -168,3 +168,17 @@ test('a company not in the accounts is graded provisionally and can be added in 
   );
   expect(queued).toBe(1);
 });
+
+test('a showcase page whose slug is Microsoft’s is not Microsoft: no Tier 1 badge', async ({ context, sidePanel }) => {
+  const page = await context.newPage();
+  // In-app navigation from the company page: Microsoft's markup and page JSON stay on screen.
+  await page.goto(`https://www.linkedin.com/company/${MICROSOFT.slug}/`);
+  const panel = await sidePanel(page.url());
+  await panel.loadDemoData();
+  await expect(panel.accountName).toHaveText('Microsoft');
+  await page.evaluate((slug) => history.pushState({}, '', `/showcase/${slug}/`), MICROSOFT.slug);
+
+  await expect(panel.notInAccounts).toContainText('LinkedIn showcase page');
+  await expect(panel.notInAccounts).toContainText('Not in your accounts');
+  await expect.poll(() => panel.badge().then((b) => b.text)).toBe('?');
+});

@@ -1,4 +1,5 @@
 import { readLinkedInFixture } from '../fixtures/linkedin/pages';
+import { localisedProfilePage, profileLocale } from '../fixtures/linkedin/profile-locales';
 import { expect, test } from './support/fixtures';
 import { type ServedCompany, type ServedPerson, serveLinkedIn } from './support/linkedin-site';
 
@@ -158,4 +159,38 @@ test('the person on a profile is matched to a known contact, whose buyer roles t
   await expect(onPage).toContainText('Executive sponsor');
   await expect(onPage).toContainText('matched by name');
   await panel.page.screenshot({ path: test.info().outputPath('person-on-page.png'), fullPage: true });
+});
+
+test('a profile in German shows the employer its top card names: Microsoft, Tier 1', async ({ context, sidePanel }) => {
+  // LinkedIn in German: "Aktuelles Unternehmen: …", "März 2021 - Heute"; a later side role listed first.
+  const url = 'https://www.linkedin.com/in/kim-lokal-synthetic/';
+  const body = localisedProfilePage(profileLocale('de'), MICROSOFT);
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  const page = await context.newPage();
+  await page.goto(url);
+  const panel = await sidePanel(url);
+  await panel.loadDemoData();
+
+  await expect(panel.accountName).toHaveText('Microsoft');
+  await expect(panel.section('Fit and tier')).toContainText('Tier 1 Strategic');
+  await expect.poll(() => panel.badge().then((b) => b.text)).toBe('T1');
+});
+
+test('a Sales Navigator lead page at /sales/people/ shows the lead’s current employer', async ({
+  context,
+  sidePanel,
+}) => {
+  const url = 'https://www.linkedin.com/sales/people/ACwAAA2PeOPLE3,NAME_SEARCH,pQr7';
+  const body = readLinkedInFixture('synthetic/sales_people.html');
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  const page = await context.newPage();
+  await page.goto(url);
+  const panel = await sidePanel(url);
+  await panel.loadDemoData();
+
+  // The lead works at Soylent Synthetic, which is in nobody's accounts.
+  await expect(panel.notInAccounts).toContainText('Soylent Synthetic');
+  await expect(panel.notInAccounts).toContainText('Sales Navigator lead');
+  await expect(panel.notInAccounts).not.toContainText('Similar Lead Two');
+  await expect.poll(() => panel.badge().then((b) => b.text)).toBe('?');
 });

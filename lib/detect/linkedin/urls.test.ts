@@ -164,6 +164,16 @@ describe('matchLinkedInUrl results', () => {
       url: 'https://www.linkedin.com/sales/lead/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1?_ntb=abc%3D%3D',
       expected: { kind: 'sales-lead', leadId: 'ACwAAA1BcDEFgh2' },
     },
+    {
+      why: 'the newer /sales/people/ path is the same lead page, with the same lead id',
+      url: 'https://www.linkedin.com/sales/people/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1?_ntb=abc%3D%3D',
+      expected: { kind: 'sales-lead', leadId: 'ACwAAA1BcDEFgh2' },
+    },
+    {
+      why: 'a /sales/people/ lead URL on a country subdomain, without search context',
+      url: 'https://uk.linkedin.com/sales/people/ACwAAA1BcDEFgh2',
+      expected: { kind: 'sales-lead', leadId: 'ACwAAA1BcDEFgh2' },
+    },
   ];
   it.each(RESULTS.map((r) => [r.why, r.url, r.expected] as const))('%s: %s', (_why, url, expected) => {
     // toEqual fails on a stray property: no id on a slug URL, no slug on an id URL.

@@ -15,7 +15,7 @@ export interface LinkedInUrlMatch {
   subpage?: string;
   /** A member profile's slug (`/in/<slug>/`), lower-cased and percent-decoded. */
   personSlug?: string;
-  /** A Sales Navigator lead id (`/sales/lead/<id>,…`), as LinkedIn writes it. */
+  /** A Sales Navigator lead id (`/sales/lead/<id>,…` or `/sales/people/<id>,…`), as LinkedIn writes it. */
   leadId?: string;
 }
 
@@ -37,7 +37,10 @@ export function isLinkedInUrl(url: string | undefined): boolean {
 
 const KIND_BY_SEGMENT: Record<string, LinkedInKind> = { company: 'company', showcase: 'showcase', school: 'school' };
 
-/** Sales Navigator: `/sales/company/<id>`, `/sales/accounts/insights?companyId=<id>`, `/sales/lead/<id>,…`. */
+/**
+ * Sales Navigator: `/sales/company/<id>`, `/sales/accounts/insights?companyId=<id>`, and lead
+ * pages, `/sales/lead/<id>,…` and the newer `/sales/people/<id>,…` (one lead page, two paths).
+ */
 function matchSalesNavigator(parsed: URL, segments: string[]): LinkedInUrlMatch | undefined {
   const [, area, value] = segments.map((s) => s.toLowerCase());
   if (area === 'company' && value && /^\d+$/.test(value)) return { kind: 'sales-company', id: value };
@@ -46,14 +49,14 @@ function matchSalesNavigator(parsed: URL, segments: string[]): LinkedInUrlMatch 
     return id && /^\d+$/.test(id) ? { kind: 'sales-company', id } : undefined;
   }
   const lead = segments[2]?.split(',')[0];
-  if (area === 'lead' && lead) return { kind: 'sales-lead', leadId: lead };
+  if ((area === 'lead' || area === 'people') && lead) return { kind: 'sales-lead', leadId: lead };
   return undefined;
 }
 
 /**
  * Reads a LinkedIn URL: company pages `/company/<slug-or-id>/…`, `/showcase/<slug>/…`,
  * `/school/<slug>/…`, member profiles `/in/<slug>/…` and Sales Navigator's company, account
- * and lead pages, on any LinkedIn host, with any query string or fragment. Anything else
+ * and lead (`/sales/lead/`, `/sales/people/`) pages, on any LinkedIn host, with any query string or fragment. Anything else
  * yields undefined.
  */
 export function matchLinkedInUrl(url: string): LinkedInUrlMatch | undefined {
@@ -125,6 +128,9 @@ export const LINKEDIN_URL_EXAMPLES: Record<LinkedInKind | 'none', string[]> = {
     'https://www.linkedin.com/sales/lead/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1',
     'https://www.linkedin.com/sales/lead/ACwAAA1BcDEFgh2',
     'https://www.linkedin.com/sales/lead/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1?_ntb=abc%3D%3D',
+    'https://www.linkedin.com/sales/people/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1',
+    'https://www.linkedin.com/sales/people/ACwAAA1BcDEFgh2',
+    'https://www.linkedin.com/sales/people/ACwAAA1BcDEFgh2,OUT_OF_NETWORK,aBc9?_ntb=abc%3D%3D',
   ],
   none: [
     'https://www.linkedin.com/feed/',
@@ -136,6 +142,7 @@ export const LINKEDIN_URL_EXAMPLES: Record<LinkedInKind | 'none', string[]> = {
     'https://www.linkedin.com/sales/company/microsoft',
     'https://www.linkedin.com/sales/company/',
     'https://www.linkedin.com/sales/lead/',
+    'https://www.linkedin.com/sales/people/',
     'https://www.linkedin.com/sales/accounts/insights?companyId=hubspot',
     'https://www.linkedin.com/search/results/companies/?keywords=microsoft',
     'https://www.linkedin.com/pulse/why-account-based-marketing-works-jane-doe/',

@@ -15,12 +15,13 @@ function scoped(source: string, native: string): string {
  * The account a contact or touchpoint row belongs to, in this order: an account id column
  * (HubSpot's "Primary Associated Company ID", then the first of "Associated Company IDs";
  * Salesforce's `AccountId`; canonical `accountId`); else the company's domain, its name, or the
- * email's domain, matched against the accounts of the same import. When the import has
- * accounts, an id must be one of them; when it has none (contacts imported on their own), ids
- * are taken as they are.
+ * email's domain, matched against the accounts of the same import (and of the previous import,
+ * when this one adds to it). When there are such accounts, an id must be one of them; when there
+ * are none (contacts imported on their own), ids are taken as they are.
  */
 export function linkAccount(r: RowReader, index: ImportIndex, source: string): string | RowError {
-  const hasAccounts = index.count('account') > 0;
+  const hasAccounts = index.knowsAny('account');
+  const ofImport = index.addsTo('account') ? 'this import or the previous one' : 'this import';
   const single = r.text('accountId');
   // Read only when there is no single id: it is then not needed.
   const ids = single ? [] : r.list('accountIds', /[;,]/);
@@ -32,8 +33,8 @@ export function linkAccount(r: RowReader, index: ImportIndex, source: string): s
       r.warn('accountIds', `${ids.length} companies are associated: linked to the first, ${ids[0]}`);
     }
     const accountId = scoped(source, id);
-    if (hasAccounts && !index.has('account', accountId)) {
-      return { column: r.column(idField), reason: `the company ${id} is not among the accounts of this import` };
+    if (hasAccounts && !index.knows('account', accountId)) {
+      return { column: r.column(idField), reason: `the company ${id} is not among the accounts of ${ofImport}` };
     }
     return accountId;
   }
@@ -63,7 +64,7 @@ export function linkAccount(r: RowReader, index: ImportIndex, source: string): s
   }
   return {
     reason: tried.length
-      ? `no account of this import matches ${tried.join(', ')}`
+      ? `no account of ${ofImport} matches ${tried.join(', ')}`
       : 'the row names no company: no company id, domain, name or company email',
   };
 }

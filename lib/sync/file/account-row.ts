@@ -6,7 +6,7 @@ import { parseDate } from '../normalise/date';
 import { parseDomain } from '../normalise/domain';
 import { foldText } from '../normalise/fold';
 import { parseSourceId } from '../normalise/id';
-import { parseLinkedInCompany } from '../normalise/linkedin';
+import { parseLinkedInCompany, parseLinkedInPage } from '../normalise/linkedin';
 import { memoised } from '../normalise/memo';
 import { type NumberFormat, parseEmployeeCount, parseNumber } from '../normalise/number';
 import { parseTier } from '../normalise/tier';
@@ -24,8 +24,29 @@ const OUTCOMES: Record<string, Outcome> = {
   closedlost: 'lost',
 };
 
-/** The company identity cells of a row: domains and LinkedIn keys, with warnings for what is unreadable. */
-function identity(r: RowReader): Pick<AccountFields, 'domains' | 'linkedinSlugs' | 'linkedinIds'> {
+/** What identifies the company of a row. */
+type Identity = Pick<AccountFields, 'domains' | 'linkedinSlugs' | 'linkedinIds' | 'linkedinShowcases' | 'linkedinSchools'>;
+
+/**
+ * The showcase or school pages a row names in its own column (a URL or a bare slug), with a
+ * warning for a value that is no such page.
+ */
+function pagesOf(r: RowReader, field: 'linkedinShowcase' | 'linkedinSchool', kind: 'showcase' | 'school'): string[] {
+  const slugs: string[] = [];
+  for (const value of r.list(field, /[;\s]+/)) {
+    const slug = parseLinkedInPage(value, kind);
+    if (slug) slugs.push(slug);
+    else r.warn(field, `${JSON.stringify(value)} is not a LinkedIn ${kind} page: left out`);
+  }
+  return slugs;
+}
+
+/**
+ * The company identity cells of a row: domains and LinkedIn keys, with warnings for what is
+ * unreadable. A showcase or school page (in its own column, or in the LinkedIn column) is kept
+ * as such: its own key, never the company's `li:`.
+ */
+function identity(r: RowReader): Identity {
   const domains: string[] = [];
   for (const field of ['domain', 'website']) {
     for (const value of r.list(field, /[;\s]+/)) {
@@ -44,26 +65,29 @@ function identity(r: RowReader): Pick<AccountFields, 'domains' | 'linkedinSlugs'
     if (/^\d{1,20}$/.test(id)) linkedinIds.push(id);
     else r.warn('linkedinId', `${JSON.stringify(id)} is not a LinkedIn company id (digits): left out`);
   }
+  const linkedinShowcases = pagesOf(r, 'linkedinShowcase', 'showcase');
+  const linkedinSchools = pagesOf(r, 'linkedinSchool', 'school');
   for (const url of r.list('linkedinUrl', /[;\s]+/)) {
     const page = parseLinkedInCompany(url);
-    if (page?.kind !== 'company') {
-      const why = page ? `a LinkedIn ${page.kind} page, not the company's own` : 'not a LinkedIn company page';
-      r.warn('linkedinUrl', `${JSON.stringify(url)} is ${why}: left out`);
-    } else if (page.id) linkedinIds.push(page.id);
-    else if (page.slug) linkedinSlugs.push(page.slug);
+    if (!page) r.warn('linkedinUrl', `${JSON.stringify(url)} is not a LinkedIn company page: left out`);
+    else if (page.id) linkedinIds.push(page.id);
+    else if (!page.slug) continue;
+    else if (page.kind === 'showcase') linkedinShowcases.push(page.slug);
+    else if (page.kind === 'school') linkedinSchools.push(page.slug);
+    else linkedinSlugs.push(page.slug);
   }
-  return { domains: [...new Set(domains)], linkedinSlugs, linkedinIds };
+  const found: Identity = { domains: [...new Set(domains)], linkedinSlugs, linkedinIds };
+  if (linkedinShowcases.length) found.linkedinShowcases = linkedinShowcases;
+  if (linkedinSchools.length) found.linkedinSchools = linkedinSchools;
+  return found;
 }
 
 /**
  * The account id in the source: the id column's value; a file without one names the account
- * by its strongest key (`dom:acme.com`, then `li#1234`, then `li:acme`), which is stable
- * from one export to the next.
+ * by its strongest key (`dom:acme.com`, then `li#1234`, then `li:acme`, then a showcase or
+ * school page's), which is stable from one export to the next.
  */
-function nativeId(
-  r: RowReader,
-  keys: Pick<AccountFields, 'domains' | 'linkedinSlugs' | 'linkedinIds'>,
-): string | RowError {
+function nativeId(r: RowReader, keys: Identity): string | RowError {
   if (r.has('id')) {
     const { id, problem } = parseSourceId(r.text('id') ?? '');
     return id ?? { column: r.column('id'), reason: problem ?? 'the id is empty' };
@@ -74,6 +98,10 @@ function nativeId(
   if (domain) return `dom:${domain}`;
   if (linkedinId) return `li#${linkedinId}`;
   if (slug) return `li:${slug}`;
+  const [showcase] = keys.linkedinShowcases ?? [];
+  if (showcase) return `li-showcase:${showcase}`;
+  const [school] = keys.linkedinSchools ?? [];
+  if (school) return `li-school:${school}`;
   return { reason: 'the file has no id column, and this row has no domain or LinkedIn page to name the account by' };
 }
 
@@ -128,6 +156,8 @@ function details(r: RowReader, format: NumberFormat): Omit<AccountFields, 'name'
   if (lifecycleStage !== undefined) fields.lifecycleStage = lifecycleStage;
   const outcome = r.read('outcome', parseOutcome, 'won or lost');
   if (outcome !== undefined) fields.outcome = outcome;
+  const closedAt = r.read('closedAt', parseDate, 'a date');
+  if (closedAt !== undefined) fields.closedAt = closedAt;
   const updatedAt = r.read('updatedAt', parseDate, 'a date');
   if (updatedAt !== undefined) fields.updatedAt = updatedAt;
   const lastReviewedAt = r.read('lastReviewedAt', parseDate, 'a date');
@@ -144,13 +174,20 @@ export function accountFromRow(r: RowReader, source: SourceId, now: number, form
   const keys = identity(r);
   const id = nativeId(r, keys);
   if (typeof id !== 'string') return id;
-  const name = r.text('name') ?? keys.domains?.[0] ?? keys.linkedinSlugs?.[0];
+  const name =
+    r.text('name') ??
+    keys.domains?.[0] ??
+    keys.linkedinSlugs?.[0] ??
+    keys.linkedinShowcases?.[0] ??
+    keys.linkedinSchools?.[0];
   if (!name) return { column: r.column('name'), reason: 'the company has no name, domain or LinkedIn page' };
   // In this order, as the record's keys come out: the details, the identity, the name.
   const fields = details(r, format) as AccountFields;
   fields.domains = keys.domains;
   fields.linkedinSlugs = keys.linkedinSlugs;
   fields.linkedinIds = keys.linkedinIds;
+  if (keys.linkedinShowcases) fields.linkedinShowcases = keys.linkedinShowcases;
+  if (keys.linkedinSchools) fields.linkedinSchools = keys.linkedinSchools;
   fields.name = name;
   const account = buildAccount(source, id, fields, now);
   if (isValidAccount(account)) return account;

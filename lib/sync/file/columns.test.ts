@@ -47,6 +47,14 @@ describe('header mapping', () => {
     ['account', 'technologies', 'technologies'],
     ['account', 'assigned tier', 'assignedTier'],
     ['account', 'outcome', 'outcome'],
+    // The close date of the outcome: HubSpot's label and internal name, its company roll-up,
+    // Salesforce's API name, Tierlens's own.
+    ['account', 'Close Date', 'closedAt'],
+    ['account', 'closedate', 'closedAt'],
+    ['account', 'Recent Deal Close Date', 'closedAt'],
+    ['account', 'recent_deal_close_date', 'closedAt'],
+    ['account', 'CloseDate', 'closedAt'],
+    ['account', 'closedAt', 'closedAt'],
     // Contacts.
     ['contact', 'First Name', 'firstName'],
     ['contact', 'Last Name', 'lastName'],

@@ -8,7 +8,16 @@ import type { ColumnMapping, ColumnPlan } from './types';
  */
 const CONTACT_MARKERS = ['firstName', 'lastName', 'email', 'buyingRoles', 'title'];
 /** Fields that make a file an accounts file when no contact marker is there. */
-const ACCOUNT_MARKERS = ['name', 'domain', 'website', 'linkedinUrl', 'linkedinSlug', 'linkedinId'];
+const ACCOUNT_MARKERS = [
+  'name',
+  'domain',
+  'website',
+  'linkedinUrl',
+  'linkedinSlug',
+  'linkedinId',
+  'linkedinShowcase',
+  'linkedinSchool',
+];
 
 function fieldsOf(kind: RecordKind, headers: readonly string[]): Set<string> {
   return new Set(headers.map((h) => fieldForHeader(kind, h)).filter((f): f is string => f !== undefined));
@@ -19,7 +28,8 @@ function fieldsOf(kind: RecordKind, headers: readonly string[]): Set<string> {
  * touchpoints; any person's field (first or last name, email, job title or buying role)
  * makes contacts: HubSpot's contact exports carry company columns too ("Annual
  * Revenue", "Industry"), so those say nothing. A company's name, domain, website or LinkedIn
- * page makes accounts. Anything else: undefined (the caller reports "no recognisable column").
+ * page (its own, a showcase or a school page) makes accounts. Anything else: undefined (the
+ * caller reports "no recognisable column").
  */
 export function detectKind(headers: readonly string[]): RecordKind | undefined {
   const touchpoint = fieldsOf('touchpoint', headers);

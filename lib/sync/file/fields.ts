@@ -15,6 +15,9 @@ export const FIELDS = {
     linkedinUrl: ['linkedinUrl', 'LinkedIn Company Page', 'linkedin_company_page', 'LinkedIn', 'LinkedIn URL'],
     linkedinSlug: ['linkedinSlug', 'linkedinSlugs', 'LinkedIn Slug'],
     linkedinId: ['linkedinId', 'linkedinIds', 'LinkedIn ID', 'LinkedIn Company ID'],
+    // A showcase or school page is not the company's own: its own keys (li-showcase:, li-school:).
+    linkedinShowcase: ['linkedinShowcase', 'linkedinShowcases', 'LinkedIn Showcase Page', 'LinkedIn Showcase Pages'],
+    linkedinSchool: ['linkedinSchool', 'linkedinSchools', 'LinkedIn School Page', 'LinkedIn School Pages'],
     industry: ['industry'],
     employees: ['employees', 'Number of Employees', 'numberofemployees', 'Company size', 'Employee Count'],
     revenue: ['revenue', 'Annual Revenue', 'annualrevenue'],
@@ -28,6 +31,9 @@ export const FIELDS = {
     owner: ['owner', 'Company owner', 'hubspot_owner_id', 'OwnerId', 'Account Owner'],
     lifecycleStage: ['lifecycleStage', 'Lifecycle Stage'],
     outcome: ['outcome'],
+    // HubSpot's "Close Date" (closedate) and Salesforce's CloseDate fold to one header; the
+    // company roll-up "Recent Deal Close Date" (recent_deal_close_date, contract §9) too.
+    closedAt: ['closedAt', 'Close Date', 'Recent Deal Close Date'],
     updatedAt: ['updatedAt', 'Last Modified Date', 'hs_lastmodifieddate', 'LastModifiedDate'],
     lastReviewedAt: ['lastReviewedAt'],
   },

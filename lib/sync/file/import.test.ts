@@ -237,6 +237,38 @@ describe('importFiles', () => {
     expect(report.cancelled).toBe(true);
   });
 
+  it('links contacts and touchpoints to the import it adds to, where an id it has is an update, not a duplicate', async () => {
+    const addingTo = {
+      async *accounts() {
+        yield [
+          { id: 'file:1', domains: ['acme.com'], nameKey: 'name:acme' },
+          { id: 'file:2', domains: ['globex.de'], nameKey: 'name:globex' },
+        ];
+      },
+      async *contacts() {
+        yield [{ id: 'file:c1', email: 'jane@acme.com' }];
+      },
+    };
+    const contacts =
+      'id,firstName,email,accountDomain,accountName\nc1,Jane,jane@acme.com,acme.com,\nc2,Max,max@example.org,globex.de,\nc3,Ann,ann@example.org,,Acme\n';
+    const touchpoints =
+      'id,type,at,accountId,contactEmail\nt1,meeting,2026-01-01,1,jane@acme.com\nt2,web_visit,2026-01-02,2,max@example.org\n';
+    const { records, report } = await run(
+      [memoryFile('touchpoints.csv', touchpoints), memoryFile('contacts.csv', contacts)],
+      { addingTo },
+    );
+    expect(report.badRows).toBe(0);
+    expect(report.warnings).toBe(0);
+    expect(byKind(records, 'contact').map((c) => [c.id, 'accountId' in c && c.accountId])).toEqual([
+      ['file:c1', 'file:1'],
+      ['file:c2', 'file:2'],
+      ['file:c3', 'file:1'],
+    ]);
+    expect(byKind(records, 'touchpoint').map((t) => 'contactId' in t && t.contactId)).toEqual(['file:c1', 'file:c2']);
+    // The files' own records, counted: the previous import's are not the files'.
+    expect(report.counts).toEqual({ accounts: 0, contacts: 3, touchpoints: 2 });
+  });
+
   it('scopes ids to the source it is given', async () => {
     const { records } = await run([fixtureFile('hubspot-internal.csv')], { source: 'feed' });
     expect(byKind(records, 'account').map((a) => [a.id, 'source' in a && a.source])).toEqual([

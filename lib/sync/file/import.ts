@@ -31,12 +31,33 @@ interface FileRun {
  * given, so that contacts and touchpoints link to accounts of the same import. Rows stream:
  * records reach `sink` in batches of BATCH_SIZE and the next batch is read only once the sink
  * is done. Bad rows are skipped and reported; `signal` stops the import before the next
- * batch, and the sink is not called again.
+ * batch, and the sink is not called again. With `addingTo`, contacts and touchpoints link to that
+ * import's accounts and contacts as well (see ImportOptions).
  */
 export async function importFiles(files: ImportFile[], options: ImportOptions): Promise<ImportReport> {
   const { source, now, signal } = options;
   const log = new ProblemLog();
-  const index = new ImportIndex();
+  const index = options.index ?? new ImportIndex();
+  const seeded = { account: false, contact: false };
+  /** Learns the previous import's accounts before the first file that links to them, its contacts before the first touchpoints. */
+  const seed = async (kind: RecordKind | undefined) => {
+    const previous = options.addingTo;
+    if (!previous || kind === 'account') return;
+    if (!seeded.account) {
+      seeded.account = true;
+      for await (const page of previous.accounts()) {
+        if (signal?.aborted) return;
+        for (const a of page) index.seedAccount(a.id, a.domains, a.nameKey);
+      }
+    }
+    if (kind !== 'contact' && !seeded.contact) {
+      seeded.contact = true;
+      for await (const page of previous.contacts()) {
+        if (signal?.aborted) return;
+        for (const c of page) index.seedContact(c.id, c.email);
+      }
+    }
+  };
   const reports: FileReport[] = [];
   let batch: SyncRecord[] = [];
   let cancelled = false;
@@ -53,6 +74,11 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
     .sort((a, b) => ORDER[a.kind ?? 'touchpoint'] - ORDER[b.kind ?? 'touchpoint']);
 
   for (const { file, kind } of order) {
+    await seed(kind);
+    if (signal?.aborted) {
+      cancelled = true;
+      break;
+    }
     const report: FileReport = {
       name: file.name,
       mapping: {},
@@ -112,7 +138,7 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
       cancelled = true;
       break;
     }
-    if (report.kind !== 'account' && report.good > 0 && index.count('account') === 0) {
+    if (report.kind !== 'account' && report.good > 0 && !index.knowsAny('account')) {
       log.add(report, {
         file: file.name,
         row: 0,

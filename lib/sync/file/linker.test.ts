@@ -98,6 +98,26 @@ describe('ImportIndex ids', () => {
     expect(index.has('contact', 'file:1')).toBe(false);
   });
 
+  it('links to the accounts of the import it adds to without counting them, or taking their ids for duplicates', () => {
+    const index = new ImportIndex();
+    index.claim('account', 'file:1', at(2, 'accounts.csv'));
+    index.addAccount('file:1', ['acme.com'], 'Acme');
+    // The previous import's file:1 is the row above's to replace; file:2 and file:3 are kept.
+    index.seedAccount('file:1', ['old-acme.com'], 'name:acme old');
+    index.seedAccount('file:2', ['globex.de'], 'name:globex');
+    index.seedAccount('file:3', ['acme.com'], undefined);
+    expect(index.count('account')).toBe(1);
+    expect(index.knowsAny('account')).toBe(true);
+    expect(index.knows('account', 'file:2')).toBe(true);
+    expect(index.has('account', 'file:2')).toBe(false);
+    expect(index.claim('account', 'file:2', at(3, 'accounts.csv'))).toBeUndefined();
+    expect(index.accountByDomain('globex.de')).toBe('file:2');
+    expect(index.accountByName('Globex')).toBe('file:2');
+    expect(index.accountByDomain('old-acme.com')).toBeUndefined();
+    // Two accounts of the data once it is merged have acme.com: it links to neither.
+    expect(index.accountByDomain('acme.com')).toBeNull();
+  });
+
   it('names where an account with a numeric id came from when another shares its domain', () => {
     const index = new ImportIndex();
     index.claim('account', 'file:42', at(7, 'accounts.csv'));

@@ -81,6 +81,10 @@ class IdKeys {
  * What an import has seen so far, to catch duplicates and conflicts and to link contacts and
  * touchpoints to accounts (and contacts) of the same import. Account files are read first, so
  * that every account is known when the first contact is linked.
+ *
+ * An import that adds to the previous one also learns that import's accounts and contacts
+ * (`seedAccount`, `seedContact`): they link like the import's own, but are not claimed, so a row
+ * with one of their ids is an update, not a duplicate, and `count` stays the files' own.
  */
 export class ImportIndex {
   private readonly files: string[] = [];
@@ -89,6 +93,8 @@ export class ImportIndex {
     contact: new IdKeys(),
     touchpoint: new IdKeys(),
   };
+  /** The previous import's accounts and contacts that no row of this import claimed. */
+  private readonly seeded: Record<'account' | 'contact', IdKeys> = { account: new IdKeys(), contact: new IdKeys() };
   /** Domain or name key → account id; null once two accounts claim it (it links nothing then). */
   private readonly accountBy = new Map<string, string | null>();
   private readonly contactByEmail = new Map<string, string | null>();
@@ -126,9 +132,52 @@ export class ImportIndex {
     return { file: this.files[Math.floor(ref / ROW_BITS)] ?? '?', row: ref % ROW_BITS };
   }
 
+  /** Whether a row of this import claimed `id` (see claim). */
   has(kind: RecordKind, id: string): boolean {
     const ids = this.ids[kind];
     return ids.refs.has(ids.key(id));
+  }
+
+  /** Whether a record may link to `id`: claimed by this import, or seeded from the one it adds to. */
+  knows(kind: 'account' | 'contact', id: string): boolean {
+    const seeded = this.seeded[kind];
+    return this.has(kind, id) || seeded.refs.has(seeded.key(id));
+  }
+
+  /** Whether any record of a kind is there to link to (this import's, or the previous one's). */
+  knowsAny(kind: 'account' | 'contact'): boolean {
+    return this.count(kind) > 0 || this.seeded[kind].refs.size > 0;
+  }
+
+  /** Whether this import adds to a previous one that had records of `kind` (for the words of a link error). */
+  addsTo(kind: 'account' | 'contact'): boolean {
+    return this.seeded[kind].refs.size > 0;
+  }
+
+  /**
+   * Learns an account of the import this one adds to, for linking by id, domain and name. One a
+   * row of this import already claimed is skipped: that row replaces it, with its own domains.
+   * A domain both have links to neither (they will show as ambiguous).
+   */
+  seedAccount(id: string, domains: readonly string[], byName: string | undefined): void {
+    if (this.has('account', id)) return;
+    const seeded = this.seeded.account;
+    const key = seeded.key(id, true);
+    if (seeded.refs.has(key)) return;
+    seeded.refs.set(typeof key === 'string' ? detached(key) : key, 0);
+    const stored = detached(id);
+    for (const domain of domains) this.mark(this.accountBy, `dom:${domain}`, stored);
+    if (byName) this.mark(this.accountBy, byName, stored);
+  }
+
+  /** Learns a contact of the import this one adds to, for linking touchpoints by contact id and email. */
+  seedContact(id: string, email: string | undefined): void {
+    if (this.has('contact', id)) return;
+    const seeded = this.seeded.contact;
+    const key = seeded.key(id, true);
+    if (seeded.refs.has(key)) return;
+    seeded.refs.set(typeof key === 'string' ? detached(key) : key, 0);
+    if (email) this.mark(this.contactByEmail, email.toLowerCase(), detached(id));
   }
 
   /**

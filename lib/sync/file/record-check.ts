@@ -27,6 +27,8 @@ const ACCOUNT_KEYS: ReadonlySet<string> = new Set([
   'domains',
   'linkedinSlugs',
   'linkedinIds',
+  'linkedinShowcases',
+  'linkedinSchools',
   'industry',
   'employees',
   'revenue',
@@ -38,6 +40,7 @@ const ACCOUNT_KEYS: ReadonlySet<string> = new Set([
   'owner',
   'lifecycleStage',
   'outcome',
+  'closedAt',
   'lastReviewedAt',
   'updatedAt',
   'source',
@@ -97,6 +100,8 @@ export function isValidAccount(account: Account): boolean {
     texts(a.domains, 253, 50) &&
     texts(a.linkedinSlugs, 200, 50) &&
     texts(a.linkedinIds, Number.POSITIVE_INFINITY, 50, LINKEDIN_ID) &&
+    (a.linkedinShowcases === undefined || texts(a.linkedinShowcases, 200, 50)) &&
+    (a.linkedinSchools === undefined || texts(a.linkedinSchools, 200, 50)) &&
     optionalText(a.industry, 200) &&
     (a.employees === undefined || integer(a.employees, 0, 10_000_000)) &&
     (a.revenue === undefined || (typeof a.revenue === 'number' && a.revenue >= 0 && a.revenue <= 1e13)) &&
@@ -113,6 +118,7 @@ export function isValidAccount(account: Account): boolean {
     optionalText(a.owner, 300) &&
     optionalText(a.lifecycleStage, 100) &&
     (a.outcome === undefined || a.outcome === 'won' || a.outcome === 'lost') &&
+    optionalEpochMs(a.closedAt) &&
     optionalEpochMs(a.lastReviewedAt) &&
     epochMs(a.updatedAt) &&
     SOURCES.has(a.source) &&

@@ -12,7 +12,8 @@ import { schemaError } from './schema-error';
 /**
  * The contact of a touchpoint: a contact id column (`<source>:<id>`, which must be a contact
  * of the import when it has contacts), else the contact's email matched against the import's
- * contacts. None is fine: a touchpoint can be the account's alone (an anonymous web visit).
+ * contacts. The contacts of the previous import count as the import's when it adds to that one.
+ * None is fine: a touchpoint can be the account's alone (an anonymous web visit).
  */
 function linkContact(r: RowReader, index: ImportIndex, source: string): string | undefined | RowError {
   const id = r.text('contactId');
@@ -20,10 +21,11 @@ function linkContact(r: RowReader, index: ImportIndex, source: string): string |
     const parsed = parseSourceId(id);
     if (!parsed.id) return { column: r.column('contactId'), reason: parsed.problem ?? 'the contact id is empty' };
     const contactId = parsed.id.startsWith(`${source}:`) ? parsed.id : `${source}:${parsed.id}`;
-    if (index.count('contact') > 0 && !index.has('contact', contactId)) {
+    if (index.knowsAny('contact') && !index.knows('contact', contactId)) {
+      const ofImport = index.addsTo('contact') ? 'this import or the previous one' : 'this import';
       return {
         column: r.column('contactId'),
-        reason: `the contact ${parsed.id} is not among the contacts of this import`,
+        reason: `the contact ${parsed.id} is not among the contacts of ${ofImport}`,
       };
     }
     return contactId;
@@ -34,7 +36,7 @@ function linkContact(r: RowReader, index: ImportIndex, source: string): string |
   if (found) return found;
   r.warn(
     'contactEmail',
-    `no contact of this import has the email ${email}${found === null ? ' alone' : ''}: kept as the account's`,
+    `no contact of ${index.addsTo('contact') ? 'this import or the previous one' : 'this import'} has the email ${email}${found === null ? ' alone' : ''}: kept as the account's`,
   );
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { RecordKind, SyncRecord } from '../records';
+import type { ImportIndex } from './linker';
 
 /**
  * A file to import, the same in Node and in a Web Worker: the options page wraps a `File`
@@ -59,7 +60,9 @@ export interface FilePreview {
   problems: Problem[];
 }
 
-export interface ImportProgress {
+/** How far the reading of one file has come. */
+export interface FileProgress {
+  phase?: 'reading';
   rows: number;
   goodRows: number;
   badRows: number;
@@ -67,6 +70,45 @@ export interface ImportProgress {
   totalBytes?: number;
   /** The name of the file being read. */
   file: string;
+}
+
+/**
+ * How far an import that adds to the previous one has come with that one's records: reading its
+ * accounts and contacts to link the files' records to (`linking`, before the first contacts or
+ * touchpoints file), then copying the rows the files did not update (`keeping`, after the last
+ * file). While keeping, `done` and `total` count every record (accounts, contacts and touchpoints).
+ */
+export interface PreviousProgress {
+  phase: 'linking' | 'keeping';
+  /** While linking: which of the previous import's records are read (`done` of `total` counts those). */
+  records?: 'accounts' | 'contacts';
+  done: number;
+  total?: number;
+}
+
+export type ImportProgress = FileProgress | PreviousProgress;
+
+/** An account of the import the files add to, as linking needs it. */
+export interface LinkableAccount {
+  id: string;
+  domains: readonly string[];
+  /** Its `name:` company key, if it has one. */
+  nameKey?: string;
+}
+
+/** A contact of the import the files add to, as linking touchpoints needs it. */
+export interface LinkableContact {
+  id: string;
+  email?: string;
+}
+
+/**
+ * The import the files add to, read a page at a time (it may hold 500,000 accounts): the files'
+ * contacts and touchpoints link to its accounts and contacts as to their own.
+ */
+export interface PreviousImport {
+  accounts(): AsyncIterable<readonly LinkableAccount[]>;
+  contacts(): AsyncIterable<readonly LinkableContact[]>;
 }
 
 /** What became of one file. */
@@ -115,4 +157,15 @@ export interface ImportOptions {
   sink: (records: SyncRecord[]) => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
+  /**
+   * The import these files add to: its accounts are read before the first contacts or
+   * touchpoints file (and its contacts before the first touchpoints file), so that those link to
+   * them too. Duplicates are still caught within the files alone.
+   */
+  addingTo?: PreviousImport;
+  /**
+   * The index the import fills (a new one when not given), for a caller that needs to know
+   * afterwards which ids the files held: an import that adds keeps the previous rows they did not update.
+   */
+  index?: ImportIndex;
 }

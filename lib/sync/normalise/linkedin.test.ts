@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLinkedInCompany, parseLinkedInProfile } from './linkedin';
+import { parseLinkedInCompany, parseLinkedInPage, parseLinkedInProfile } from './linkedin';
 
 describe('parseLinkedInCompany', () => {
   it.each([
@@ -43,5 +43,30 @@ describe('parseLinkedInProfile', () => {
 
   it.each(['https://www.linkedin.com/company/acme/', 'jane-doe', ''])('reads %j as no profile', (value) => {
     expect(parseLinkedInProfile(value)).toBeUndefined();
+  });
+});
+
+describe('parseLinkedInPage', () => {
+  it.each([
+    ['https://www.linkedin.com/showcase/microsoft-azure/', 'showcase', 'microsoft-azure'],
+    ['linkedin.com/showcase/Microsoft-Azure/posts/', 'showcase', 'microsoft-azure'],
+    ['microsoft-azure', 'showcase', 'microsoft-azure'],
+    ['Milano-Citt%C3%A0', 'showcase', 'milano-città'],
+    ['https://uk.linkedin.com/school/university-of-oxford/people/', 'school', 'university-of-oxford'],
+    ['stanford-university', 'school', 'stanford-university'],
+  ] as const)('reads %s as the %s page %s', (value, kind, slug) => {
+    expect(parseLinkedInPage(value, kind)).toBe(slug);
+  });
+
+  it.each([
+    ['https://www.linkedin.com/company/acme/', 'showcase'],
+    ['https://www.linkedin.com/school/acme/', 'showcase'],
+    ['https://www.linkedin.com/showcase/acme/', 'school'],
+    ['https://www.linkedin.com/in/some-person/', 'school'],
+    ['acme.com', 'showcase'],
+    ['https://www.acme.com/showcase/acme', 'showcase'],
+    ['', 'school'],
+  ] as const)('reads %j as no %s page', (value, kind) => {
+    expect(parseLinkedInPage(value, kind)).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
 
 /**
@@ -34,6 +36,22 @@ export class SourcesPage {
   /** Chooses files with the "Choose files" picker, as a user would. */
   async chooseFiles(paths: string | string[]): Promise<void> {
     await this.fileImport.getByLabel('Choose files').setInputFiles(paths);
+  }
+
+  /** Drags files onto the drop zone and drops them, as a person does from their file manager. */
+  async dropFiles(paths: string[]): Promise<void> {
+    const files = paths.map((path) => ({ name: basename(path), text: readFileSync(path, 'utf8') }));
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/csv' }));
+      return dt;
+    }, files);
+    const zone = this.fileImport.getByRole('group', { name: 'Files to import' });
+    await zone.dispatchEvent('dragenter', { dataTransfer });
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await expect(zone).toHaveClass(/drop-over/);
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await expect(zone).not.toHaveClass(/drop-over/);
   }
 
   /** One chosen file's card: its format, kind and column mapping. */

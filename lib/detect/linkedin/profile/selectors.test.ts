@@ -1,8 +1,10 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { loggedInProfilePage, readLinkedInFixture } from '../../../../test/fixtures/linkedin/pages';
+import { localisedProfilePage, profileLocale } from '../../../../test/fixtures/linkedin/profile-locales';
 import { queryAll, textOf } from '../../dom';
 import { inPageChrome } from './chrome';
+import { runsToPresent } from './dates';
 import { profileSelectors } from './selectors';
 
 // The unit tests run in Node without a DOM; linkedom (a WXT dependency) parses the fixtures.
@@ -23,6 +25,10 @@ const FIXTURES = {
   '2021-markup profile': parse(readLinkedInFixture('synthetic/profile_two_current_positions.html')),
   /** synthetic/profile_logged_out.html. */
   'logged-out profile': parse(readLinkedInFixture('synthetic/profile_logged_out.html')),
+  /** synthetic/profile_localised.html in German. */
+  'German profile': parse(localisedProfilePage(profileLocale('de'))),
+  /** synthetic/profile_employer_without_page.html: a company with positions nested in its entry. */
+  'nested-positions profile': parse(readLinkedInFixture('synthetic/profile_employer_without_page.html')),
 };
 type Page = keyof typeof FIXTURES;
 type Key = keyof typeof profileSelectors;
@@ -119,6 +125,78 @@ const ROWS: Row[] = [
     selector: '[aria-label="Current company"]',
     page: '2021-markup profile',
     finds: (found) => expect(texts(found)).toEqual(['Initech Synthetic · Full-time']),
+  },
+  {
+    key: 'currentCompany',
+    selector: 'a[href="#experience-section"]',
+    page: '2021-markup profile',
+    within: topCardOf,
+    finds: (found) => expect(texts(found)).toEqual(['Initech Synthetic · Full-time']),
+  },
+  {
+    key: 'topCardOrganisation',
+    selector: 'button[aria-label*=":"]',
+    page: 'German profile',
+    within: topCardOf,
+    finds: (found) => {
+      expect(found.map((el) => el.getAttribute('aria-label'))).toEqual([
+        'Aktuelles Unternehmen: Northwind Synthetic. …',
+        'Ausbildung: Synthetic State University. …',
+      ]);
+      expect(shown(found)).toEqual(['Northwind Synthetic', 'Synthetic State University']);
+    },
+  },
+  {
+    key: 'entryHeading',
+    selector: '.t-bold > span[aria-hidden="true"]',
+    page: 'logged-in profile',
+    within: experienceOf,
+    finds: (found) => expect(texts(found)).toEqual(['Principal Engineer', 'Senior Engineer']),
+  },
+  {
+    key: 'entryHeading',
+    selector: 'h3',
+    page: '2021-markup profile',
+    within: experienceOf,
+    finds: (found) => expect(texts(found)).toEqual(['Operations Lead', 'Board Advisor', 'Analyst']),
+  },
+  {
+    key: 'entryDates',
+    selector: 'span.pvs-entity__caption-wrapper',
+    page: 'German profile',
+    within: experienceOf,
+    finds: (found) =>
+      expect(texts(found)).toEqual([
+        'Juni 2023 - Heute · 2 Jahre 7 Monate',
+        'März 2021 - Heute · 4 Jahre 9 Monate',
+        'Jan. 2015 - Feb. 2021 · 6 Jahre 2 Monate',
+      ]),
+  },
+  {
+    key: 'entryDates',
+    selector: 'h4.pv-entity__date-range > span:not(.visually-hidden)',
+    page: '2021-markup profile',
+    within: experienceOf,
+    finds: (found) => expect(texts(found)).toEqual(['Jan 2022 – Present', 'Jun 2023 – Present', 'Sep 2016 – Dec 2021']),
+  },
+  {
+    key: 'entryTextLines',
+    selector: '*',
+    page: 'nested-positions profile',
+    within: experienceOf,
+    finds: (found) =>
+      // Among every element, the innermost whose whole text is a date line: each position's dates.
+      expect(
+        found
+          .filter((el) => runsToPresent(textOf(el)) !== undefined)
+          .filter((el, _i, lines) => !lines.some((other) => other !== el && el.contains(other)))
+          .map(textOf),
+      ).toEqual([
+        'Feb 2024 - Present · 1 yr 10 mos',
+        'Jan 2024 - Present · 2 yrs',
+        'Nov 2022 - Dec 2023 · 1 yr 2 mos',
+        'Apr 2015 - Jan 2024 · 8 yrs 10 mos',
+      ]),
   },
   {
     key: 'experienceAnchor',

@@ -30,9 +30,20 @@ export const profileSelectors = {
   /**
    * The top card's current-company control. Its text is the company, sometimes with
    * " · Full-time"; its label is "Current company: <name>. Click to skip to experience card"
-   * (2021 markup: a bare "Current company" label on the name). Never read inside the page chrome.
+   * (2021 markup: a bare "Current company" label on the name, inside a link to
+   * `#experience-section`, which names it in any language). Never read inside the page chrome.
    */
-  currentCompany: ['button[aria-label^="Current company:"]', '[aria-label="Current company"]'],
+  currentCompany: [
+    'button[aria-label^="Current company:"]',
+    'a[href="#experience-section"]',
+    '[aria-label="Current company"]',
+  ],
+  /**
+   * In the top card: the controls naming an organisation, labelled "<label>: <name>. <hint>" in
+   * the interface language ("Current company: …", "Education: …", "Aktuelles Unternehmen: …",
+   * profile_localised.html). Which is the employer, the experience section tells.
+   */
+  topCardOrganisation: ['button[aria-label*=":"]'],
   /**
    * The experience section's anchor: `#experience` inside the section (profile_logged_in.html),
    * or the section itself in the 2021 markup (`#experience-section`). The section around it is
@@ -48,6 +59,23 @@ export const profileSelectors = {
   entryCompanyLink: ['a[data-field="experience_company_logo"]', 'a[data-control-name="background_details_company"]'],
   /** In an entry: the employer's logo, whose alt is "<name> logo" (2021 markup: "<name>"). */
   entryCompanyLogo: ['a[data-field="experience_company_logo"] img[alt]', 'img.pv-entity__logo-img[alt]'],
+  /**
+   * In an entry: its bold heading, the job title (a company with several positions: the
+   * company's name), e.g. "Principal Engineer" (2021 markup: the `h3`).
+   */
+  entryHeading: ['.t-bold > span[aria-hidden="true"]', 'h3'],
+  /**
+   * In an entry: its dates line, "Mar 2021 - Present · 4 yrs 9 mos" in the interface language
+   * ("mars 2021 - aujourd’hui · 4 ans 9 mois", profile_localised.html); 2021 markup: "Jan 2022 –
+   * Present" after a hidden "Dates Employed". Whether a line is a date range, its text says (dates.ts).
+   */
+  entryDates: ['span.pvs-entity__caption-wrapper', 'h4.pv-entity__date-range > span:not(.visually-hidden)'],
+  /**
+   * In an entry whose dates none of `entryDates` finds (a nested position, e.g.
+   * profile_employer_without_page.html; markup not known yet): every element, its text read for
+   * a whole date line.
+   */
+  entryTextLines: ['*'],
   /** In an entry: the line naming the employer, "<name> · Full-time" (2021 markup: "<name>" then a span). */
   entryCompanyLine: [
     'span.t-14.t-normal:not(.t-black--light) > span[aria-hidden="true"]',

@@ -138,3 +138,32 @@ describe('detectLinkedInPage on Sales Navigator lead pages', () => {
     expect(subject.company).toEqual({});
   });
 });
+
+describe('detectLinkedInPage on Sales Navigator lead pages at /sales/people/', () => {
+  const PEOPLE_URL = 'https://www.linkedin.com/sales/people/ACwAAA2PeOPLE3,NAME_SEARCH,pQr7';
+
+  it('reads the lead and their current employer, named by the lead id of the URL', () => {
+    const subject = detect(PEOPLE_URL, parse(synthetic('sales_people')));
+    expect(subject).toMatchObject({ site: 'linkedin', kind: 'sales-lead', url: PEOPLE_URL });
+    expect(subject.person).toEqual({ name: 'Riley People-Synthetic', title: 'Head of Procurement' });
+    expect(subject.company).toEqual({ linkedinId: '3300006', name: 'Soylent Synthetic' });
+    expect(subject.otherCompanies).toBeUndefined();
+    expect(subject.evidence[0]).toEqual({ from: 'url', detail: 'Sales Navigator lead ACwAAA2PeOPLE3' });
+    const seen = JSON.stringify(subject);
+    for (const trap of TRAPS) expect(seen).not.toContain(trap);
+  });
+
+  it('reads the same lead page whichever of the two paths it was opened at', () => {
+    const html = parse(synthetic('sales_lead'));
+    const atLead = detect('https://www.linkedin.com/sales/lead/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1', html);
+    const atPeople = detect('https://www.linkedin.com/sales/people/ACwAAA1BcDEFgh2,NAME_SEARCH,xYz1', html);
+    expect(atPeople.company).toEqual({ linkedinId: '3300003', name: 'Umbrella Synthetic' });
+    expect({ ...atPeople, url: '' }).toEqual({ ...atLead, url: '' });
+  });
+
+  it('yields nothing for the /sales/people/ path without a lead id', () => {
+    expect(
+      detectLinkedInPage('https://www.linkedin.com/sales/people/', parse(synthetic('sales_people'))),
+    ).toBeUndefined();
+  });
+});
