@@ -8,6 +8,12 @@ export function HubSpotRead({ open }: { open: boolean }) {
       <summary>What Tierlens reads from HubSpot</summary>
       <p className="hint">
         To read, the private app needs these scopes: <code>{read.scopes.join(', ')}</code>.
+        {read.optionalScopes.map((o) => (
+          <span key={o.scope}>
+            {' '}
+            Without <code>{o.scope}</code>, {o.without}.
+          </span>
+        ))}
       </p>
       <ul className="read-list">
         {read.objects.map((o) => (

@@ -2,8 +2,8 @@
  * A HubSpot-compatible server for tests, written from the cited contract
  * (/work/shared/reference/hubspot-api.md, "§n" in the modules under ./hubspot/). It keeps CRM
  * objects, their associations and the portal's property definitions in memory and serves the
- * CRM v3 list/search/batch read, update and upsert endpoints, the v4 association endpoints and
- * the properties endpoint with the contract's shapes, paging, limits, errors and rate limits,
+ * CRM v3 list/search/batch read, update and upsert endpoints, the v4 association endpoints,
+ * the owners list (./hubspot/owners.ts) and the properties endpoint with the contract's shapes, paging, limits, errors and rate limits,
  * plus a programme of injected faults. Every request is recorded, and every applied object
  * write is logged with its trace id (`data.writes`).
  *
@@ -33,11 +33,14 @@ export {
   type StoredObject,
 } from './hubspot/data';
 export { type Fault, FaultProgramme, type RequestMatcher } from './hubspot/faults';
+export { OWNERS_MAX, type StoredOwner } from './hubspot/owners';
 export {
   ALL_READ_SCOPES,
   DEFAULT_TOKEN,
   type HubSpotPortal,
   type HubSpotServerOptions,
+  OWNERS_SCOPE,
+  READ_SCOPES_WITHOUT_OWNERS,
   type RequestLog,
   WRITE_SCOPES,
 } from './hubspot/portal';

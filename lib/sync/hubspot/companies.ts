@@ -6,6 +6,7 @@ import { parseLinkedInCompany } from '../normalise/linkedin';
 import { parseNumber } from '../normalise/number';
 import { parseTier } from '../normalise/tier';
 import { buildAccount } from '../records';
+import { type OwnerDirectory, ownerFields } from './owners';
 import type { CrmObject } from './wire';
 
 /** A property's value, with HubSpot's `null` and empty strings (§2) as undefined. */
@@ -32,9 +33,10 @@ export function tagsOf(raw: string | undefined): string[] | undefined {
  * (`tier_1` → 1), the target flag from `hs_is_target_account` (not the legacy
  * `hs_target_account`, §6), the country as ISO alpha-2 (HubSpot's is free text), LinkedIn slug
  * or id from the page URL, `updatedAt` from `hs_lastmodifieddate`. A showcase or school page
- * is not the company's own page, so it gives no key.
+ * is not the company's own page, so it gives no key. The owner is `hubspot_owner_id` named
+ * from `owners` (its name, id and email), or the id alone when the owners could not be read.
  */
-export function companyToAccount(o: CrmObject, now: number, tagsProperty?: string): Account {
+export function companyToAccount(o: CrmObject, now: number, tagsProperty?: string, owners?: OwnerDirectory): Account {
   const value = (name: string) => prop(o, name);
   const linkedin = value('linkedin_company_page');
   const page = linkedin ? parseLinkedInCompany(linkedin) : undefined;
@@ -45,6 +47,7 @@ export function companyToAccount(o: CrmObject, now: number, tagsProperty?: strin
   const tier = value('hs_ideal_customer_profile');
   const modified = value('hs_lastmodifieddate');
   const employeeCount = employees ? parseNumber(employees) : undefined;
+  const { owner, ownerId, ownerEmail } = ownerFields(value('hubspot_owner_id'), owners);
   return buildAccount(
     'hubspot',
     o.id,
@@ -59,7 +62,9 @@ export function companyToAccount(o: CrmObject, now: number, tagsProperty?: strin
       country: country ? normaliseCountry(country) : undefined,
       assignedTier: tier ? parseTier(tier) : undefined,
       isTarget: parseBoolean(value('hs_is_target_account') ?? '') ?? false,
-      owner: value('hubspot_owner_id'),
+      owner,
+      ownerId,
+      ownerEmail,
       lifecycleStage: value('lifecyclestage'),
       tags: tagsOf(tagsProperty ? value(tagsProperty) : undefined),
       updatedAt: modified ? parseDate(modified) : undefined,

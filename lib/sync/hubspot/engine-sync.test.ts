@@ -1,9 +1,19 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type HubSpotServer, startHubSpotServer } from '../../../test/support/hubspot-server';
+import {
+  ALL_READ_SCOPES,
+  type HubSpotServer,
+  READ_SCOPES_WITHOUT_OWNERS,
+  startHubSpotServer,
+  WRITE_SCOPES,
+} from '../../../test/support/hubspot-server';
 import { TierlensDB } from '../../db/db';
 import { dataView } from '../../db/generations';
+import { touchpointsOf } from '../../db/touchpoints';
+import { scoreEngagement } from '../../scoring/engagement';
+import { DEFAULT_ENGAGEMENT } from '../../settings/defaults';
 import { runSync } from '../engine';
+import { CONTACT_ACTIVITY_PROPERTIES } from './contact-activity';
 import { createHubSpotSource } from './source';
 
 // HubSpot through the real engine and Dexie (fake-indexeddb), against the HubSpot-compatible
@@ -61,6 +71,25 @@ async function snapshot(db: TierlensDB) {
   return { accounts, contacts };
 }
 
+/** The visible touchpoints of one account, and the touchpoint count its source's state keeps beside them. */
+async function touchpointsAt(db: TierlensDB, accountId: string) {
+  const view = await dataView(db);
+  const generation = view.forId(accountId);
+  const rows = await generation.accountTouchpoints.toArray();
+  return {
+    touchpoints: touchpointsOf(await generation.accountTouchpoints.get(accountId)),
+    held: rows.reduce((n, r) => n + r.items.length, 0),
+    counted: (await db.syncState.get('hubspot'))?.touchpointCount,
+  };
+}
+
+const iso = (t: number) => new Date(t).toISOString();
+/** A contact's activity dates as given, the others empty: none of the generated ones. */
+const activity = (dates: Record<string, number>) => ({
+  ...Object.fromEntries(CONTACT_ACTIVITY_PROPERTIES.map((a) => [a.property, ''])),
+  ...Object.fromEntries(Object.entries(dates).map(([k, t]) => [k, iso(t)])),
+});
+
 describe('a HubSpot sync through the engine', () => {
   it('lands every company and contact although the server answers 429s and 500s on the way', async () => {
     seed(230, 2);
@@ -74,7 +103,8 @@ describe('a HubSpot sync through the engine', () => {
     await runSync(reference, adapter(), { now: () => clock, retry: quickly });
     expect(await snapshot(db)).toEqual(await snapshot(reference));
     expect((await db.syncState.get('hubspot'))?.checkpoint).toMatch(/^\d+$/);
-  });
+    // Two full syncs of 460 contacts with their touchpoints into fake-indexeddb: seconds, not the default 5.
+  }, 30_000);
 
   it('then reads only what changed, into the visible generation', async () => {
     const companies = seed(120, 1);
@@ -92,9 +122,117 @@ describe('a HubSpot sync through the engine', () => {
       name: 'Renamed Co',
       assignedTier: 1,
     });
-    // An incremental run searches; it never lists every company again.
+    // An incremental run searches; it never lists every company again (only the owners, to name them).
     const reads = server.requests.slice(before);
-    expect(reads.every((r) => r.path.endsWith('/search') || r.path.includes('/associations/'))).toBe(true);
+    expect(
+      reads.every(
+        (r) => r.path.endsWith('/search') || r.path.includes('/associations/') || r.path === '/crm/v3/owners',
+      ),
+    ).toBe(true);
+  });
+
+  it("brings a contact's newer click in an incremental run: it replaces the older click (same id), and the count stays exact", async () => {
+    const [company] = server.data.seedCompanies(1, { at: () => clock - 2 * DAY });
+    const firstClick = clock - 5 * DAY;
+    const [clicker, opener] = server.data.seedContacts(2, {
+      companyIds: [company?.id ?? ''],
+      at: () => clock - 2 * DAY,
+      props: (i) =>
+        i === 0
+          ? activity({ hs_email_last_open_date: firstClick - 60_000, hs_email_last_click_date: firstClick })
+          : activity({ hs_email_last_open_date: firstClick }),
+    });
+    const accountId = `hubspot:${company?.id}`;
+    const clickId = (c: typeof clicker) => `hubspot:contact-${c?.id}-hs_email_last_click_date`;
+    const db = freshDb();
+    await runSync(db, adapter(), { now: () => clock, retry: quickly });
+    const full = await touchpointsAt(db, accountId);
+    expect(full.touchpoints.map((t) => t.id).sort()).toEqual(
+      [clickId(clicker), ...[clicker, opener].map((c) => `hubspot:contact-${c?.id}-hs_email_last_open_date`)].sort(),
+    );
+    expect(full.counted).toBe(3);
+
+    // An hour later each clicks a campaign email: one for the second time, one for the first.
+    clock += 3_600_000;
+    const newClick = clock - 600_000;
+    server.data.modify('contacts', clicker?.id ?? '', { hs_email_last_click_date: iso(newClick) });
+    server.data.modify('contacts', opener?.id ?? '', { hs_email_last_click_date: iso(newClick) });
+    clock += 60_000;
+    const outcome = await runSync(db, adapter(), { now: () => clock, retry: quickly });
+    expect(outcome).toMatchObject({ status: 'updated', counts: { accounts: 1, contacts: 2, touchpoints: 4 } });
+    const after = await touchpointsAt(db, accountId);
+    const clicks = after.touchpoints.filter((t) => t.type === 'email_click');
+    expect(clicks.map((t) => [t.id, t.contactId, t.at]).sort()).toEqual(
+      [
+        [clickId(clicker), `hubspot:${clicker?.id}`, newClick],
+        [clickId(opener), `hubspot:${opener?.id}`, newClick],
+      ].sort(),
+    );
+    // The replaced click is gone; only the new id added one. The kept count is what the rows hold.
+    expect(after.touchpoints).toHaveLength(4);
+    expect(after.counted).toBe(4);
+    expect(after.held).toBe(4);
+  });
+
+  it("scores a synced account's engagement by who engaged: a decision maker's reply counts more than a contact's without a role", async () => {
+    const reply = clock - DAY;
+    const click = clock - 2 * DAY;
+    const [decider, plain, rollUpOnly] = server.data.seedCompanies(3, {
+      at: () => clock - 2 * DAY,
+      // The third has no contacts: only HubSpot's roll-ups of the same acts, as before contacts' dates were read.
+      props: (i): Record<string, string> =>
+        i === 2 ? { hs_last_sales_activity_timestamp: iso(reply), hs_analytics_last_visit_timestamp: iso(click) } : {},
+    });
+    server.data.seedContacts(2, {
+      companyIds: [decider?.id ?? '', plain?.id ?? ''],
+      at: () => clock - 2 * DAY,
+      props: (i) => ({
+        hs_buying_role: i === 0 ? 'DECISION_MAKER' : '',
+        ...activity({ hs_sales_email_last_replied: reply, hs_email_last_click_date: click }),
+      }),
+    });
+    const db = freshDb();
+    await runSync(db, adapter(), { now: () => clock, retry: quickly });
+    const engagementOf = async (company: typeof decider) => {
+      const id = `hubspot:${company?.id}`;
+      const generation = (await dataView(db)).forId(id);
+      const contacts = await generation.contacts.where('accountId').equals(id).toArray();
+      const { touchpoints } = await touchpointsAt(db, id);
+      return scoreEngagement(touchpoints, contacts, DEFAULT_ENGAGEMENT, clock);
+    };
+    const [withRole, withoutRole, anonymous] = await Promise.all([decider, plain, rollUpOnly].map(engagementOf));
+    expect(withRole?.engagedContacts).toBe(1);
+    expect(withoutRole?.engagedContacts).toBe(1);
+    expect(anonymous?.engagedContacts).toBe(0);
+    expect(withRole?.drivers.map((d) => d.label)).toEqual(['reply', 'email click', 'contacts engaged']);
+    // The same two acts, twice the points by a decision maker (role multiplier 2 against 1; drivers round).
+    const points = (e: typeof withRole, label: string) => e?.drivers.find((d) => d.label === label)?.points ?? 0;
+    for (const label of ['reply', 'email click'])
+      expect(Math.abs(points(withRole, label) - 2 * points(withoutRole, label))).toBeLessThanOrEqual(1);
+    expect(withRole?.score).toBeGreaterThan(withoutRole?.score ?? 100);
+    expect(withoutRole?.score).toBeGreaterThan(anonymous?.score ?? 100);
+  });
+
+  it("without the owners scope still syncs, and the source's status says owner names need crm.objects.owners.read until a run has it", async () => {
+    const companies = seed(30, 1);
+    server.setScopes([...READ_SCOPES_WITHOUT_OWNERS, ...WRITE_SCOPES]);
+    const db = freshDb();
+    expect(await runSync(db, adapter(), { now: () => clock, retry: quickly })).toMatchObject({
+      status: 'switched',
+      counts: { accounts: 30, contacts: 30 },
+    });
+    const state = await db.syncState.get('hubspot');
+    expect(state?.lastError).toBeUndefined();
+    expect(state?.notice).toMatch(/owner ids, not names.*needs the scope crm\.objects\.owners\.read/);
+    const first = `hubspot:${companies[0]?.id}`;
+    const accountOf = async (id: string) => (await dataView(db)).forId(id).accounts.get(id);
+    expect(await accountOf(first)).toMatchObject({ owner: '100', ownerId: '100' });
+    // The admin adds the scope: the next run reads every company again to name their owners, and the notice goes.
+    server.setScopes([...ALL_READ_SCOPES, ...WRITE_SCOPES]);
+    clock += 3_600_000;
+    expect(await runSync(db, adapter(), { now: () => clock, retry: quickly })).toMatchObject({ status: 'switched' });
+    expect((await db.syncState.get('hubspot'))?.notice).toBeUndefined();
+    expect(await accountOf(first)).toMatchObject({ owner: 'Alex Morgan', ownerId: '100' });
   });
 
   it('ends with the same data as an uninterrupted sync, whenever the worker is stopped and the network fails', async () => {

@@ -1,11 +1,19 @@
+import { ACTIVITY_PROPERTIES, ASSOCIATED_CONTACTS_PROPERTY } from './activity';
+import { CONTACT_ACTIVITY_PROPERTIES } from './contact-activity';
+import { OWNERS_PAGE_SIZE, OWNERS_SCOPE } from './owners';
+
 /**
  * What the HubSpot source reads: objects, properties, endpoints and scopes, in one place, so
  * that the adapter and the "before the first sync" screen cannot disagree. Property names
- * come from the contract (/work/shared/reference/hubspot-api.md §2, §3, §6, §9).
+ * come from the contract (/work/shared/reference/hubspot-api.md §2, §3, §6, §9); the owners'
+ * fields from HubSpot's Owners API guide (owners.ts).
  */
 
-/** Company properties: identity, firmographics, HubSpot's ABM fields (§6) and the activity roll-ups of §9. */
-export const COMPANY_PROPERTIES = [
+/**
+ * Company properties: identity, firmographics, HubSpot's ABM fields (§6), and the activity
+ * roll-ups of §9 with the count of contacts that says whether they are the contacts' (activity.ts).
+ */
+export const COMPANY_PROPERTIES: readonly string[] = [
   'name',
   'domain',
   'website',
@@ -19,11 +27,9 @@ export const COMPANY_PROPERTIES = [
   'hubspot_owner_id',
   'lifecyclestage',
   'hs_lastmodifieddate',
-  'hs_analytics_last_visit_timestamp',
-  'hs_last_sales_activity_timestamp',
-  'hs_latest_meeting_activity',
-  'hs_last_booked_meeting_date',
-] as const;
+  ...ACTIVITY_PROPERTIES.map((a) => a.property),
+  ASSOCIATED_CONTACTS_PROPERTY,
+];
 
 /**
  * The contact property holding the LinkedIn profile URL. The contract names none, so this is
@@ -31,7 +37,10 @@ export const COMPANY_PROPERTIES = [
  */
 export const DEFAULT_CONTACT_LINKEDIN_PROPERTY = 'hs_linkedin_url';
 
-/** Contact properties; `associatedcompanyid` is the primary company id (§5), a fallback for the associations. */
+/**
+ * Contact properties: `associatedcompanyid` is the primary company id (§5), a fallback for the
+ * associations; the activity dates become the contact's touchpoints (contact-activity.ts).
+ */
 export function contactProperties(linkedinProperty = DEFAULT_CONTACT_LINKEDIN_PROPERTY): string[] {
   return [
     'firstname',
@@ -42,6 +51,7 @@ export function contactProperties(linkedinProperty = DEFAULT_CONTACT_LINKEDIN_PR
     linkedinProperty,
     'associatedcompanyid',
     'lastmodifieddate',
+    ...CONTACT_ACTIVITY_PROPERTIES.map((a) => a.property),
   ];
 }
 
@@ -53,10 +63,12 @@ export const PAGE_SIZE = 100;
 
 /** What the adapter will read, for the UI to show before the first sync. */
 export interface HubSpotReadDescription {
-  objects: Array<{ object: 'companies' | 'contacts'; properties: string[]; why: string }>;
+  objects: Array<{ object: 'companies' | 'contacts' | 'owners'; properties: string[]; why: string }>;
   endpoints: Array<{ method: 'GET' | 'POST'; path: string; when: string }>;
   /** Granular scopes of the private app for reading. */
   scopes: string[];
+  /** Scopes the sync does without, and what is missing without them. */
+  optionalScopes: Array<{ scope: string; without: string }>;
   /** What it never reads. */
   notRead: string[];
   /** What it writes: only the user's own edits (lib/sync/hubspot/push.ts), and the scopes for that. */
@@ -70,15 +82,25 @@ export function describeHubSpotRead(options: { contactLinkedInProperty?: string 
       {
         object: 'companies',
         properties: [...COMPANY_PROPERTIES],
-        why: 'accounts: identity, firmographics, ABM tier and target flag, owner, and the last-activity dates that become touchpoints',
+        why: "accounts: identity, firmographics, ABM tier and target flag, owner, and the last-activity dates that become the account's touchpoints when it has no contacts (with contacts, theirs carry the same acts)",
       },
       {
         object: 'contacts',
         properties: contactProperties(options.contactLinkedInProperty),
-        why: 'people at those accounts: name, title, email, LinkedIn profile, buying roles and their primary company',
+        why: 'people at those accounts: name, title, email, LinkedIn profile, buying roles, their primary company, and their last email opens, clicks and replies, site visit, form, document view and meetings, each a touchpoint of that person',
+      },
+      {
+        object: 'owners',
+        properties: ['id', 'firstName', 'lastName', 'email'],
+        why: "the HubSpot users who own companies: each account's owner by name, and you recognised as the owner by your name or email",
       },
     ],
     endpoints: [
+      {
+        method: 'GET',
+        path: '/crm/v3/owners',
+        when: `every sync, once at its start, ${OWNERS_PAGE_SIZE} owners a page`,
+      },
       { method: 'GET', path: '/crm/v3/objects/companies', when: 'a full sync, 100 companies a page' },
       {
         method: 'GET',
@@ -101,8 +123,17 @@ export function describeHubSpotRead(options: { contactLinkedInProperty?: string 
         when: 'an incremental sync: the companies of the changed contacts',
       },
     ],
-    scopes: ['crm.objects.companies.read', 'crm.objects.contacts.read'],
-    notRead: ['deals', 'emails, calls, meetings and notes themselves (only the dates HubSpot rolls up on the company)'],
+    scopes: ['crm.objects.companies.read', 'crm.objects.contacts.read', OWNERS_SCOPE],
+    optionalScopes: [
+      {
+        scope: OWNERS_SCOPE,
+        without: 'the sync still runs, but owners show as HubSpot owner ids and you are recognised only by yours',
+      },
+    ],
+    notRead: [
+      'deals',
+      'emails, calls, meetings and notes themselves (only the latest dates HubSpot keeps on each contact and company)',
+    ],
     writes: {
       scopes: ['crm.objects.companies.write', 'crm.objects.contacts.write'],
       fields: [

@@ -2,8 +2,10 @@ import type { SyncRecord } from '../records';
 import { companyTouchpoints } from './activity';
 import type { HubSpotClient } from './client';
 import { companyToAccount } from './companies';
+import { contactTouchpoints } from './contact-activity';
 import { type CompanyLink, contactToRecord, linksFromList, primaryCompany } from './contacts';
 import type { Phase } from './cursor';
+import type { OwnerDirectory } from './owners';
 import { type CrmObject, v4BatchResponseSchema } from './wire';
 
 /** What the adapter counts beyond the records (the engine counts those). */
@@ -18,19 +20,30 @@ export interface RecordContext {
   linkedinProperty: string;
   /** The company property holding Tierlens's tags, when the team writes tags back. */
   tagsProperty?: string;
+  /** The owners the run read, to name each company's owner; without them owners stay ids. */
+  owners?: OwnerDirectory;
   stats: HubSpotReadStats;
   signal: AbortSignal;
 }
 
-/** The records of one page of companies: each account and its activity touchpoints. */
-export function companyRecords(objects: readonly CrmObject[], now: number, tagsProperty?: string): SyncRecord[] {
+/** The records of one page of companies: each account (its owner named from `owners`) and its activity touchpoints. */
+export function companyRecords(
+  objects: readonly CrmObject[],
+  now: number,
+  tagsProperty?: string,
+  owners?: OwnerDirectory,
+): SyncRecord[] {
   return objects.flatMap((o): SyncRecord[] => [
-    { kind: 'account', record: companyToAccount(o, now, tagsProperty) },
+    { kind: 'account', record: companyToAccount(o, now, tagsProperty, owners) },
     ...companyTouchpoints(o.id, o.properties).map((record): SyncRecord => ({ kind: 'touchpoint', record })),
   ]);
 }
 
-/** The records of one page of contacts, given each contact's company links; contacts without a company are counted and skipped. */
+/**
+ * The records of one page of contacts, given each contact's company links: each contact and its
+ * own activity touchpoints at its company (contact-activity.ts); contacts without a company,
+ * and so their touchpoints, are counted and skipped.
+ */
 export function contactRecords(
   objects: readonly CrmObject[],
   links: (o: CrmObject) => readonly CompanyLink[],
@@ -44,6 +57,7 @@ export function contactRecords(
       continue;
     }
     out.push({ kind: 'contact', record: contactToRecord(o, companyId, ctx.linkedinProperty, ctx.now) });
+    for (const record of contactTouchpoints(o.id, companyId, o.properties)) out.push({ kind: 'touchpoint', record });
   }
   return out;
 }
@@ -80,7 +94,7 @@ export async function pageRecords(
   withAssociations: boolean,
   ctx: RecordContext,
 ): Promise<SyncRecord[]> {
-  if (phase === 'companies') return companyRecords(objects, ctx.now, ctx.tagsProperty);
+  if (phase === 'companies') return companyRecords(objects, ctx.now, ctx.tagsProperty, ctx.owners);
   if (withAssociations) return contactRecords(objects, linksFromList, ctx);
   const fetched = await fetchCompanyLinks(
     objects.map((o) => o.id),

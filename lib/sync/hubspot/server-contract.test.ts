@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type HubSpotServer,
   type HubSpotServerOptions,
+  READ_SCOPES_WITHOUT_OWNERS,
   startHubSpotServer,
 } from '../../../test/support/hubspot-server';
 
@@ -91,6 +92,48 @@ describe('list (§2)', () => {
         ['country', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'].sort(),
       );
     }
+  });
+
+  it("serves a contact's activity dates as ISO datetimes when asked for (§6), absent when it has none (§2), and null in search (§3)", async () => {
+    const [company] = server.data.seedCompanies(1);
+    // Generated contact 0 is active, contact 4 has no activity at all (data.ts).
+    const seeded = server.data.seedContacts(5, { companyIds: [company?.id ?? ''], at: () => clock - 86_400_000 });
+    const asked = ['hs_email_last_open_date', 'hs_sales_email_last_replied', 'hs_latest_meeting_activity'];
+    const listed = (await (await call(`/crm/v3/objects/contacts?properties=${asked.join(',')}`)).json()).results;
+    const [active, , , , idle] = listed as Array<{ properties: Record<string, string | null> }>;
+    expect(Object.keys(active?.properties ?? {}).sort()).toEqual(
+      [...asked, 'createdate', 'hs_object_id', 'lastmodifieddate'].sort(),
+    );
+    for (const name of asked) expect(active?.properties[name]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Date.parse(active?.properties.hs_email_last_open_date ?? '')).toBeLessThan(clock - 86_400_000);
+    expect(Object.keys(idle?.properties ?? {}).some((k) => asked.includes(k))).toBe(false);
+    // Not asked for: not sent.
+    expect(active?.properties.hs_email_last_click_date).toBeUndefined();
+    const searched = await (
+      await call('/crm/v3/objects/contacts/search', {
+        body: {
+          filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: seeded[4]?.id }] }],
+          properties: asked,
+        },
+      })
+    ).json();
+    expect(searched.results[0].properties).toMatchObject(Object.fromEntries(asked.map((k) => [k, null])));
+  });
+
+  it("works out a company's num_associated_contacts from its live contacts (§9)", async () => {
+    const [lone, busy] = server.data.seedCompanies(2);
+    const [gone] = server.data.seedContacts(3, { companyIds: [busy?.id ?? ''] });
+    server.data.archive('contacts', gone?.id ?? '');
+    const listed = (await (await call('/crm/v3/objects/companies?properties=num_associated_contacts')).json()).results;
+    expect(
+      listed.map((r: { id: string; properties: { num_associated_contacts?: string } }) => [
+        r.id,
+        r.properties.num_associated_contacts,
+      ]),
+    ).toEqual([
+      [lone?.id, '0'],
+      [busy?.id, '2'],
+    ]);
   });
 
   it('gives a contact its primary company under both labels with associations=companies', async () => {
@@ -288,5 +331,89 @@ describe('faults', () => {
     await expect(
       fetch(`${server.url}/crm/v3/objects/companies`, { signal: AbortSignal.timeout(100) }),
     ).rejects.toThrow();
+  });
+});
+
+// Not in the contract file: HubSpot's Owners API guide
+// (https://developers.hubspot.com/docs/api-reference/crm-crm-owners-v3/guide, scope
+// crm.objects.owners.read) and "v3 returns 500 records at a time"
+// (https://developers.hubspot.com/changelog/final-reminder-sunset-of-v2-owners-api).
+describe('owners (GET /crm/v3/owners)', () => {
+  beforeEach(() => start({ tenSecondlyLimit: 100_000 }));
+
+  it("answers in the guide's shape: the owner id as `id`, the user id apart, names, email, dates, teams", async () => {
+    server.data.addOwner({
+      id: '41629779',
+      email: 'email@hubspot.com',
+      firstName: 'HubSpot',
+      lastName: 'Test Owner',
+      userId: 9586504,
+      teams: [{ id: '178588', name: 'West Coast Sales', primary: true }],
+    });
+    const body = await (await call('/crm/v3/owners?limit=500')).json();
+    const owner = body.results.find((o: { id: string }) => o.id === '41629779');
+    expect(owner).toEqual({
+      id: '41629779',
+      email: 'email@hubspot.com',
+      type: 'PERSON',
+      firstName: 'HubSpot',
+      lastName: 'Test Owner',
+      userId: 9586504,
+      userIdIncludingInactive: 9586504,
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
+      updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
+      archived: false,
+      teams: [{ id: '178588', name: 'West Coast Sales', primary: true }],
+    });
+  });
+
+  it("has owners for the generated companies' hubspot_owner_id", async () => {
+    server.data.seedCompanies(4);
+    const companies = (await (await call('/crm/v3/objects/companies?properties=hubspot_owner_id')).json()).results;
+    const owners = new Set((await (await call('/crm/v3/owners')).json()).results.map((o: { id: string }) => o.id));
+    expect(
+      companies.every((c: { properties: { hubspot_owner_id: string } }) => owners.has(c.properties.hubspot_owner_id)),
+    ).toBe(true);
+  });
+
+  it('pages up to 500 owners with `after` from paging.next.after, and rejects a limit above it (strict)', async () => {
+    server.data.seedOwners(1096); // 1,100 with the 4 seeded
+    const first = await (await call('/crm/v3/owners?limit=500')).json();
+    expect(first.results).toHaveLength(500);
+    const second = await (
+      await call(`/crm/v3/owners?limit=500&after=${encodeURIComponent(first.paging.next.after)}`)
+    ).json();
+    const third = await (
+      await call(`/crm/v3/owners?limit=500&after=${encodeURIComponent(second.paging.next.after)}`)
+    ).json();
+    expect(third.results).toHaveLength(100);
+    expect(third.paging).toBeUndefined();
+    const ids = [...first.results, ...second.results, ...third.results].map((o: { id: string }) => o.id);
+    expect(new Set(ids).size).toBe(1100);
+    expect((await call('/crm/v3/owners?limit=501')).status).toBe(400);
+    expect((await call('/crm/v3/owners?after=500')).status).toBe(400); // a cursor is HubSpot's, not an offset
+  });
+
+  it('lists current owners by default, archived ones with archived=true, and filters by email', async () => {
+    const gone = server.data.addOwner({ archived: true, email: 'gone@example.com' });
+    const live = (await (await call('/crm/v3/owners')).json()).results.map((o: { id: string }) => o.id);
+    const archived = (await (await call('/crm/v3/owners?archived=true')).json()).results;
+    expect(live).not.toContain(gone.id);
+    expect(archived.map((o: { id: string }) => o.id)).toEqual([gone.id]);
+    const byEmail = (await (await call('/crm/v3/owners?email=alex.morgan@example.com')).json()).results;
+    expect(byEmail.map((o: { email: string }) => o.email)).toEqual(['alex.morgan@example.com']);
+  });
+
+  it('answers a wrong token with 401, and a token without crm.objects.owners.read with 403 MISSING_SCOPES (§7)', async () => {
+    expect((await call('/crm/v3/owners', { token: 'pat-na1-wrong' })).status).toBe(401);
+    server.setScopes(READ_SCOPES_WITHOUT_OWNERS);
+    const res = await call('/crm/v3/owners');
+    expect(res.status).toBe(403);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'error', category: 'MISSING_SCOPES' });
+    expect(body.errors[0].context.requiredGranularScopes).toEqual(['crm.objects.owners.read']);
+    expect(body.links.scopes).toBeTruthy();
+    // Only the owners need it: companies still read.
+    expect((await call('/crm/v3/objects/companies')).status).toBe(200);
   });
 });

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HubSpotServer, startHubSpotServer } from '../../../test/support/hubspot-server';
 import type { SyncState } from '../../db/sync-state';
 import { accountRecordSchema, contactRecordSchema, type SyncRecord, touchpointRecordSchema } from '../records';
+import { CONTACT_ACTIVITY_PROPERTIES } from './contact-activity';
+import { describeHubSpotRead } from './properties';
 import { createHubSpotSource, type HubSpotSourceOptions } from './source';
 import { idsOf, runToEnd } from './test-run';
 
@@ -39,6 +41,12 @@ function seed(companies: number, contacts: number) {
 
 const visible = (checkpoint: string | undefined): SyncState => ({ source: 'hubspot', generation: 1, checkpoint });
 
+/** A contact's activity dates as `dates` says, the others empty (absent from a list answer, §2), none generated. */
+const activity = (dates: Record<string, number>) => ({
+  ...Object.fromEntries(CONTACT_ACTIVITY_PROPERTIES.map((a) => [a.property, ''])),
+  ...Object.fromEntries(Object.entries(dates).map(([k, t]) => [k, new Date(t).toISOString()])),
+});
+
 describe('a full sync', () => {
   it('reads every company and contact, in pages of at most 100 objects, as the seeded data', async () => {
     const { companies, contacts } = seed(250, 230);
@@ -67,7 +75,7 @@ describe('a full sync', () => {
     const accounts = (await runToEnd(source(), undefined)).pages.flat().filter((r) => r.kind === 'account');
     const [a0, a1, , a3] = accounts.map((r) => r.record as Extract<SyncRecord, { kind: 'account' }>['record']);
     // Company 0: tier_1, a target, United States (see generatedCompany).
-    expect(a0).toMatchObject({ name: 'Company 0', assignedTier: 1, isTarget: true, country: 'US', owner: '100' });
+    expect(a0).toMatchObject({ name: 'Company 0', assignedTier: 1, isTarget: true, country: 'US' });
     expect(a0?.keys).toEqual(expect.arrayContaining(['li:company-0', 'dom:example.com']));
     expect(a0?.linkedinSlugs).toEqual(['company-0']);
     expect(a0?.updatedAt).toBe(clock - 2 * DAY);
@@ -129,6 +137,68 @@ describe('a full sync', () => {
     ]);
   });
 
+  it("turns a contact's own open, click, reply, visit and form dates into touchpoints of that contact, read with the contacts", async () => {
+    const [c] = server.data.seedCompanies(1, { at: () => clock - 2 * DAY });
+    const dates = {
+      hs_email_last_open_date: clock - 5 * DAY,
+      hs_email_last_click_date: clock - 5 * DAY + 600_000,
+      hs_sales_email_last_replied: clock - 3 * DAY,
+      hs_analytics_last_visit_timestamp: clock - 4 * DAY,
+      recent_conversion_date: clock - 6 * DAY,
+    };
+    const [p] = server.data.seedContacts(1, {
+      companyIds: [c?.id ?? ''],
+      at: () => clock - 2 * DAY,
+      props: () => activity(dates),
+    });
+    const touchpoints = (await runToEnd(source(), undefined)).pages.flat().filter((r) => r.kind === 'touchpoint');
+    const of = (property: string, type: string, stage: string) => ({
+      id: `hubspot:contact-${p?.id}-${property}`,
+      accountId: `hubspot:${c?.id}`,
+      contactId: `hubspot:${p?.id}`,
+      type,
+      stage,
+      at: dates[property as keyof typeof dates],
+    });
+    expect(touchpoints.map((r) => r.record)).toEqual([
+      of('hs_email_last_open_date', 'email_open', 'TOFU'),
+      of('hs_email_last_click_date', 'email_click', 'MOFU'),
+      of('hs_sales_email_last_replied', 'reply', 'BOFU'),
+      of('hs_analytics_last_visit_timestamp', 'web_visit', 'TOFU'),
+      of('recent_conversion_date', 'form_fill', 'MOFU'),
+    ]);
+    // No extra request: the dates came as properties of the contacts list (§2).
+    const contactReads = server.requests.filter((r) => r.path.startsWith('/crm/v3/objects/contacts'));
+    expect(contactReads).toHaveLength(1);
+    expect(contactReads[0]?.query.properties?.join(',').split(',')).toEqual(
+      expect.arrayContaining([...Object.keys(dates), 'engagements_last_meeting_booked']),
+    );
+  });
+
+  it("counts an act once: a company's roll-up equal to its contact's date is not a second touchpoint", async () => {
+    const reply = clock - 3 * DAY;
+    const visit = clock - 4 * DAY;
+    // HubSpot's roll-ups: the company's last engagement and last session are its contact's (§9).
+    const [c] = server.data.seedCompanies(1, {
+      props: () => ({
+        hs_last_sales_activity_timestamp: new Date(reply).toISOString(),
+        hs_analytics_last_visit_timestamp: new Date(visit).toISOString(),
+      }),
+    });
+    const [p] = server.data.seedContacts(1, {
+      companyIds: [c?.id ?? ''],
+      props: () => activity({ hs_sales_email_last_replied: reply, hs_analytics_last_visit_timestamp: visit }),
+      at: () => clock - 2 * DAY,
+    });
+    const touchpoints = (await runToEnd(source(), undefined)).pages
+      .flat()
+      .flatMap((r) => (r.kind === 'touchpoint' ? [r.record] : []));
+    expect(touchpoints.map((t) => [t.id, t.contactId, t.type, t.at])).toEqual([
+      [`hubspot:contact-${p?.id}-hs_sales_email_last_replied`, `hubspot:${p?.id}`, 'reply', reply],
+      [`hubspot:contact-${p?.id}-hs_analytics_last_visit_timestamp`, `hubspot:${p?.id}`, 'web_visit', visit],
+    ]);
+  });
+
   it('resumed from a persisted cursor by a new worker, reads on from that page without duplicates or gaps', async () => {
     const { companies, contacts } = seed(320, 150);
     const first = await runToEnd(source(), undefined, undefined, 2);
@@ -145,12 +215,15 @@ describe('plan and watermark', () => {
   it('plans a full run without a visible generation or a checkpoint, an incremental one after a checkpoint', async () => {
     const adapter = source();
     const signal = new AbortController().signal;
-    expect(await adapter.plan(undefined, signal)).toEqual({ mode: 'full', data: { startedAt: clock } });
+    expect(await adapter.plan(undefined, signal)).toEqual({
+      mode: 'full',
+      data: { startedAt: clock, owners: expect.anything() },
+    });
     expect((await adapter.plan({ source: 'hubspot', generation: 0, checkpoint: '5' }, signal)).mode).toBe('full');
     expect((await adapter.plan(visible(undefined), signal)).mode).toBe('full');
     expect(await adapter.plan(visible('1700000000000'), signal)).toEqual({
       mode: 'incremental',
-      data: { since: 1_700_000_000_000, startedAt: clock },
+      data: { since: 1_700_000_000_000, startedAt: clock, owners: expect.anything() },
     });
   });
 
@@ -221,5 +294,32 @@ describe('an incremental sync', () => {
     const rest = await runToEnd(source(), undefined, { plan: first.plan, cursor: first.cursors.at(-1) });
     const ids = idsOf([...first.pages.flat(), ...rest.pages.flat()], 'account');
     expect(ids.sort()).toEqual(changed.map((c) => `hubspot:${c.id}`).sort());
+  });
+});
+
+describe('what it says it reads, before the first sync', () => {
+  it("names exactly the properties a full and an incremental sync ask for, the contacts' activity dates among them", async () => {
+    const { companies, contacts } = seed(3, 3);
+    const full = await runToEnd(source(), undefined);
+    clock += 3_600_000;
+    server.data.modify('companies', companies[0]?.id ?? '', { name: 'Changed' });
+    server.data.modify('contacts', contacts[0]?.id ?? '', { hs_email_last_click_date: new Date(clock).toISOString() });
+    await runToEnd(source(), visible(full.checkpoint));
+    const asked = (object: string) =>
+      new Set(
+        server.requests
+          .filter((r) => r.path.startsWith(`/crm/v3/objects/${object}`))
+          .flatMap((r) =>
+            r.method === 'GET'
+              ? (r.query.properties ?? []).flatMap((p) => p.split(','))
+              : ((r.body as { properties?: string[] }).properties ?? []),
+          ),
+      );
+    const described = describeHubSpotRead();
+    const named = (object: string) => new Set(described.objects.find((o) => o.object === object)?.properties);
+    expect(asked('companies')).toEqual(named('companies'));
+    expect(asked('contacts')).toEqual(named('contacts'));
+    expect([...named('contacts')]).toEqual(expect.arrayContaining(CONTACT_ACTIVITY_PROPERTIES.map((a) => a.property)));
+    expect(named('companies')).toContain('num_associated_contacts');
   });
 });

@@ -4,6 +4,7 @@ import type { RecordCounts, RunResult, SourceAdapter, SourcePage, SyncPlan } fro
 import { HubSpotClient, type HubSpotClientOptions } from './client';
 import { decodeCursor, encodeCursor, type HubSpotCursor, nextPhase, type Phase } from './cursor';
 import { advanceWindow, firstWindow, SEARCH_RESULT_CAP, searchRequest } from './incremental';
+import { MISSING_OWNERS_SCOPE, readOwners } from './owners';
 import { COMPANY_PROPERTIES, contactProperties, DEFAULT_CONTACT_LINKEDIN_PROPERTY, PAGE_SIZE } from './properties';
 import { type HubSpotReadStats, pageRecords, type RecordContext } from './records';
 import { nextCheckpoint, type PlanData, planDataSchema, readCheckpoint } from './watermark';
@@ -34,9 +35,12 @@ export interface HubSpotSource extends SourceAdapter {
 /**
  * The HubSpot CRM as a sync source (DESIGN.md "Sources and sync"): companies, then contacts
  * with their primary company, then nothing else — activity comes as touchpoints on the
- * company pages (activity.ts). A full run pages the list API; an incremental run pages the
- * search API by last-modified date after the previous run's watermark. One page (100
- * objects, the list maximum) per `readPage`, complete with its associations.
+ * contact pages, from each contact's own dates (contact-activity.ts), and on the company pages
+ * for a company without contacts (activity.ts). A full run pages the list API; an incremental
+ * run pages the search API by last-modified date after the previous run's watermark. One page (100
+ * objects, the list maximum) per `readPage`, complete with its associations. Every run first
+ * reads the owners (owners.ts) into its plan, so that every company page, in a full or an
+ * incremental run, resumed or not, names its owner the same way.
  */
 export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSource {
   const now = options.now ?? Date.now;
@@ -93,13 +97,18 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
     source: 'hubspot',
     stats,
 
-    async plan(state: SyncState | undefined): Promise<SyncPlan> {
+    async plan(state: SyncState | undefined, signal: AbortSignal): Promise<SyncPlan> {
       const startedAt = now();
       const since = state && state.generation > 0 ? readCheckpoint(state.checkpoint) : undefined;
       // Archived records never show in search: a full run now and then lets deletions reach users.
       const stale = state?.generatedAt !== undefined && startedAt - state.generatedAt > FULL_SYNC_EVERY_MS;
-      if (since === undefined || stale) return { mode: 'full', data: { startedAt } satisfies PlanData };
-      return { mode: 'incremental', data: { since, startedAt } satisfies PlanData };
+      const owners = await readOwners(client, signal);
+      // The last run could not name owners and this one can (the scope was added): every
+      // account's owner changes, so this run reads them all rather than only what changed.
+      const newlyNamed = state?.notice === MISSING_OWNERS_SCOPE && 'byId' in owners;
+      if (since === undefined || stale || newlyNamed)
+        return { mode: 'full', data: { startedAt, owners } satisfies PlanData };
+      return { mode: 'incremental', data: { since, startedAt, owners } satisfies PlanData };
     },
 
     async readPage(plan: SyncPlan, cursor: string | undefined, signal: AbortSignal): Promise<SourcePage> {
@@ -109,6 +118,7 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
         now: now(),
         linkedinProperty,
         tagsProperty: options.companyTagsProperty,
+        owners: data.owners,
         stats,
         signal,
       };
@@ -122,7 +132,9 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
     },
 
     async finish(plan: SyncPlan, _counts: RecordCounts): Promise<RunResult> {
-      return { checkpoint: nextCheckpoint(planDataSchema.parse(plan.data)) };
+      const data = planDataSchema.parse(plan.data);
+      const notice = data.owners && 'unread' in data.owners ? data.owners.unread : undefined;
+      return { checkpoint: nextCheckpoint(data), ...(notice ? { notice } : {}) };
     },
   };
 }

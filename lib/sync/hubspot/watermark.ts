@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownerDirectorySchema } from './owners';
 
 /**
  * The incremental watermark. The next run reads what changed after the start of this one,
@@ -14,8 +15,15 @@ import { z } from 'zod';
  */
 export const SAFETY_MARGIN_MS = 10 * 60_000;
 
-/** The plan's data: when the run started, and for an incremental run the watermark it reads after. */
-export const planDataSchema = z.object({ startedAt: z.number(), since: z.number().optional() });
+/**
+ * The plan's data: when the run started, for an incremental run the watermark it reads after,
+ * and the owners read at its start (owners.ts; absent in a plan stored before owners were read).
+ */
+export const planDataSchema = z.object({
+  startedAt: z.number(),
+  since: z.number().optional(),
+  owners: ownerDirectorySchema.optional(),
+});
 export type PlanData = z.infer<typeof planDataSchema>;
 
 /** The checkpoint this run leaves: never earlier than the one it started from. */

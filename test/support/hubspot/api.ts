@@ -1,6 +1,7 @@
 /** The test server's routes: which endpoint a request is, and the scope it needs (§7 MISSING_SCOPES). */
 import { notFound, type Reply, validation } from './bodies';
 import { type HubSpotData, SINGULAR } from './data';
+import { listOwners } from './owners';
 import { ReadRoutes } from './read-api';
 import { WriteRoutes } from './write-api';
 
@@ -35,6 +36,7 @@ export class HubSpotApi {
 
   /** The granular scope a request needs (names as HubSpot's scopes page gives them; engagements ride on contacts). */
   scopeFor(method: string, path: string): string | undefined {
+    if (/^\/crm\/v3\/owners(?:\/|$)/.test(path)) return 'crm.objects.owners.read';
     const object = /^\/crm\/v[34]\/(?:objects|associations)\/([^/]+)/.exec(path)?.[1];
     const schema = /^\/crm\/v3\/properties\/([^/]+)/.exec(path)?.[1];
     if (schema) return `crm.schemas.${schema}.read`;
@@ -50,6 +52,8 @@ export class HubSpotApi {
     const [crm, version, kind, rawType, ...rest] = parts;
     const type = rawType === undefined ? undefined : pluralType(rawType);
     if (crm !== 'crm') return notFound(`No route for ${method} ${path}`);
+    if (version === 'v3' && kind === 'owners' && rawType === undefined && method === 'GET')
+      return listOwners(this.data.owners, params);
     if (version === 'v3' && kind === 'properties' && type) return this.reads.properties(type, rest[0]);
     if (version === 'v4' && kind === 'associations' && type && rest[0] && rest[1] === 'batch' && rest[2] === 'read')
       return method === 'POST' ? this.reads.v4Batch(type, pluralType(rest[0]), body) : notFound(path);

@@ -1,8 +1,9 @@
 /**
  * The test server's in-memory portal: CRM objects per type, their associations, the property
- * definitions (§6) and a log of what the API wrote. Tests seed and change it directly (another
- * HubSpot user's edits are `modify` calls).
+ * definitions (§6), the owners (owners.ts) and a log of what the API wrote. Tests seed and
+ * change it directly (another HubSpot user's edits are `modify` calls).
  */
+import type { StoredOwner } from './owners';
 import { defaultDefinitions, type PropertyDefinition } from './properties';
 
 /** A CRM object as the server stores it. Property values are strings, as on the wire (§6). */
@@ -76,10 +77,29 @@ export class HubSpotData {
   readonly definitions: Record<string, PropertyDefinition[]> = defaultDefinitions();
   /** Every object write the API applied, in order: tests count them per op. */
   readonly writes: AppliedWrite[] = [];
+  /** The portal's owners: from the start, the four that generated companies' `hubspot_owner_id` name. */
+  readonly owners: StoredOwner[];
   private nextId = 1_000_000;
+  private nextOwnerId = 50_000_000;
   private lastStamp = 0;
 
-  constructor(private readonly clock: () => number) {}
+  constructor(private readonly clock: () => number) {
+    const at = clock();
+    this.owners = GENERATED_OWNERS.map((o, i) => ({ ...generatedOwner(i, o.id, at), ...o }));
+  }
+
+  /** Adds an owner (a new HubSpot user); the rest of its fields are generated. */
+  addOwner(owner: Partial<StoredOwner> = {}): StoredOwner {
+    const id = owner.id ?? String(this.nextOwnerId++);
+    const added = { ...generatedOwner(this.owners.length, id, this.clock()), ...owner, id };
+    this.owners.push(added);
+    return added;
+  }
+
+  /** Adds `n` generated owners (a large portal), each "Owner<k> Test", owner<k>@example.com. */
+  seedOwners(n: number): StoredOwner[] {
+    return Array.from({ length: n }, () => this.addOwner());
+  }
 
   /** A modification time: the clock, made strictly increasing so that ordinary edits do not tie. */
   private stamp(): number {
@@ -164,6 +184,19 @@ export class HubSpotData {
     return table;
   }
 
+  /**
+   * The value of a property HubSpot calculates, worked out when it is read, or undefined for a
+   * stored one: a company's `num_associated_contacts` ("The number of contacts associated with
+   * this company", §9) counts its live contacts, so it follows every association a test makes.
+   */
+  calculated(type: string, o: StoredObject, name: string): string | undefined {
+    if (type !== 'companies' || name !== 'num_associated_contacts') return undefined;
+    const live = this.associationsOf(type, o.id, 'contacts').filter(
+      (a) => this.get('contacts', a.id)?.archived === false,
+    );
+    return String(new Set(live.map((a) => a.id)).size);
+  }
+
   /** Associations of one object towards a type, as `{id, primary}` (either direction). */
   associationsOf(type: string, id: string, toType: string): Array<{ id: string; primary: boolean }> {
     const out: Array<{ id: string; primary: boolean }> = [];
@@ -204,11 +237,8 @@ export class HubSpotData {
     const base = this.clock() - n * 1000;
     const companies = options.companyIds ?? [];
     return Array.from({ length: n }, (_, i) => {
-      const contact = this.create(
-        'contacts',
-        { ...generatedContact(i), ...options.props?.(i) },
-        options.at?.(i) ?? base + i * 1000,
-      );
+      const at = options.at?.(i) ?? base + i * 1000;
+      const contact = this.create('contacts', { ...generatedContact(i, at), ...options.props?.(i) }, at);
       const companyId = companies[i % Math.max(1, companies.length)];
       if (companyId) this.associate('contacts', contact.id, 'companies', companyId, true);
       return contact;
@@ -240,6 +270,30 @@ function setModified(type: string, object: StoredObject, at: number): void {
   if (type === 'contacts') object.properties.lastmodifieddate = iso;
 }
 
+/** The owners of generated companies: `hubspot_owner_id` 100 to 103 (one with no name, one with neither name nor email). */
+const GENERATED_OWNERS: ReadonlyArray<Partial<StoredOwner> & { id: string }> = [
+  { id: '100', firstName: 'Alex', lastName: 'Morgan', email: 'alex.morgan@example.com' },
+  { id: '101', firstName: 'María', lastName: 'García', email: 'maria.garcia@example.com' },
+  { id: '102', firstName: undefined, lastName: undefined, email: 'priya.shah@example.com' },
+  { id: '103', type: 'QUEUE', firstName: undefined, lastName: undefined, email: undefined },
+];
+
+/** Owner `i`'s fields, in the shape of the Owners API guide's example (owners.ts). */
+function generatedOwner(i: number, id: string, at: number): StoredOwner {
+  return {
+    id,
+    email: `owner${i}@example.com`,
+    type: 'PERSON',
+    firstName: `Owner${i}`,
+    lastName: 'Test',
+    userId: 9_586_504 + i,
+    createdAt: at,
+    updatedAt: at,
+    archived: false,
+    teams: [],
+  };
+}
+
 const TIERS = ['tier_1', 'tier_2', 'tier_3', ''];
 const COUNTRIES = ['United States', 'Germany', 'Sweden', 'United Kingdom', 'France'];
 const ROLES = ['DECISION_MAKER', 'CHAMPION;BUDGET_HOLDER', 'INFLUENCER', '', 'END_USER;BLOCKER'];
@@ -256,18 +310,51 @@ export function generatedCompany(i: number): Record<string, string> {
     linkedin_company_page: `https://www.linkedin.com/company/company-${i}/`,
     hs_ideal_customer_profile: TIERS[i % TIERS.length] ?? '',
     hs_is_target_account: i % 3 === 0 ? 'true' : 'false',
+    // One of the portal's owners (GENERATED_OWNERS).
     hubspot_owner_id: String(100 + (i % 4)),
     lifecyclestage: 'customer',
   };
 }
 
-/** The properties of generated contact `i`. */
-export function generatedContact(i: number): Record<string, string> {
+/** The properties of generated contact `i`, its activity dated before `at` (its creation), or none without it. */
+export function generatedContact(i: number, at?: number): Record<string, string> {
   return {
     firstname: `First${i}`,
     lastname: `Last${i}`,
     email: `person${i}@example.com`,
     jobtitle: `Title ${i}`,
     hs_buying_role: ROLES[i % ROLES.length] ?? '',
+    ...(at === undefined ? {} : generatedActivity(i, at)),
   };
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/**
+ * The activity dates HubSpot keeps on contact `i` (lib/sync/hubspot/contact-activity.ts), varied by
+ * index: every fifth contact has none (its open date empty, which search answers as `null`, §3),
+ * the others opened a marketing email, half of them clicked, some replied to a sales email,
+ * visited, submitted a form, viewed a document, met (one in twenty an upcoming meeting: HubSpot's
+ * "past or upcoming"). Datetimes in ISO 8601, as HubSpot answers them (§6 "Timestamps").
+ */
+function generatedActivity(i: number, at: number): Record<string, string> {
+  if (i % 5 === 4) return { hs_email_last_open_date: '' };
+  const iso = (t: number) => new Date(t).toISOString();
+  const opened = at - (1 + (i % 9)) * DAY - 3 * HOUR;
+  const meeting = i % 20 === 10 ? at + 2 * DAY : at - (2 + (i % 6)) * DAY;
+  const dates: Array<[string, number, boolean]> = [
+    ['hs_email_last_open_date', opened, true],
+    ['hs_email_last_click_date', opened + 600_000, i % 2 === 0],
+    ['hs_sales_email_last_opened', at - (2 + (i % 5)) * DAY, i % 3 === 0],
+    ['hs_sales_email_last_clicked', at - (2 + (i % 5)) * DAY + HOUR, i % 11 === 5],
+    ['hs_sales_email_last_replied', at - (1 + (i % 4)) * DAY, i % 6 === 0],
+    ['hs_analytics_last_visit_timestamp', at - (i % 12) * DAY - HOUR, i % 5 !== 3],
+    ['recent_conversion_date', at - (3 + (i % 10)) * DAY, i % 7 === 1],
+    ['hs_document_last_revisited', at - 4 * DAY, i % 11 === 5],
+    ['hs_latest_meeting_activity', meeting, i % 10 === 0],
+    // Half of those meetings were booked through the meetings tool: the same meeting, at the same date.
+    ['engagements_last_meeting_booked', meeting, i % 20 === 0],
+  ];
+  return Object.fromEntries(dates.filter(([, , has]) => has).map(([name, t]) => [name, iso(t)]));
 }

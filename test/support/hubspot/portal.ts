@@ -37,9 +37,14 @@ export const ALL_READ_SCOPES = [
   'crm.objects.companies.read',
   'crm.objects.contacts.read',
   'crm.objects.deals.read',
+  'crm.objects.owners.read',
   'crm.schemas.companies.read',
   'crm.schemas.contacts.read',
 ] as const;
+/** The owners' scope (owners.ts): a token without it gets 403 on `GET /crm/v3/owners` only. */
+export const OWNERS_SCOPE = 'crm.objects.owners.read';
+/** The read scopes but the owners': a private app made before Tierlens read owners. */
+export const READ_SCOPES_WITHOUT_OWNERS = ALL_READ_SCOPES.filter((s) => s !== OWNERS_SCOPE);
 export const WRITE_SCOPES = ['crm.objects.companies.write', 'crm.objects.contacts.write'] as const;
 
 /** One request as the server received it (the token itself is not kept). */

@@ -75,6 +75,11 @@ export function defaultDefinitions(): Record<string, PropertyDefinition[]> {
         ['true', 'Yes'],
         ['false', 'No'],
       ]),
+      // The activity roll-ups and the contact count of §9 (labels as the live portal's, S11).
+      ...COMPANY_ACTIVITY.map(([name, label]) => activity(name, label, 'companyinformation')),
+      propertyDefinition('num_associated_contacts', 'Number of Associated Contacts', 'number', 'number', [], {
+        description: 'The number of contacts associated with this company',
+      }),
     ],
     contacts: [
       propertyDefinition('firstname', 'First Name', 'string', 'text', [], { groupName: 'contactinformation' }),
@@ -86,9 +91,37 @@ export function defaultDefinitions(): Record<string, PropertyDefinition[]> {
         groupName: 'deal_information',
       }),
       propertyDefinition('associatedcompanyid', 'Primary Associated Company ID', 'number', 'number'),
+      ...CONTACT_ACTIVITY.map(([name, label, group]) => activity(name, label, group)),
     ],
   };
 }
+
+/** A datetime property HubSpot sets itself from activity. */
+function activity(name: string, label: string, groupName: string): PropertyDefinition {
+  return propertyDefinition(name, label, 'datetime', 'date', [], { groupName });
+}
+
+/** The company roll-ups lib/sync/hubspot/activity.ts reads, with the live portal's labels (S11). */
+const COMPANY_ACTIVITY: Array<[string, string]> = [
+  ['hs_analytics_last_visit_timestamp', 'Time of Last Session'],
+  ['hs_last_sales_activity_timestamp', 'Last Engagement Date'],
+  ['hs_latest_meeting_activity', 'Latest meeting activity'],
+  ['hs_last_booked_meeting_date', 'Last Booked Meeting Date'],
+];
+
+/** The contact activity dates lib/sync/hubspot/contact-activity.ts reads, with the live portal's labels (S11; the groups are illustrative). */
+const CONTACT_ACTIVITY: Array<[string, string, string]> = [
+  ['hs_email_last_open_date', 'Last marketing email open date', 'emailinformation'],
+  ['hs_email_last_click_date', 'Last marketing email click date', 'emailinformation'],
+  ['hs_sales_email_last_opened', 'Recent Sales Email Opened Date', 'sales_properties'],
+  ['hs_sales_email_last_clicked', 'Recent Sales Email Clicked Date', 'sales_properties'],
+  ['hs_sales_email_last_replied', 'Recent Sales Email Replied Date', 'sales_properties'],
+  ['hs_analytics_last_visit_timestamp', 'Time of Last Session', 'analyticsinformation'],
+  ['recent_conversion_date', 'Recent Conversion Date', 'contact_activity'],
+  ['hs_document_last_revisited', 'Recent Document Revisit Date', 'sales_properties'],
+  ['hs_latest_meeting_activity', 'Latest meeting activity', 'contact_activity'],
+  ['engagements_last_meeting_booked', 'Date of last meeting booked in meetings tool', 'contact_activity'],
+];
 
 /** The custom properties an admin creates for Tierlens's write-back (names as in its settings). */
 export interface TierlensPropertyNames {

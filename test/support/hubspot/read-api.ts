@@ -61,7 +61,7 @@ export class ReadRoutes {
       : (DEFAULT_PROPERTIES[type] ?? ['createdate', 'hs_lastmodifieddate', 'hs_object_id']);
     const properties: Record<string, string | null> = {};
     for (const name of names) {
-      const value = o.properties[name];
+      const value = this.data.calculated(type, o, name) ?? o.properties[name];
       if (value !== undefined && value !== '') properties[name] = value;
       else if (nulls) properties[name] = null;
     }
