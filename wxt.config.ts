@@ -1,10 +1,13 @@
 import { defineConfig } from 'wxt';
+import { quietContentScripts } from './lib/content/quiet-entry-plugin';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // One promise-based `browser` for the Chrome and Firefox builds: aliases `wxt/browser` to webextension-polyfill.
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({
+    // Content scripts without WXT's context, which announces them to the page (see the plugin).
+    plugins: [quietContentScripts()],
     // The options page's import worker as a module worker, like the rest of the extension's code.
     worker: { format: 'es' },
     build: {

@@ -1,17 +1,15 @@
+import { startLifetime } from '@/lib/content/lifetime';
 import { watchPage } from '@/lib/content/watch-page';
-import { detectWebsite } from '@/lib/detect/website/detect';
+import { readWebsitePage } from '@/lib/detect/website/read-page';
 import { sendMessage } from '@/lib/messaging';
 
 // Registered at run time only once the user allows all websites (or injected once on a toolbar
 // click, through activeTab). No `matches` here: WXT would make them required host permissions.
+// It sends what the page says; the background, which holds the Public Suffix List, decides
+// (lib/detect/website/detect.ts). Like the LinkedIn script, it says nothing to the page.
 export default defineContentScript({
   registration: 'runtime',
-  main(ctx) {
-    watchPage(
-      ctx,
-      // Platforms are the org's setting, applied by the background: the script reports every site.
-      (url, doc) => detectWebsite(url, doc, { platforms: [] }),
-      (subject) => sendMessage('pageDetected', subject),
-    );
+  main() {
+    watchPage(startLifetime('website'), readWebsitePage, (page) => sendMessage('websitePageRead', page));
   },
 });

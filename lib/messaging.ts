@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageSubject } from './detect/types';
+import type { WebsitePage } from './detect/website/read-page';
 
 /**
  * The one protocol between the extension's contexts. The background validates every payload
@@ -7,8 +8,13 @@ import type { PageSubject } from './detect/types';
  * that content scripts stay small.
  */
 export interface ProtocolMap {
-  /** Content script → background: what the page in this tab is about (`null`: no company). */
+  /** LinkedIn content script → background: what the page in this tab is about (`null`: no company). */
   pageDetected(subject: PageSubject | null): void;
+  /**
+   * Website content script → background: what the page in this tab says about its company
+   * (`null`: a page it does not read). The background finds the registrable domain and decides.
+   */
+  websitePageRead(page: WebsitePage | null): void;
   /** Side panel → background: load the demo accounts; answers how many were loaded. */
   loadDemoData(): { accounts: number };
   /**

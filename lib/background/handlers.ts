@@ -4,10 +4,11 @@ import { getStrictDb, type TierlensDB } from '../db/db';
 import { loadDemoData } from '../demo/load';
 import { matchLinkedInUrl } from '../detect/linkedin/urls';
 import type { PageSubject } from '../detect/types';
+import { websiteSubject } from '../detect/website/detect';
 import { onMessage } from '../messaging';
 import { loadSettings } from '../settings/store';
 import { recalibrate } from './calibrate';
-import { addAccountFromTabSchema, noPayloadSchema, pageDetectedSchema } from './message-schemas';
+import { addAccountFromTabSchema, noPayloadSchema, pageDetectedSchema, websitePageReadSchema } from './message-schemas';
 import { handleEditsChanged } from './push-runner';
 import { isExtensionPage, isLinkedInContentScript, isWebsiteContentScript } from './senders';
 import {
@@ -37,39 +38,40 @@ function agreesWithItsUrl(subject: PageSubject): boolean {
   return true;
 }
 
-/** A website subject must be about the page its content script runs in. */
-function isAboutSendersSite(subject: PageSubject, senderUrl: string): boolean {
-  try {
-    return (
-      subject.site === 'website' &&
-      subject.kind === 'website' &&
-      new URL(subject.url).origin === new URL(senderUrl).origin
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** A content script reports what its page (LinkedIn, or a website) is about. */
+/** The LinkedIn content script reports what its page is about. */
 export async function handlePageDetected(db: TierlensDB, data: unknown, sender: Sender): Promise<void> {
-  const fromLinkedIn: boolean = isLinkedInContentScript(sender, browser.runtime.id);
-  const fromWebsite: boolean = !fromLinkedIn && isWebsiteContentScript(sender, browser.runtime.id);
-  const tabId = sender.tab?.id;
-  const senderUrl = sender.url ?? '';
-  if (!fromLinkedIn && !fromWebsite) {
-    throw new RejectedMessage('pageDetected is accepted only from Tierlens content scripts in a tab');
+  if (!isLinkedInContentScript(sender, browser.runtime.id)) {
+    throw new RejectedMessage('pageDetected is accepted only from the Tierlens LinkedIn content script in a tab');
   }
   const parsed = pageDetectedSchema.safeParse(data);
   if (!parsed.success) throw new RejectedMessage(`malformed pageDetected: ${parsed.error.issues[0]?.message}`);
   const subject = parsed.data;
-  if (subject && fromLinkedIn && !agreesWithItsUrl(subject)) {
-    throw new RejectedMessage('pageDetected: company does not match its URL');
+  if (subject && !agreesWithItsUrl(subject)) throw new RejectedMessage('pageDetected: company does not match its URL');
+  await updateTab(db, await loadSettings(), sender.tab.id, subject?.url ?? sender.url ?? '', subject);
+}
+
+/**
+ * The website content script reports what its page says; the registrable domain, the platforms
+ * and which Organization is the site's own are decided here (websiteSubject), on the sender's
+ * origin as the browser gives it: the page's report supplies only the path it has moved to.
+ */
+export async function handleWebsitePageRead(db: TierlensDB, data: unknown, sender: Sender): Promise<void> {
+  if (!isWebsiteContentScript(sender, browser.runtime.id)) {
+    throw new RejectedMessage('websitePageRead is accepted only from the Tierlens website content script in a tab');
   }
-  if (subject && fromWebsite && !isAboutSendersSite(subject, senderUrl)) {
-    throw new RejectedMessage('pageDetected: a website may speak only of itself');
+  const parsed = websitePageReadSchema.safeParse(data);
+  if (!parsed.success) throw new RejectedMessage(`malformed websitePageRead: ${parsed.error.issues[0]?.message}`);
+  // isWebsiteContentScript vouched for an http(s) sender URL.
+  const site = new URL(sender.url ?? '');
+  const page = parsed.data;
+  const reported = page ? new URL(page.url) : undefined;
+  if (reported && reported.origin !== site.origin) {
+    throw new RejectedMessage('websitePageRead: a website may speak only of itself');
   }
-  if (tabId === undefined) throw new RejectedMessage('pageDetected needs a tab');
-  await updateTab(db, await loadSettings(), tabId, subject?.url ?? senderUrl, subject);
+  // Platforms are the org's setting, applied with the others in updateTab (and again when it changes).
+  const url = reported ? new URL(reported.pathname + reported.search + reported.hash, site.origin).href : site.href;
+  const subject = page ? (websiteSubject({ ...page, url }, { platforms: [] }) ?? null) : null;
+  await updateTab(db, await loadSettings(), sender.tab.id, url, subject);
 }
 
 /** The side panel asks for the demo accounts. */
@@ -112,6 +114,7 @@ export async function handleAddAccountFromTab(
 /** Wires the protocol's handlers to the background's database. */
 export function registerHandlers(db: TierlensDB): void {
   onMessage('pageDetected', ({ data, sender }) => handlePageDetected(db, data, sender));
+  onMessage('websitePageRead', ({ data, sender }) => handleWebsitePageRead(db, data, sender));
   onMessage('loadDemoData', ({ data, sender }) => handleLoadDemoData(db, data, sender));
   onMessage('addAccountFromTab', ({ data, sender }) => handleAddAccountFromTab(data, sender));
   onMessage('connectSource', ({ data, sender }) => handleConnectSource(db, data, sender));

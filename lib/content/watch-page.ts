@@ -1,43 +1,40 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageSubject } from '../detect/types';
+import type { Lifetime } from './lifetime';
+import { onLocationChange } from './location-change';
 
-export type Detector = (url: string, doc: Document) => PageSubject | undefined;
+/** Reads what a page says (a detection result, or the raw signals the background decides on). */
+export type Reader<T> = (url: string, doc: Document) => T | undefined;
 
 /** How long after an in-app navigation the new page's markup has usually rendered. */
 const SETTLE_MS = 1500;
 
 /**
- * Runs a detector on the page now, after every in-app navigation and once more when the new
+ * Runs a reader on the page now, after every in-app navigation and once more when the new
  * page has settled. Every navigation is reported (the background may have forgotten the tab
- * meanwhile); the settled look is reported only when it adds something. A detector that throws
- * on odd markup falls back to what the URL alone says.
+ * meanwhile); the settled look is reported only when it adds something. A reader that throws
+ * on odd markup falls back to what the URL alone says. Stops when `life` ends.
  */
-export function watchPage(
-  ctx: ContentScriptContext,
-  detect: Detector,
-  report: (s: PageSubject | null) => Promise<void>,
-) {
+export function watchPage<T>(life: Lifetime, read: Reader<T>, report: (result: T | null) => Promise<void>) {
   let lastSent: string | undefined;
   const run = (url: string, always: boolean) => {
-    let subject: PageSubject | null;
+    let result: T | null;
     try {
-      subject = detect(url, document) ?? null;
+      result = read(url, document) ?? null;
     } catch {
-      subject = detect(url, document.implementation.createHTMLDocument('')) ?? null;
+      result = read(url, document.implementation.createHTMLDocument('')) ?? null;
     }
-    const fingerprint = JSON.stringify(subject);
+    const fingerprint = JSON.stringify(result);
     if (!always && fingerprint === lastSent) return;
     lastSent = fingerprint;
-    report(subject).catch(() => {
+    report(result).catch(() => {
       // The background rejected or was restarting: send again on the next look.
       lastSent = undefined;
     });
   };
   run(location.href, true);
-  // WXT fires this before location.href changes: the new URL is on the event.
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+  // The navigation's new URL comes before location.href changes: read it from the event.
+  onLocationChange(life, (newUrl) => {
     run(newUrl.href, true);
-    ctx.setTimeout(() => {
+    life.setTimeout(() => {
       if (location.href === newUrl.href) run(newUrl.href, false);
     }, SETTLE_MS);
   });

@@ -1,12 +1,10 @@
 import { getDomainWithoutSuffix } from 'tldts';
 import { registrableDomain } from '../../keys/company-keys';
-import { queryFirst } from '../dom';
 import type { CompanyRef, Evidence, PageSubject } from '../types';
-import { type JsonNode, livesOn, organizationCandidates, organizationHome, readJsonLdNodes } from './json-ld';
-import { chromeCompanyLinks, type LinkedInCompany, soleCompany } from './linkedin-links';
-import { plainName, readOrganizations } from './organization';
+import { type CompanyLink, soleCompany } from './linkedin-links';
+import { type OrganizationClaim, readOrganizations } from './organization';
+import { readWebsitePage, strip, type WebsitePage } from './read-page';
 import { resemblesDomain } from './resembles';
-import { websiteSelectors as S } from './selectors';
 
 /** What the website detector is configured with. */
 export interface WebsiteOptions {
@@ -14,20 +12,22 @@ export interface WebsiteOptions {
   platforms: readonly string[];
 }
 
-/** The site's own Organization nodes: those living on its domain, then name-only ones named like it. */
-function siteOrganizations(nodes: readonly JsonNode[], domain: string, label: string, url: string): JsonNode[] {
-  const candidates = organizationCandidates(nodes);
-  const onDomain = candidates.filter((node) => livesOn(node, domain, url) === true);
+/** Whether an Organization lives on the page's registrable domain, by where it says it lives. */
+const livesOn = (claim: OrganizationClaim, domain: string): boolean | undefined =>
+  claim.home === undefined ? undefined : registrableDomain(claim.home) === domain;
+
+/** The site's own Organizations: those living on its domain, then name-only ones named like it. */
+function siteOrganizations(claims: readonly OrganizationClaim[], domain: string, label: string): OrganizationClaim[] {
+  const onDomain = claims.filter((claim) => livesOn(claim, domain) === true);
   // An Organization that says nowhere where it lives is the site's only when its name is the site's:
   // a press release's publisher "Segment" on globenewswire.com is the article's subject.
-  const namedLikeSite = candidates.filter((node) => {
-    const name = plainName(node.name);
-    return livesOn(node, domain, url) === undefined && name !== undefined && resemblesDomain(name, label);
-  });
+  const namedLikeSite = claims.filter(
+    (claim) => livesOn(claim, domain) === undefined && claim.name !== undefined && resemblesDomain(claim.name, label),
+  );
   return [...onDomain, ...namedLikeSite];
 }
 
-const linkedInDetail = (c: LinkedInCompany) => `linkedin.com/company/${c.id ?? c.slug}`;
+const linkedInDetail = (c: CompanyLink) => `linkedin.com/company/${c.id ?? c.slug}`;
 
 /**
  * Detects the company whose website a page is on. The page's registrable domain (tldts, with
@@ -40,6 +40,16 @@ const linkedInDetail = (c: LinkedInCompany) => `linkedin.com/company/${c.id ?? c
  * Non-http(s) pages, IP addresses and hosts without a registrable domain yield undefined.
  */
 export function detectWebsite(url: string, doc: Document, options: WebsiteOptions): PageSubject | undefined {
+  const read = readWebsitePage(url, doc);
+  return read && websiteSubject(read, options);
+}
+
+/**
+ * The decision half of detectWebsite, on what the page said (readWebsitePage): the background
+ * makes it, so that the website content script carries no Public Suffix List.
+ */
+export function websiteSubject(read: WebsitePage, options: WebsiteOptions): PageSubject | undefined {
+  const { url } = read;
   let page: URL;
   try {
     page = new URL(url);
@@ -56,12 +66,11 @@ export function detectWebsite(url: string, doc: Document, options: WebsiteOption
   const company: CompanyRef = { website: page.origin };
   const evidence: Evidence[] = [{ from: 'url', detail: `the page is on ${domain}` }];
 
-  const organizations = siteOrganizations(readJsonLdNodes(doc), domain, label, url);
+  const organizations = siteOrganizations(read.organizations, domain, label);
   const org = readOrganizations(organizations);
-  for (const node of organizations) {
-    const home = organizationHome(node, url);
-    const name = plainName(node.name) ?? 'unnamed';
-    const why = home ? `at ${home}` : 'named like the domain';
+  for (const claim of organizations) {
+    const name = claim.name ?? 'unnamed';
+    const why = claim.home ? `at ${claim.home}` : 'named like the domain';
     evidence.push({ from: 'json-ld', detail: `the site's Organization "${name}", ${why}` });
   }
   company.name = org.name;
@@ -75,8 +84,7 @@ export function detectWebsite(url: string, doc: Document, options: WebsiteOption
   if (linkedin) {
     evidence.push({ from: 'json-ld', detail: `the Organization's sameAs ${linkedInDetail(linkedin)}` });
   } else {
-    const chrome = chromeCompanyLinks(doc);
-    const sole = soleCompany(chrome, { label, name: company.name });
+    const sole = soleCompany(read.chromeCompanies, { label, name: company.name });
     if (sole) {
       const where = sole.where === 'landmark' ? 'header, footer or navigation' : 'footer (by its id or class)';
       evidence.push({ from: 'dom', detail: `the page's ${where} links ${linkedInDetail(sole)}` });
@@ -87,15 +95,11 @@ export function detectWebsite(url: string, doc: Document, options: WebsiteOption
   company.linkedinId = linkedin?.id;
 
   if (!company.name) {
-    const siteName = plainName(queryFirst(doc, S.siteName)?.getAttribute('content'));
+    const { siteName } = read;
     if (siteName && resemblesDomain(siteName, label)) {
       company.name = siteName;
       evidence.push({ from: 'meta', detail: `og:site_name "${siteName}"` });
     }
   }
-  return { site: 'website', kind: 'website', url, company: stripUndefined(company), evidence };
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  return { site: 'website', kind: 'website', url, company: strip(company), evidence };
 }

@@ -1,4 +1,3 @@
-import { registrableDomain } from '../../keys/company-keys';
 import { queryAll } from '../dom';
 import { websiteSelectors as S } from './selectors';
 
@@ -98,10 +97,4 @@ export function organizationCandidates(nodes: readonly JsonNode[]): JsonNode[] {
     }
   }
   return [...found];
-}
-
-/** Whether an Organization lives on the page's registrable domain, by its `url` (or `@id`). */
-export function livesOn(node: JsonNode, domain: string, pageUrl: string): boolean | undefined {
-  const home = organizationHome(node, pageUrl);
-  return home === undefined ? undefined : registrableDomain(home) === domain;
 }

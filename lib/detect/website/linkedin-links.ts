@@ -3,10 +3,14 @@ import { matchLinkedInUrl } from '../linkedin/urls';
 import { resemblesDomain } from './resembles';
 import { websiteSelectors as S } from './selectors';
 
-/** A LinkedIn company a link points to: its slug (lower-cased, percent-decoded) or numeric id. */
-export interface LinkedInCompany {
+/** A LinkedIn company: its slug (lower-cased, percent-decoded) or numeric id. */
+export interface CompanyLink {
   slug?: string;
   id?: string;
+}
+
+/** A LinkedIn company a link points to. */
+export interface LinkedInCompany extends CompanyLink {
   /** The link as the page wrote it. */
   href: string;
 }
@@ -19,7 +23,7 @@ export function linkedInCompanyOf(href: string): LinkedInCompany | undefined {
 }
 
 /** The distinct companies among links, first appearance first (`/company/acme` and `/company/acme/about` are one). */
-export function distinctCompanies<T extends LinkedInCompany>(companies: readonly T[]): T[] {
+export function distinctCompanies<T extends CompanyLink>(companies: readonly T[]): T[] {
   const seen = new Map<string, T>();
   for (const c of companies) {
     const key = c.id ? `#${c.id}` : `:${c.slug}`;
@@ -33,7 +37,7 @@ export function distinctCompanies<T extends LinkedInCompany>(companies: readonly
  * resolved only when exactly one slug resembles the site (its domain label or its name): a
  * footer linking "acme" and "acme-foundation" is not a guess we make.
  */
-export function soleCompany<T extends LinkedInCompany>(
+export function soleCompany<T extends CompanyLink>(
   companies: readonly T[],
   site: { label: string; name?: string },
 ): T | undefined {

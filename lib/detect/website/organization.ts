@@ -1,15 +1,25 @@
 import { countryCode } from './country';
-import { isRecord, type JsonNode } from './json-ld';
-import { distinctCompanies, type LinkedInCompany, linkedInCompanyOf } from './linkedin-links';
+import { isRecord, type JsonNode, organizationHome } from './json-ld';
+import { type CompanyLink, distinctCompanies, linkedInCompanyOf } from './linkedin-links';
 
 /** What a site's own Organization node says about the company. */
 export interface OrganizationFacts {
   name?: string;
   /** The LinkedIn company its `sameAs` names; undefined when it names none or several. */
-  linkedin?: LinkedInCompany;
+  linkedin?: CompanyLink;
   employees?: number;
   /** ISO 3166-1 alpha-2. */
   country?: string;
+}
+
+/**
+ * What one Organization node states, in plain values: its facts and where it says it lives.
+ * This is what the website content script sends; the background, which has the Public Suffix
+ * List, decides which of them are the site's own.
+ */
+export interface OrganizationClaim extends OrganizationFacts {
+  /** Its `url` (or absolute `@id`), resolved against the page: where it says it lives. */
+  home?: string;
 }
 
 /** Longer than this, a "name" is not a name but a description or junk. */
@@ -57,20 +67,33 @@ export function addressCountry(address: unknown): string | undefined {
 }
 
 /** The LinkedIn company of `sameAs`, when it lists exactly one. */
-function sameAsCompany(sameAs: unknown): LinkedInCompany | undefined {
+function sameAsCompany(sameAs: unknown): CompanyLink | undefined {
   const companies = [sameAs].flat().flatMap((u) => (typeof u === 'string' ? (linkedInCompanyOf(u) ?? []) : []));
   const distinct = distinctCompanies(companies);
-  return distinct.length === 1 ? distinct[0] : undefined;
+  const [only] = distinct;
+  if (distinct.length !== 1 || !only) return undefined;
+  return only.id === undefined ? { slug: only.slug } : { id: only.id };
 }
 
-/** The facts of the site's Organization nodes, the first node that states each fact winning. */
-export function readOrganizations(nodes: readonly JsonNode[]): OrganizationFacts {
+/** What an Organization node states (see OrganizationClaim); `pageUrl` resolves a relative `url`. */
+export function organizationClaim(node: JsonNode, pageUrl: string): OrganizationClaim {
+  return {
+    name: plainName(node.name),
+    home: organizationHome(node, pageUrl),
+    linkedin: sameAsCompany(node.sameAs),
+    employees: headcount(node.numberOfEmployees),
+    country: addressCountry(node.address),
+  };
+}
+
+/** The facts of the site's Organizations, the first one that states each fact winning. */
+export function readOrganizations(claims: readonly OrganizationFacts[]): OrganizationFacts {
   const facts: OrganizationFacts = {};
-  for (const node of nodes) {
-    facts.name ??= plainName(node.name);
-    facts.linkedin ??= sameAsCompany(node.sameAs);
-    facts.employees ??= headcount(node.numberOfEmployees);
-    facts.country ??= addressCountry(node.address);
+  for (const claim of claims) {
+    facts.name ??= claim.name;
+    facts.linkedin ??= claim.linkedin;
+    facts.employees ??= claim.employees;
+    facts.country ??= claim.country;
   }
   return facts;
 }

@@ -25,7 +25,10 @@ const OUTCOMES: Record<string, Outcome> = {
 };
 
 /** What identifies the company of a row. */
-type Identity = Pick<AccountFields, 'domains' | 'linkedinSlugs' | 'linkedinIds' | 'linkedinShowcases' | 'linkedinSchools'>;
+type Identity = Pick<
+  AccountFields,
+  'domains' | 'linkedinSlugs' | 'linkedinIds' | 'linkedinShowcases' | 'linkedinSchools'
+>;
 
 /**
  * The showcase or school pages a row names in its own column (a URL or a bare slug), with a
