@@ -32,3 +32,32 @@ describe('companyToAccount: the tags Tierlens wrote back', () => {
     expect(tagsOf('ABM, EMEA;Q3')).toEqual(['ABM, EMEA', 'Q3']);
   });
 });
+
+describe("companyToAccount: the LinkedIn page HubSpot's property names", () => {
+  it('a company page is the li: key', () => {
+    const account = companyToAccount(
+      company({ name: 'Acme', linkedin_company_page: 'https://www.linkedin.com/company/acme/' }),
+      NOW,
+    );
+    expect(account.keys).toContain('li:acme');
+  });
+
+  it('a showcase page is its own key, never the company slug of the same name', () => {
+    const account = companyToAccount(
+      company({ name: 'Acme Cloud', linkedin_company_page: 'https://www.linkedin.com/showcase/acme/' }),
+      NOW,
+    );
+    expect(account.keys).toContain('li-showcase:acme');
+    expect(account.keys).not.toContain('li:acme');
+    expect(account.linkedinShowcases).toEqual(['acme']);
+  });
+
+  it('a school page is its own key', () => {
+    const account = companyToAccount(
+      company({ name: 'Acme University', linkedin_company_page: 'https://www.linkedin.com/school/acme-u/' }),
+      NOW,
+    );
+    expect(account.keys).toContain('li-school:acme-u');
+    expect(account.keys).not.toContain('li:acme-u');
+  });
+});

@@ -33,7 +33,7 @@ export function tagsOf(raw: string | undefined): string[] | undefined {
  * (`tier_1` → 1), the target flag from `hs_is_target_account` (not the legacy
  * `hs_target_account`, §6), the country as ISO alpha-2 (HubSpot's is free text), LinkedIn slug
  * or id from the page URL, `updatedAt` from `hs_lastmodifieddate`. A showcase or school page
- * is not the company's own page, so it gives no key. The owner is `hubspot_owner_id` named
+ * is not the company's own page, so it gives no `li:` key (a showcase or school page gives its own). The owner is `hubspot_owner_id` named
  * from `owners` (its name, id and email), or the id alone when the owners could not be read.
  */
 export function companyToAccount(o: CrmObject, now: number, tagsProperty?: string, owners?: OwnerDirectory): Account {
@@ -56,6 +56,9 @@ export function companyToAccount(o: CrmObject, now: number, tagsProperty?: strin
       websites: [value('domain'), value('website')].filter((s): s is string => s !== undefined),
       linkedinSlugs: own?.slug ? [own.slug] : [],
       linkedinIds: own?.id ? [own.id] : [],
+      // A showcase or school page is the account's own page of that kind: its own key, never `li:`.
+      ...(page?.kind === 'showcase' && page.slug ? { linkedinShowcases: [page.slug] } : {}),
+      ...(page?.kind === 'school' && page.slug ? { linkedinSchools: [page.slug] } : {}),
       industry: value('industry'),
       employees: employeeCount === undefined ? undefined : Math.max(0, Math.round(employeeCount)),
       revenue: revenue ? parseNumber(revenue) : undefined,

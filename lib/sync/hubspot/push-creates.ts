@@ -29,7 +29,18 @@ export function contactProperties(contact: Contact): Record<string, string> {
 export function companyProperties(account: Account): Record<string, string> {
   const slug = account.linkedinSlugs[0];
   const id = account.linkedinIds[0];
-  const page = slug ? `https://www.linkedin.com/company/${slug}/` : id ? `https://www.linkedin.com/company/${id}/` : '';
+  const showcase = account.linkedinShowcases?.[0];
+  const school = account.linkedinSchools?.[0];
+  // The one LinkedIn page HubSpot's property holds: the company's, else the page it was added from.
+  const page = slug
+    ? `https://www.linkedin.com/company/${slug}/`
+    : id
+      ? `https://www.linkedin.com/company/${id}/`
+      : showcase
+        ? `https://www.linkedin.com/showcase/${showcase}/`
+        : school
+          ? `https://www.linkedin.com/school/${school}/`
+          : '';
   const props: Record<string, string> = {
     name: account.name,
     domain: account.domains[0] ?? '',
