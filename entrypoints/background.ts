@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { recalibrate } from '@/lib/background/calibrate';
+import { recalibrate, refitRefusedModel } from '@/lib/background/calibrate';
 import { registerHandlers } from '@/lib/background/handlers';
 import { startPushRunner } from '@/lib/background/push-runner';
 import { onSyncAlarm, resumeSyncs } from '@/lib/background/sync-runner';
@@ -8,7 +8,7 @@ import { forgetTab, refreshAllTabs } from '@/lib/background/tab-updates';
 import { syncWebsiteScript } from '@/lib/background/website-access';
 import { getDb } from '@/lib/db/db';
 import { isLinkedInUrl } from '@/lib/detect/linkedin/urls';
-import { watchSettings } from '@/lib/settings/store';
+import { loadSettings, watchSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -27,6 +27,12 @@ export default defineBackground(() => {
   watchSettings((settings) => {
     void refreshAllTabs(db, settings);
     if (settings.engagement.mode === 'calibrated') void recalibrate(db, settings.engagement, Date.now());
+  });
+
+  // A model an earlier version stored, and this one refuses, is refitted after the update.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== 'update') return;
+    void loadSettings().then((settings) => refitRefusedModel(db, settings.engagement, Date.now()));
   });
 
   // The website content script runs only while the all-sites permission is granted.

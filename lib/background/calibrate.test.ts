@@ -4,7 +4,7 @@ import { TierlensDB } from '../db/db';
 import { loadDemoData } from '../demo/load';
 import type { CalibratedModel, CalibrationResult } from '../scoring/calibration';
 import { DEFAULT_ENGAGEMENT } from '../settings/defaults';
-import { CALIBRATION_KEY, calibrateFromDb, loadCalibration, saveCalibration } from './calibrate';
+import { CALIBRATION_KEY, calibrateFromDb, loadCalibration, refitRefusedModel, saveCalibration } from './calibrate';
 
 // The real generator, cut to 600 accounts (90 with an outcome): the full 2,000 take seconds to
 // load on fake-indexeddb, and what these tests pin does not depend on the size.
@@ -118,6 +118,30 @@ describe('saveCalibration and loadCalibration', () => {
   it('loads nothing fitted on other features than this version computes', async () => {
     const model = fitted();
     await fakeBrowser.storage.local.set({ [CALIBRATION_KEY]: { ...model, features: model.features.slice(1) } });
+    expect(await loadCalibration()).toBeUndefined();
+  });
+});
+
+describe('refitRefusedModel, after an update', () => {
+  const calibrated = { ...DEFAULT_ENGAGEMENT, mode: 'calibrated' as const };
+
+  it('refits a stored model this version refuses, so calibrated mode does not fall back until the next sync', async () => {
+    const { undated: _, ...leaky } = fitted();
+    await fakeBrowser.storage.local.set({ [CALIBRATION_KEY]: leaky });
+    expect(await refitRefusedModel(db, calibrated, now)).toBe(true);
+    // The same data at the same time: the fit of the data as it is now.
+    expect(await loadCalibration()).toEqual(fitted());
+  }, 30_000);
+
+  it('keeps a stored model this version accepts', async () => {
+    await saveCalibration(fitted());
+    expect(await refitRefusedModel(db, calibrated, now)).toBe(false);
+  });
+
+  it('fits nothing when nothing was stored, or when the engagement model is not calibrated', async () => {
+    expect(await refitRefusedModel(db, calibrated, now)).toBe(false);
+    await fakeBrowser.storage.local.set({ [CALIBRATION_KEY]: 'old' });
+    expect(await refitRefusedModel(db, { ...DEFAULT_ENGAGEMENT, mode: 'default' }, now)).toBe(false);
     expect(await loadCalibration()).toBeUndefined();
   });
 });

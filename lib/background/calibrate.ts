@@ -103,3 +103,16 @@ export async function recalibrate(db: TierlensDB, model: EngagementModel, now: n
   else await browser.storage.local.remove(CALIBRATION_KEY);
   return result;
 }
+
+/**
+ * After an update, a stored model this version refuses (fitted before outcomes had close
+ * dates, or on other features) is refitted at once, instead of calibrated mode showing the
+ * default level until the next sync or settings change. A valid stored model is kept.
+ */
+export async function refitRefusedModel(db: TierlensDB, model: EngagementModel, now: number): Promise<boolean> {
+  if (model.mode !== 'calibrated') return false;
+  const stored = await browser.storage.local.get(CALIBRATION_KEY);
+  if (stored[CALIBRATION_KEY] === undefined || (await loadCalibration())) return false;
+  await recalibrate(db, model, now);
+  return true;
+}
