@@ -119,6 +119,7 @@ const outcomeSchema = z.discriminatedUnion('status', [
     counts,
     report: reportSchema,
     addedTo: addedTo.optional(),
+    replaced: z.boolean().optional(),
   }),
   z.object({ status: z.literal('cancelled'), report: reportSchema.optional() }),
   z.object({ status: z.literal('failed'), error: text, report: reportSchema.optional() }),

@@ -111,7 +111,9 @@ export function ImportResult({ outcome }: { outcome: WireOutcome }) {
         <p className="notice notice-ok" role="status">
           {outcome.addedTo
             ? `${addedSummary(outcome.addedTo)} The file import now holds ${holdings(outcome.counts)}.`
-            : `Imported ${holdings(outcome.counts)}. They replace the previous file import.`}
+            : outcome.replaced
+              ? `Imported ${holdings(outcome.counts)}. They replace the previous file import.`
+              : `Imported ${holdings(outcome.counts)}.`}
         </p>
       )}
       {outcome.status === 'cancelled' && (

@@ -99,6 +99,7 @@ function wireOutcome(outcome: FileImportOutcome): WireOutcome {
       counts: outcome.counts,
       report: toWireReport(outcome.report),
       addedTo: outcome.addedTo,
+      ...(outcome.replaced ? { replaced: true } : {}),
     };
   }
   if (outcome.status === 'cancelled') return { status: 'cancelled', report };

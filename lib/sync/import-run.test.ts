@@ -41,6 +41,11 @@ describe('a file import into the database', () => {
     expect(await db.syncState.get('file')).toMatchObject({ generation: 1, accountCount: outcome.counts.accounts });
   });
 
+  it('says a first import replaced nothing', async () => {
+    const outcome = await runFileImport(freshDb(), [companies()], { now: NOW, mode: 'replace' });
+    expect(outcome.status === 'switched' && outcome.replaced).toBe(undefined);
+  });
+
   it('replaces the previous import whole when the next one lands', async () => {
     const db = freshDb();
     await runFileImport(db, [companies()], { now: NOW });
@@ -48,6 +53,7 @@ describe('a file import into the database', () => {
     const outcome = await runFileImport(db, [memoryFile('initech.csv', csv)], { now: NOW, mode: 'replace' });
     expect(outcome).toMatchObject({ status: 'switched', generation: 2, counts: { accounts: 1 } });
     expect(outcome.status === 'switched' && outcome.addedTo).toBe(undefined);
+    expect(outcome.status === 'switched' && outcome.replaced).toBe(true);
     expect(await resolveKeys(db, ['li:acme-inc'])).toEqual({ status: 'unknown' });
     expect(await resolveKeys(db, ['dom:initech.com'])).toMatchObject({ accountId: 'file:1' });
   });

@@ -25,6 +25,8 @@ export type FileImportOutcome =
       report: ImportReport;
       /** Set when the files were added to a previous import. */
       addedTo?: AddedRows;
+      /** The files replaced a previous file import (not set on a first import, nor when they added to one). */
+      replaced?: boolean;
     }
   | { status: 'cancelled'; report?: ImportReport }
   | { status: 'failed'; error: string; report?: ImportReport };
@@ -137,7 +139,15 @@ async function importHoldingNoLock(
       });
     }
     const switched = await switchGeneration(main, staged, { now: Date.now(), counts });
-    return { status: 'switched', generation: staged.generation, counts: switched, report, addedTo };
+    const replaced = !previous && (visible?.generation ?? 0) > 0;
+    return {
+      status: 'switched',
+      generation: staged.generation,
+      counts: switched,
+      report,
+      addedTo,
+      ...(replaced ? { replaced } : {}),
+    };
   } catch (error) {
     await abandonGeneration(main, 'file', staged.generation).catch(() => {});
     if (options.signal?.aborted) return { status: 'cancelled', report };
