@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Account } from '../db/accounts';
+import type { Contact } from '../db/contacts';
 import type { LocalEdit } from '../db/outbox';
 import { crmName, editWords, stateWords, valueWords } from './describe';
 
@@ -93,6 +95,30 @@ describe('what an edit changed', () => {
     expect(editWords(edit({ kind: 'note', value: { text: 'Call back in May', by: '' } }))).toEqual({
       what: 'Note',
       change: 'Call back in May',
+    });
+    expect(
+      editWords(edit({ kind: 'tier_proposal', value: { tier: 1, reason: 'Board-level interest', by: 'Priya' } })),
+    ).toEqual({ what: 'Tier proposal', change: 'Tier 1: Board-level interest' });
+    const sam: Contact = { id: 'local:sam', accountId: 'demo:1', name: 'Sam Example', buyingRoles: [], updatedAt: 0 };
+    expect(editWords(edit({ kind: 'new_contact', entityId: sam.id, value: sam }))).toEqual({
+      what: 'New contact',
+      change: 'Sam Example',
+    });
+    const globex: Account = {
+      id: 'local:globex',
+      name: 'Globex',
+      keys: [],
+      domains: [],
+      linkedinSlugs: [],
+      linkedinIds: [],
+      isTarget: false,
+      updatedAt: 0,
+      source: 'local',
+      generation: 0,
+    };
+    expect(editWords(edit({ kind: 'new_account', entityId: globex.id, value: globex }))).toEqual({
+      what: 'New account',
+      change: 'Globex',
     });
   });
 });

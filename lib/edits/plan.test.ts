@@ -59,6 +59,17 @@ describe('planPush', () => {
     const n1 = edit('note', { text: 'one', by: 'Ada' }, null);
     const n2 = edit('note', { text: 'two', by: 'Ada' }, null);
     expect(planPush([n1, n2], NOW).map((op) => op.opIds)).toEqual([[n1.opId], [n2.opId]]);
+    // Two contacts added to one account: two creations, neither folded into the other.
+    const c1 = edit('new_contact', { id: 'local:c1', name: 'Sam' }, null, { entityId: 'local:c1' });
+    const c2 = edit('new_contact', { id: 'local:c2', name: 'Kim' }, null, { entityId: 'local:c2' });
+    const a1 = edit('new_account', { id: 'local:a1' }, null, { entityId: 'local:a1', accountId: 'local:a1' });
+    const a2 = edit('new_account', { id: 'local:a2' }, null, { entityId: 'local:a2', accountId: 'local:a2' });
+    expect(planPush([c1, c2, a1, a2], NOW).map((op) => [op.opIds, op.value])).toEqual([
+      [[a1.opId], { id: 'local:a1' }],
+      [[a2.opId], { id: 'local:a2' }],
+      [[c1.opId], { id: 'local:c1', name: 'Sam' }],
+      [[c2.opId], { id: 'local:c2', name: 'Kim' }],
+    ]);
   });
 
   it('puts records to create first, accounts before contacts, so that edits of them find them', () => {

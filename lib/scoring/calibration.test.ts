@@ -18,7 +18,7 @@ import {
   fitCalibration,
   scoreCalibrated,
 } from './calibration';
-import { levelOf, scoreEngagement } from './engagement';
+import { scoreEngagement } from './engagement';
 import { auc } from './logistic';
 
 const DAY = 86_400_000;
@@ -191,15 +191,23 @@ describe('calibrationSample', () => {
     expect(feature(s, 'senior_engaged')).toBe(0);
   });
 
-  it('gives the default score the account had at the close: that of one touch a day ago', () => {
+  it('gives the default score the account had at the close: 58, not 78 with the meeting after it nor 22 aged from now', () => {
+    // By hand (DESIGN.md's default model): the decision maker's demo request the day before the
+    // close is 10 × 2.5 (BOFU) × 2 (decision maker) × 0.5^(1/14) = 47.58 points, plus 4 for one
+    // contact engaged: 51.58, and 100 × (1 − e^(−51.58/60)) = 57.7 → 58. Counting the meeting the
+    // day after (8 × 2.5 × 2 = 40 more) would give 78; ageing the demo request from now (31 days
+    // old) would give 22.
     const s = calibrationSample(
       closed,
-      [fromClose(-1), fromClose(1, { type: 'meeting', stage: 'BOFU' })],
-      [],
+      [
+        fromClose(-1, { type: 'demo_request', stage: 'BOFU', contactId: 'dm' }),
+        fromClose(1, { type: 'meeting', stage: 'BOFU', contactId: 'dm' }),
+      ],
+      [dm],
       model,
       now,
     );
-    expect(s?.defaultScore).toBe(scoreEngagement([touch(1)], [], model, now).score);
+    expect(s?.defaultScore).toBe(58);
   });
 
   it('reads a close date after now as now', () => {
@@ -237,11 +245,19 @@ describe('fitCalibration', () => {
   it('holds out the same accounts (about a quarter) whatever their order', () => {
     const m = fitted(synthetic);
     const shuffled = fitted(createRng(3).shuffle(synthetic));
-    expect([shuffled.learntFrom, shuffled.heldOut]).toEqual([m.learntFrom, m.heldOut]);
+    expect([shuffled.learntFrom, shuffled.won, shuffled.lost, shuffled.heldOut]).toEqual([
+      m.learntFrom,
+      m.won,
+      m.lost,
+      m.heldOut,
+    ]);
     expect(m.learntFrom + m.heldOut).toBe(400);
     expect(m.won + m.lost).toBe(m.learntFrom);
     expect(m.heldOut / 400).toBeGreaterThan(0.18);
     expect(m.heldOut / 400).toBeLessThan(0.32);
+    // The same accounts on each side: the same model learnt, and the same AUC on the same held-out ones.
+    for (const [j, f] of shuffled.features.entries()) expect(f.weight).toBeCloseTo(m.features[j]?.weight ?? NaN, 6);
+    expect(shuffled.intercept).toBeCloseTo(m.intercept, 6);
     expect(shuffled.auc).toBeCloseTo(m.auc, 6);
   });
 
@@ -348,17 +364,22 @@ describe('calibratedProbability and calibratedLevel', () => {
     );
   });
 
+  // The default score's bands (level 2 from 20, 3 from 40, 4 from 60, 5 from 80), read at
+  // probability × 100: each band's edges, worked by hand.
   it.each([
     [0, 1],
     [0.19, 1],
     [0.2, 2],
+    [0.39, 2],
+    [0.4, 3],
     [0.45, 3],
+    [0.59, 3],
     [0.6, 4],
+    [0.79, 4],
     [0.8, 5],
     [1, 5],
   ])('puts probability %s at level %s, the default bands at × 100', (probability, level) => {
     expect(calibratedLevel(probability)).toBe(level);
-    expect(calibratedLevel(probability)).toBe(levelOf(probability * 100));
   });
 });
 
@@ -398,7 +419,8 @@ describe('on the demo data', () => {
     expect(m.learntFrom).toBeLessThanOrEqual(250);
   });
 
-  it('separates won from lost on the held-out outcomes from what came before each close (AUC 0.78 with seed 1)', () => {
+  // 0.78 with seed 1 when this was written; the bounds leave room for the demo data to change.
+  it('separates won from lost on the held-out outcomes from what came before each close (AUC 0.7–0.85)', () => {
     expect(m.auc).toBeGreaterThan(0.7);
     expect(m.auc).toBeLessThan(0.85);
   });

@@ -169,11 +169,22 @@ describe('scoreEngagement: score and level', () => {
     expect(levelOf(score)).toBe(level);
   });
 
-  it('reports the level of its own score', () => {
-    for (const n of [0, 1, 3, 10, 30]) {
-      const r = scoreEngagement(flood(n, 'meeting'), [dm], model, now);
-      expect(r.level).toBe(levelOf(r.score));
-    }
+  // By hand, DESIGN.md's default model: a decision maker's meeting today is 8 × stage × 2, plus
+  // 4 for the one contact engaged, and the score is 100 × (1 − e^(−points / 60)), rounded:
+  // 20 → 28.3, 44 → 52.0, 84 → 75.3, 124 → 87.3. Levels from 20, 40, 60 and 80.
+  it.each`
+    case                                | touchpoints                                                          | points | score | level
+    ${'no touchpoints'}                 | ${[]}                                                                | ${0}   | ${0}  | ${1}
+    ${'one TOFU meeting (8 × 1 × 2)'}   | ${[touch(0, { contactId: 'dm' })]}                                   | ${20}  | ${28} | ${2}
+    ${'one BOFU meeting (8 × 2.5 × 2)'} | ${[touch(0, { contactId: 'dm', stage: 'BOFU' })]}                    | ${44}  | ${52} | ${3}
+    ${'two BOFU meetings'}              | ${[0, 0].map(() => touch(0, { contactId: 'dm', stage: 'BOFU' }))}    | ${84}  | ${75} | ${4}
+    ${'three BOFU meetings'}            | ${[0, 0, 0].map(() => touch(0, { contactId: 'dm', stage: 'BOFU' }))} | ${124} | ${87} | ${5}
+  `('$case: $points points score $score, level $level', ({ touchpoints, points, score, level }) => {
+    const r = scoreEngagement(touchpoints, [dm], model, now);
+    // The drivers account for every point: the meetings' and the contact's.
+    expect(r.drivers.reduce((sum, d) => sum + (d.points ?? 0), 0)).toBe(points);
+    expect(r.score).toBe(score);
+    expect(r.level).toBe(level);
   });
 });
 
@@ -224,8 +235,11 @@ describe('scoreEngagement: weekly sparkline', () => {
   });
 
   it('leaves out touches older than 13 weeks, but still scores them', () => {
-    const r = scoreEngagement([touch(91)], [], model, now);
+    // A decision maker's demo request 91 days old: 10 × 2.5 × 2 × 0.5^(91/14) = 0.55 points, plus
+    // 4 for the contact engaged: 100 × (1 − e^(−4.55/60)) = 7.3 → 7 (6 on the contact alone).
+    const r = scoreEngagement([touch(91, { type: 'demo_request', stage: 'BOFU', contactId: 'dm' })], [dm], model, now);
     expect(r.weekly).toEqual(new Array(13).fill(0));
+    expect(r.score).toBe(7);
     expect(r.lastTouchAt).toBe(now - 91 * DAY);
   });
 

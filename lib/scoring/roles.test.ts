@@ -13,6 +13,13 @@ const person = (id: string, ...buyingRoles: BuyingRole[]): Contact => ({
   updatedAt: 0,
 });
 const tier = (t: Tier) => DEFAULT_SETTINGS.tiers.find((d) => d.tier === t);
+/** The roles each default tier needs mapped, as DESIGN.md lists them ("Buyer roles"). */
+const REQUIRED: Record<string, BuyingRole[]> = {
+  T1: ['DECISION_MAKER', 'CHAMPION', 'BUDGET_HOLDER', 'EXECUTIVE_SPONSOR'],
+  T2: ['DECISION_MAKER', 'CHAMPION'],
+  T3: [],
+  none: [],
+};
 
 describe('roleCoverage', () => {
   it.each`
@@ -29,7 +36,7 @@ describe('roleCoverage', () => {
     const r = roleCoverage(contacts, definition);
     expect(r.covered).toEqual(covered);
     expect(r.missing).toEqual(missing);
-    expect(r.required).toEqual(definition?.requiredRoles ?? []);
+    expect(r.required).toEqual(REQUIRED[tierLabel]);
   });
 
   it('lists every required role with its holders, then the other roles held', () => {

@@ -2,6 +2,7 @@ import { readLinkedInFixture } from '../fixtures/linkedin/pages';
 import { localisedProfilePage, profileLocale } from '../fixtures/linkedin/profile-locales';
 import { expect, test } from './support/fixtures';
 import { type ServedCompany, type ServedPerson, serveLinkedIn } from './support/linkedin-site';
+import { screenshot } from './support/screenshot';
 
 // Microsoft (Tier 1) and HubSpot (Tier 2) are demo accounts; the people are synthetic.
 const MICROSOFT: ServedCompany = { slug: 'microsoft', name: 'Microsoft', id: '1035' };
@@ -158,7 +159,7 @@ test('the person on a profile is matched to a known contact, whose buyer roles t
   await expect(onPage).toContainText('Wei Virtanen');
   await expect(onPage).toContainText('Executive sponsor');
   await expect(onPage).toContainText('matched by name');
-  await panel.page.screenshot({ path: test.info().outputPath('person-on-page.png'), fullPage: true });
+  await screenshot(panel.page, 'person-on-page');
 });
 
 test('a profile in German shows the employer its top card names: Microsoft, Tier 1', async ({ context, sidePanel }) => {

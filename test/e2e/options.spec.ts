@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './support/fixtures';
 import { serveLinkedIn } from './support/linkedin-site';
 import { loadDemoData, OptionsPage } from './support/options-page';
+import { screenshot } from './support/screenshot';
 
 // Microsoft is an assigned Tier 1 demo account.
 const MICROSOFT_URL = 'https://www.linkedin.com/company/microsoft/';
@@ -35,7 +36,7 @@ test('a commitment changed on the options page shows in the side panel', async (
     .fill('Finance');
   await page.getByLabel('Quarterly CFO briefing: Tier 1').fill('quarterly');
   await expect(options.saveStatus).toHaveText('Unsaved changes');
-  await page.screenshot({ path: '/tmp/options-commitments.png', fullPage: true });
+  await screenshot(page, 'options-commitments');
   await options.save();
 
   const panel = await sidePanel(MICROSOFT_URL);
@@ -66,7 +67,7 @@ test('invalid input says where and why, and saves nothing', async ({ context, ex
   for (const input of [weight, program, capacity]) await expect(input).toHaveAttribute('aria-invalid', 'true');
   await expect(options.saveStatus).not.toHaveText('Saved');
   expect(await options.storedSettings()).toBeUndefined();
-  await page.screenshot({ path: '/tmp/options-problems.png' });
+  await screenshot(page, 'options-problems');
 
   // A problem leads to its input; fixing one takes it off the list, and nothing is saved meanwhile.
   await options.problems.getByRole('button', { name: /program 2 › name/ }).click();
@@ -99,7 +100,7 @@ test('switching to the ICP ladder and saving puts its tiers in the side panel', 
   await expect(options.tier(1).getByRole('checkbox', { name: 'Uses a CRM' })).toBeChecked();
   await expect(options.preview.getByRole('listitem').filter({ hasText: /^Tier \d holds/ })).toHaveCount(5);
   await expect(options.preview).toContainText('Tier 5 holds');
-  await options.page.screenshot({ path: '/tmp/options-ladder.png', fullPage: true });
+  await screenshot(options.page, 'options-ladder');
   await options.save();
 
   const panel = await sidePanel(MICROSOFT_URL);
@@ -119,7 +120,7 @@ test('the live preview counts every account by grade and fills each tier against
   const sum = counts.map((c) => Number(c.replace(/,/g, ''))).reduce((a, b) => a + b, 0);
   expect(sum).toBe(await options.accountCount());
   await expect(preview).toContainText(/With these settings: \d+ A, \d+ B, \d+ C, \d+ D, \d+ F/);
-  await options.page.screenshot({ path: '/tmp/options-full.png', fullPage: true });
+  await screenshot(options.page, 'options-full');
 
   // Shrinking Tier 1 puts it over capacity, in words and in the warning style.
   await options.tier(1).getByLabel('Capacity').fill('2');
@@ -171,7 +172,7 @@ test('settings export to a file and import back; a malformed file changes nothin
   });
   await expect(importSection.getByRole('alert')).toContainText('needs at least one tier');
   await expect(capacity).toHaveValue('45');
-  await page.screenshot({ path: '/tmp/options-import.png', fullPage: true });
+  await screenshot(page, 'options-import');
 
   await page.reload();
   await expect(options.tier(1).getByLabel('Capacity')).toHaveValue('30');

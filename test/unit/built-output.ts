@@ -37,21 +37,45 @@ export function sourcesOf(entries: readonly string[]): string[] {
 }
 
 /**
+ * Throws, saying what to run, when the built file `built` is missing or older than one of
+ * `sources` (absolute paths; one that does not exist is no reason to rebuild).
+ */
+export function assertFresh(built: string, sources: readonly string[]): void {
+  if (!existsSync(built)) throw new Error(`${built} is missing: run \`npx wxt build\` before these tests`);
+  const builtAt = statSync(built).mtimeMs;
+  const newer = sources.filter((file) => existsSync(file) && statSync(file).mtimeMs > builtAt);
+  if (newer.length > 0) {
+    const names = newer.map((file) => relative(ROOT, file)).join(', ');
+    throw new Error(`${built} is older than its sources (${names}): run \`npx wxt build\` before these tests`);
+  }
+}
+
+/**
  * The text of a built file (`path` inside .output/chrome-mv3), after checking that it exists and
  * is newer than every source it is built from (`entries`, with what they import, the build
  * configuration and the locked dependencies). Throws, saying what to run, otherwise.
  */
 export function readBuilt(path: string, entries: readonly string[]): string {
   const built = join(BUILD, path);
-  if (!existsSync(built)) throw new Error(`${built} is missing: run \`npx wxt build\` before these tests`);
-  const builtAt = statSync(built).mtimeMs;
-  const sources = sourcesOf([...entries, 'wxt.config.ts']).concat(join(ROOT, 'package-lock.json'));
-  const newer = sources.filter((file) => existsSync(file) && statSync(file).mtimeMs > builtAt);
-  if (newer.length > 0) {
-    const names = newer.map((file) => relative(ROOT, file)).join(', ');
-    throw new Error(`${built} is older than its sources (${names}): run \`npx wxt build\` before these tests`);
-  }
+  assertFresh(built, sourcesOf([...entries, 'wxt.config.ts']).concat(join(ROOT, 'package-lock.json')));
   return readFileSync(built, 'utf8');
+}
+
+/** The files under a project folder (`entrypoints`), relative to the root. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(join(ROOT, dir))) return [];
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .map((file) => join(dir, file))
+    .filter((file) => statSync(join(ROOT, file)).isFile());
+}
+
+/**
+ * The built manifest's text, checked fresh against what WXT makes it from: wxt.config.ts, every
+ * entrypoint (their options add content scripts, pages and the worker) with what it imports,
+ * the public files (the icons) and package.json (the version).
+ */
+export function readBuiltManifest(): string {
+  return readBuilt('manifest.json', [...filesUnder('entrypoints'), ...filesUnder('public'), 'package.json']);
 }
 
 /** The content scripts the build holds, by name (`linkedin` for content-scripts/linkedin.js). */

@@ -1,13 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readBuiltManifest } from './built-output';
 
 /**
  * The built manifest's permissions, pinned: any new permission, host or exposure is a deliberate
  * change made here as well as in wxt.config.ts (DESIGN.md, "Reliability and security promises").
- * It reads the Chromium build, so run `npm run build` before the unit tests.
+ * Reads the Chromium build, and fails when it is missing or older than what the manifest is made
+ * from (wxt.config.ts, the entrypoints, public/, package.json): run `npx wxt build` first.
  */
-const MANIFEST = fileURLToPath(new URL('../../.output/chrome-mv3/manifest.json', import.meta.url));
 const LINKEDIN = '*://*.linkedin.com/*';
 
 interface ContentScript {
@@ -36,10 +35,7 @@ let manifest: Manifest;
 let raw: string;
 
 beforeAll(() => {
-  if (!existsSync(MANIFEST)) {
-    throw new Error(`${MANIFEST} is missing: run npm run build first (the manifest test reads the built extension)`);
-  }
-  raw = readFileSync(MANIFEST, 'utf8');
+  raw = readBuiltManifest();
   manifest = JSON.parse(raw) as Manifest;
 });
 

@@ -54,10 +54,20 @@ describe('normaliseCountry', () => {
     expect(normaliseCountry(value)).toBeUndefined();
   });
 
-  it('knows every country Intl names by its English name', () => {
-    const english = new Intl.DisplayNames(['en'], { type: 'region' });
-    for (const code of ['AF', 'BR', 'FJ', 'IS', 'MN', 'NZ', 'ZA', 'ZW', 'VA', 'TL']) {
-      expect(normaliseCountry(english.of(code) ?? '')).toBe(code);
-    }
+  // English names written out by hand, none of them among country.ts's aliases: the table it
+  // builds from Intl must know them.
+  it.each([
+    ['Afghanistan', 'AF'],
+    ['Brazil', 'BR'],
+    ['Fiji', 'FJ'],
+    ['Iceland', 'IS'],
+    ['Mongolia', 'MN'],
+    ['New Zealand', 'NZ'],
+    ['South Africa', 'ZA'],
+    ['Zimbabwe', 'ZW'],
+    ['Timor-Leste', 'TL'],
+    ['Peru', 'PE'],
+  ])('knows the country %j by its English name: %s', (name, code) => {
+    expect(normaliseCountry(name)).toBe(code);
   });
 });
