@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { recalibrate, refitRefusedModel } from '@/lib/background/calibrate';
 import { registerHandlers } from '@/lib/background/handlers';
 import { startPushRunner } from '@/lib/background/push-runner';
+import { restrictStorageToTrustedContexts } from '@/lib/background/storage-access';
 import { onSyncAlarm, resumeSyncs } from '@/lib/background/sync-runner';
-import { readTabState } from '@/lib/background/tab-state';
+import { hasLeftPage, readTabState } from '@/lib/background/tab-state';
 import { forgetTab, refreshAllTabs } from '@/lib/background/tab-updates';
 import { syncWebsiteScript } from '@/lib/background/website-access';
 import { getDb } from '@/lib/db/db';
@@ -11,6 +12,8 @@ import { isLinkedInUrl } from '@/lib/detect/linkedin/urls';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
+  // Settings, models and tab states are for the extension's own pages, never a content script.
+  void restrictStorageToTrustedContexts();
   const db = getDb();
   registerHandlers(db);
 
@@ -48,7 +51,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'loading' || isLinkedInUrl(tab.url)) return;
     void readTabState(tabId).then((state) => {
-      if (state && state.url !== tab.url) void forgetTab(tabId);
+      if (state && hasLeftPage(state, tab.url)) void forgetTab(tabId);
     });
   });
 });

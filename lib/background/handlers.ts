@@ -5,6 +5,7 @@ import { loadDemoData } from '../demo/load';
 import { matchLinkedInUrl } from '../detect/linkedin/urls';
 import type { PageSubject } from '../detect/types';
 import { websiteSubject } from '../detect/website/detect';
+import { sharedPageUrl } from '../detect/website/read-page';
 import { onMessage } from '../messaging';
 import { loadSettings } from '../settings/store';
 import { recalibrate } from './calibrate';
@@ -54,6 +55,8 @@ export async function handlePageDetected(db: TierlensDB, data: unknown, sender: 
  * The website content script reports what its page says; the registrable domain, the platforms
  * and which Organization is the site's own are decided here (websiteSubject), on the sender's
  * origin as the browser gives it: the page's report supplies only the path it has moved to.
+ * No query or fragment is kept (sharedPageUrl): the tab's state, the panel and an added
+ * account see the origin and path only.
  */
 export async function handleWebsitePageRead(db: TierlensDB, data: unknown, sender: Sender): Promise<void> {
   if (!isWebsiteContentScript(sender, browser.runtime.id)) {
@@ -69,7 +72,7 @@ export async function handleWebsitePageRead(db: TierlensDB, data: unknown, sende
     throw new RejectedMessage('websitePageRead: a website may speak only of itself');
   }
   // Platforms are the org's setting, applied with the others in updateTab (and again when it changes).
-  const url = reported ? new URL(reported.pathname + reported.search + reported.hash, site.origin).href : site.href;
+  const url = sharedPageUrl(reported ? new URL(reported.pathname, site.origin) : site);
   const subject = page ? (websiteSubject({ ...page, url }, { platforms: [] }) ?? null) : null;
   await updateTab(db, await loadSettings(), sender.tab.id, url, subject);
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Resolution } from '../accounts/resolve';
 import type { PersonMatch } from '../accounts/resolve-person';
 import type { PageSubject } from '../detect/types';
+import { sharedPageUrl } from '../detect/website/read-page';
 import type { BadgeSpec } from './badge';
 
 /**
@@ -25,6 +26,20 @@ export interface TabState {
   person?: PersonMatch;
   badge: BadgeSpec;
   updatedAt: number;
+}
+
+/**
+ * Whether a tab now at `tabUrl` has left the page its state is about. A website's state keeps
+ * the page's origin and path only (sharedPageUrl), so a URL that differs in its query or
+ * fragment alone is still that page.
+ */
+export function hasLeftPage(state: TabState, tabUrl: string | undefined): boolean {
+  if (state.url === tabUrl) return false;
+  try {
+    return sharedPageUrl(new URL(state.url)) !== sharedPageUrl(new URL(tabUrl ?? ''));
+  } catch {
+    return true;
+  }
 }
 
 const PREFIX = 'tab:';

@@ -5,7 +5,7 @@ import type { WebsitePage } from '../detect/website/read-page';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import { SETTINGS_KEY } from '../settings/store';
 import { handlePageDetected, handleWebsitePageRead, RejectedMessage } from './handlers';
-import { readTabState } from './tab-state';
+import { hasLeftPage, readTabState } from './tab-state';
 
 /** What the website content script sends from `url`: the site's Organization names it Acme. */
 const read = (url: string, extra: Partial<WebsitePage> = {}): WebsitePage => ({
@@ -40,6 +40,34 @@ describe('websitePageRead from the website content script', () => {
     // The report can run ahead of the sender URL: the Navigation API announces the new URL first.
     await handleWebsitePageRead(db, read('https://www.acme.com/new-page'), sender('https://www.acme.com/old-page', 10));
     expect(await readTabState(10)).toMatchObject({ url: 'https://www.acme.com/new-page', keys: ['dom:acme.com'] });
+  });
+
+  it('keeps no query or fragment of the page’s URL, from the report or from the browser’s sender URL', async () => {
+    const secret = 'https://app.acme.com/callback?code=4/SECRET&state=s#access_token=SECRET';
+    await handleWebsitePageRead(db, read(secret), sender(secret, 15));
+    const state = await readTabState(15);
+    expect(state).toMatchObject({
+      url: 'https://app.acme.com/callback',
+      subject: { url: 'https://app.acme.com/callback' },
+    });
+    expect(JSON.stringify(state)).not.toContain('SECRET');
+    await handleWebsitePageRead(db, null, sender(secret, 16));
+    expect(await readTabState(16)).toMatchObject({ url: 'https://app.acme.com/callback', subject: null });
+  });
+
+  it.each`
+    now                                          | left
+    ${'https://app.acme.com/callback?code=next'} | ${false}
+    ${'https://app.acme.com/callback#top'}       | ${false}
+    ${'https://app.acme.com/settings'}           | ${true}
+    ${'https://www.globex.com/callback'}         | ${true}
+    ${undefined}                                 | ${true}
+  `('counts a tab now at $now as having left the page: $left', async ({ now, left }) => {
+    const url = 'https://app.acme.com/callback?code=4/SECRET';
+    await handleWebsitePageRead(db, read(url), sender(url, 17));
+    const state = await readTabState(17);
+    if (!state) throw new Error('no state for tab 17');
+    expect(hasLeftPage(state, now)).toBe(left);
   });
 
   it('records a page it does not read as one about no company', async () => {

@@ -40,4 +40,17 @@ describe('a content script’s lifetime', () => {
     expect(heard).not.toHaveBeenCalled();
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('lets a timer be cancelled before it fires', () => {
+    vi.useFakeTimers();
+    const life = startLifetime('test-d', () => true);
+    const fired = vi.fn();
+    const cancel = life.setTimeout(fired, 1000);
+    life.setTimeout(fired, 2000);
+    cancel();
+    vi.advanceTimersByTime(1500);
+    expect(fired).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    expect(fired).toHaveBeenCalledTimes(1);
+  });
 });

@@ -16,8 +16,8 @@ export interface Lifetime {
   readonly signal: AbortSignal;
   /** Whether the instance may still act; notices a vanished extension and ends the lifetime then. */
   readonly isValid: boolean;
-  /** `setTimeout` whose handler runs only while the lifetime lasts, cleared when it ends. */
-  setTimeout(handler: () => void, ms: number): void;
+  /** `setTimeout` whose handler runs only while the lifetime lasts, cleared when it ends; returns its cancel. */
+  setTimeout(handler: () => void, ms: number): () => void;
   /** `setInterval` whose handler runs only while the lifetime lasts, cleared when it ends. */
   setInterval(handler: () => void, ms: number): void;
 }
@@ -50,8 +50,17 @@ export function startLifetime(name: string, alive: () => boolean = extensionAliv
       return isValid();
     },
     setTimeout(handler, ms) {
-      const id = setTimeout(() => isValid() && handler(), ms);
-      signal.addEventListener('abort', () => clearTimeout(id), { once: true });
+      // A timer that fired or was cancelled leaves no listener behind: a page may cause thousands.
+      const cancel = () => {
+        clearTimeout(id);
+        signal.removeEventListener('abort', cancel);
+      };
+      const id = setTimeout(() => {
+        signal.removeEventListener('abort', cancel);
+        if (isValid()) handler();
+      }, ms);
+      signal.addEventListener('abort', cancel, { once: true });
+      return cancel;
     },
     setInterval(handler, ms) {
       const id = setInterval(() => isValid() && handler(), ms);

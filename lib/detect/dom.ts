@@ -17,6 +17,11 @@ export function queryAll(root: ParentNode, alternatives: readonly string[]): Ele
   return alternatives.flatMap((selector) => [...root.querySelectorAll(selector)]);
 }
 
+/** Every element matching any of the alternatives, lazily: a reader that stops early looks at no more. */
+export function* queryEach(root: ParentNode, alternatives: readonly string[]): Generator<Element> {
+  for (const selector of alternatives) yield* root.querySelectorAll(selector);
+}
+
 /** An element's text with its whitespace collapsed; empty when there is none. */
 export function textOf(element: Element | null | undefined): string {
   return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -24,7 +24,37 @@ async function listenAsThePage(page: Page, extensionId: string): Promise<() => P
   return () => page.evaluate(() => (window as unknown as { tierlensHeard: string[] }).tierlensHeard);
 }
 
-test('LinkedIn’s page hears nothing from Tierlens while it is recognised, in-app navigation included', async ({
+/**
+ * Runs `expression` in Tierlens's content script world on `page` (its isolated world, as
+ * DevTools' console does), and returns its value.
+ */
+async function inContentScript(page: Page, extensionId: string, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  await cdp.send('Runtime.enable');
+  const world = worlds.find((w) => w.origin === `chrome-extension://${extensionId}` && w.auxData?.type === 'isolated');
+  if (!world) throw new Error('no Tierlens content script on the page');
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  return result.value;
+}
+
+/** What a content script gets when it reads a storage area: its keys, or that it was refused. */
+const readStorage = (area: 'local' | 'session') => `(async () => {
+  try {
+    return 'read: ' + Object.keys(await chrome.storage.${area}.get(null)).join(',');
+  } catch (error) {
+    return 'refused';
+  }
+})()`;
+
+test('LinkedIn’s page hears nothing from Tierlens while it is recognised, in-app navigation included, and the content script cannot read Tierlens’s storage', async ({
   context,
   extensionId,
   sidePanel,
@@ -44,6 +74,13 @@ test('LinkedIn’s page hears nothing from Tierlens while it is recognised, in-a
   await page.evaluate(() => history.pushState({}, '', '/company/hubspot/'));
   await expect.poll(() => panel.badge().then((b) => b.text)).toBe('T2');
   expect(await heard()).toEqual([]);
+
+  // Nor can a content script read the settings, the models or the tabs' states (a page that got
+  // hold of one would read them too): only the extension's own pages and worker may.
+  await panel.page.evaluate(() => chrome.storage.local.set({ probe: 1 }));
+  expect(await panel.page.evaluate(async () => Object.keys(await chrome.storage.local.get(null)))).toContain('probe');
+  expect(await inContentScript(page, extensionId, readStorage('local'))).toBe('refused');
+  expect(await inContentScript(page, extensionId, readStorage('session'))).toBe('refused');
 });
 
 test.describe('with the all-sites permission granted', () => {

@@ -1,4 +1,5 @@
-import { queryAll } from '../dom';
+import { queryEach } from '../dom';
+import { boundedTexts, JSON_LD_LIMITS } from '../json-text';
 import { websiteSelectors as S } from './selectors';
 
 /** A JSON object as JSON-LD holds it. */
@@ -33,20 +34,31 @@ const typesOf = (node: JsonNode): string[] =>
 
 export const isOrganization = (node: JsonNode): boolean => typesOf(node).some((t) => ORGANIZATION_TYPES.has(t));
 
-/** Every JSON-LD block's top-level and `@graph` nodes. A block that is not valid JSON is skipped. */
+/** The most JSON-LD nodes read from one page: a site's own Organization is among its first. */
+export const MAX_JSON_LD_NODES = 1000;
+
+/**
+ * Every JSON-LD block's top-level and `@graph` nodes, the first MAX_JSON_LD_NODES of them. The
+ * blocks are read within JSON_LD_LIMITS (a longer one is skipped unread); a block that is not
+ * valid JSON is skipped.
+ */
 export function readJsonLdNodes(doc: Document): JsonNode[] {
   const nodes: JsonNode[] = [];
-  for (const script of queryAll(doc, S.jsonLd)) {
+  const add = (value: unknown) => {
+    if (isRecord(value) && nodes.length < MAX_JSON_LD_NODES) nodes.push(value);
+  };
+  for (const text of boundedTexts(queryEach(doc, S.jsonLd), JSON_LD_LIMITS)) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(text);
     } catch {
       continue;
     }
-    for (const item of [data].flat()) {
-      if (!isRecord(item)) continue;
-      nodes.push(item);
-      if (Array.isArray(item['@graph'])) nodes.push(...item['@graph'].filter(isRecord));
+    for (const item of Array.isArray(data) ? data : [data]) {
+      if (nodes.length >= MAX_JSON_LD_NODES) return nodes;
+      add(item);
+      const graph = isRecord(item) && Array.isArray(item['@graph']) ? item['@graph'] : [];
+      for (let i = 0; i < graph.length && nodes.length < MAX_JSON_LD_NODES; i++) add(graph[i]);
     }
   }
   return nodes;

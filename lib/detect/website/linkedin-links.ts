@@ -1,4 +1,4 @@
-import { queryAll } from '../dom';
+import { queryEach } from '../dom';
 import { matchLinkedInUrl } from '../linkedin/urls';
 import { resemblesDomain } from './resembles';
 import { websiteSelectors as S } from './selectors';
@@ -57,19 +57,27 @@ export interface ChromeLink extends LinkedInCompany {
   where: 'landmark' | 'footer-named';
 }
 
-const companiesIn = (links: readonly Element[], where: ChromeLink['where']): ChromeLink[] =>
-  links.flatMap((a) => {
-    if (S.content.some((content) => a.closest(content))) return [];
+/** The most chrome links looked at on one page: a chrome linking dozens of companies names none of them anyway. */
+export const MAX_CHROME_LINKS = 500;
+
+function companiesIn(links: Iterable<Element>, where: ChromeLink['where']): ChromeLink[] {
+  const found: ChromeLink[] = [];
+  let looked = 0;
+  for (const a of links) {
+    if (++looked > MAX_CHROME_LINKS) break;
+    if (S.content.some((content) => a.closest(content))) continue;
     const company = linkedInCompanyOf(a.getAttribute('href') ?? '');
-    return company ? [{ ...company, where }] : [];
-  });
+    if (company) found.push({ ...company, where });
+  }
+  return found;
+}
 
 /**
  * LinkedIn company links in the page's chrome: its header, footer and navigation landmarks;
  * when those hold none, elements whose id or class names a footer. Links inside an article
- * are the article's, never the site's.
+ * are the article's, never the site's. At most MAX_CHROME_LINKS links are looked at.
  */
 export function chromeCompanyLinks(doc: Document): ChromeLink[] {
-  const inLandmarks = companiesIn(queryAll(doc, S.chromeCompanyLinks), 'landmark');
-  return inLandmarks.length > 0 ? inLandmarks : companiesIn(queryAll(doc, S.footerNamedCompanyLinks), 'footer-named');
+  const inLandmarks = companiesIn(queryEach(doc, S.chromeCompanyLinks), 'landmark');
+  return inLandmarks.length > 0 ? inLandmarks : companiesIn(queryEach(doc, S.footerNamedCompanyLinks), 'footer-named');
 }

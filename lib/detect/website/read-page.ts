@@ -13,7 +13,7 @@ export type ChromeCompany = Pick<ChromeLink, 'slug' | 'id' | 'where'>;
  * (`websiteSubject` in detect.ts). Plain data within WEBSITE_PAGE_LIMITS.
  */
 export interface WebsitePage {
-  /** The page URL the reading ran on. */
+  /** The page URL the reading ran on, without its query and fragment (sharedPageUrl). */
   url: string;
   /** The JSON-LD Organization nodes that may describe the site (never an article's subjects). */
   organizations: OrganizationClaim[];
@@ -39,17 +39,28 @@ const L = WEBSITE_PAGE_LIMITS;
 const fits = (c: { slug?: string; id?: string }) => (c.slug?.length ?? 0) <= L.slug && (c.id?.length ?? 0) <= L.id;
 
 /**
- * Reads what a page says about its company: its JSON-LD Organization candidates, each reduced
- * to what it states; the LinkedIn companies its chrome links; its `og:site_name`. Pure: no
- * browser API, no Public Suffix List. Undefined for a page that is not http(s).
+ * A website page's URL as it may leave the page: its origin and path. The query and the
+ * fragment are the user's, not the company's: they carry sign-in codes, reset tokens, session
+ * ids and search terms (`?code=…`, `#access_token=…`), and say nothing about whose site it is.
  */
-export function readWebsitePage(url: string, doc: Document): WebsitePage | undefined {
+export function sharedPageUrl(url: URL): string {
+  return url.origin + url.pathname;
+}
+
+/**
+ * Reads what a page says about its company: its JSON-LD Organization candidates, each reduced
+ * to what it states; the LinkedIn companies its chrome links; its `og:site_name`. The URL sent
+ * has no query or fragment (sharedPageUrl). Pure: no browser API, no Public Suffix List.
+ * Undefined for a page that is not http(s).
+ */
+export function readWebsitePage(pageUrl: string, doc: Document): WebsitePage | undefined {
   let page: URL;
   try {
-    page = new URL(url);
+    page = new URL(pageUrl);
   } catch {
     return undefined;
   }
+  const url = sharedPageUrl(page);
   if (!/^https?:$/.test(page.protocol) || url.length > L.url) return undefined;
   const organizations = organizationCandidates(readJsonLdNodes(doc))
     .map((node) => organizationClaim(node, url))

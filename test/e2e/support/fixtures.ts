@@ -26,6 +26,8 @@ export function extensionWithAllSites(): string {
 interface Options {
   /** Start as a user who granted the optional all-sites permission. */
   allSites: boolean;
+  /** Keep Chromium's back/forward cache on (Playwright turns it off by default). */
+  bfcache: boolean;
 }
 
 interface Fixtures {
@@ -37,7 +39,8 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures & Options>({
   allSites: [false, { option: true }],
-  context: async ({ allSites }, use) => {
+  bfcache: [false, { option: true }],
+  context: async ({ allSites, bfcache }, use) => {
     if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
     const extension = allSites ? extensionWithAllSites() : EXTENSION;
     const profile = mkdtempSync(join(tmpdir(), 'tierlens-e2e-'));
@@ -46,6 +49,7 @@ export const test = base.extend<Fixtures & Options>({
       headless: true,
       viewport: { width: 1100, height: 800 },
       args: extensionArgs(extension),
+      ignoreDefaultArgs: bfcache ? ['--disable-back-forward-cache'] : undefined,
     });
     await use(context);
     await context.close();

@@ -29,6 +29,14 @@ export class SidePanel {
     await expect(this.page.locator('[data-state="empty"]')).toBeHidden({ timeout: 20_000 });
   }
 
+  /** What the background stored for the followed tab (storage.session), as the panel reads it. */
+  async storedTabState(): Promise<{ url?: string } | undefined> {
+    return this.page.evaluate(async (tabId) => {
+      const key = `tab:${tabId}`;
+      return (await chrome.storage.session.get(key))[key] as { url?: string } | undefined;
+    }, this.tabId);
+  }
+
   /** The toolbar badge of the followed tab: its text and its title (read from the panel's page). */
   async badge(): Promise<{ text: string; title: string }> {
     return this.page.evaluate(async (tabId) => {

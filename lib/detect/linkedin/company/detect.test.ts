@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { registrableDomain } from '../../../keys/company-keys';
+import { PAGE_JSON_LIMITS } from '../../json-text';
 import type { PageSubject } from '../../types';
 import { detectLinkedInPage } from '../detect';
 import { LINKEDIN_URL_EXAMPLES, matchLinkedInUrl } from '../urls';
@@ -118,6 +119,44 @@ describe('detectLinkedInPage on a logged-in company page', () => {
   });
 });
 
+describe('detectLinkedInPage on a page with hostile amounts of page JSON', () => {
+  const url = `https://www.linkedin.com/company/${ACME.slug}/`;
+  const expected = detectCompany(url, loggedInPage(ACME)).company;
+  /** A page-JSON-shaped block naming the URL's company with another id and name. */
+  const impostor = (id: string) =>
+    JSON.stringify({
+      included: [{ universalName: ACME.slug, entityUrn: `urn:li:fsd_company:${id}`, name: 'Impostor' }],
+    });
+
+  it('reads only the marked <code> elements of a page with 10,000 of them', () => {
+    const page = loggedInPage(ACME);
+    const unmarked = Array.from(
+      { length: 10_000 },
+      (_, i) => `<code style="display: none">${impostor(`5${i}`)}</code>`,
+    );
+    page.body.insertAdjacentHTML('beforeend', unmarked.join(''));
+    let proto: object | null = page.body;
+    while (proto && !Object.getOwnPropertyDescriptor(proto, 'textContent')) proto = Object.getPrototypeOf(proto);
+    const getter = vi.spyOn(proto as Element, 'textContent', 'get');
+    expect(detectCompany(url, page).company).toEqual(expected);
+    const codesRead = (getter.mock.contexts as Element[]).filter((el) => el.tagName === 'CODE');
+    expect(codesRead.length).toBeGreaterThan(0);
+    expect(codesRead.every((el) => el.id.startsWith('bpr-guid-'))).toBe(true);
+  });
+
+  it('does not parse a 20 MB page JSON block', () => {
+    const page = loggedInPage(ACME);
+    const huge = page.createElement('code');
+    huge.id = 'bpr-guid-20';
+    huge.textContent = impostor('2020202').replace('"name"', `"description":"${'x'.repeat(20 * 1024 * 1024)}","name"`);
+    page.body.append(huge);
+    const parsed = vi.spyOn(JSON, 'parse');
+    expect(detectCompany(url, page).company).toEqual(expected);
+    expect(parsed).toHaveBeenCalled();
+    expect(parsed.mock.calls.every(([text]) => text.length <= PAGE_JSON_LIMITS.chars)).toBe(true);
+  });
+});
+
 describe('detectLinkedInPage after in-app navigation (stale page JSON)', () => {
   // The page was first loaded for Acme; the user then navigated without a reload.
   const stale = loggedInPage(ACME);
@@ -191,10 +230,10 @@ describe('detectLinkedInPage on truncated, half-loaded and malformed markup', ()
       '<script type="application/ld+json">{"@type":"Organization","url":"https://www.linkedin.com/company/audiense"</script>',
     ],
     ['JSON-LD that is not an object', '<script type="application/ld+json">[null, 42, "x"]</script>'],
-    ['malformed page JSON', '<code>{"included":[{"universalName":"audiense","entityUrn":</code>'],
+    ['malformed page JSON', '<code id="bpr-guid-1">{"included":[{"universalName":"audiense","entityUrn":</code>'],
     [
       'page JSON of the wrong shapes',
-      '<code>{"included":[null,1,{"universalName":5},{"universalName":"audiense","entityUrn":7}]}</code><code>"universalName"</code>',
+      '<code id="bpr-guid-1">{"included":[null,1,{"universalName":5},{"universalName":"audiense","entityUrn":7}]}</code><code id="bpr-guid-2">"universalName"</code>',
     ],
   ];
 

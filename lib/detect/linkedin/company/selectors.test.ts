@@ -77,9 +77,11 @@ const ROWS: Row[] = [
   },
   {
     key: 'pageJson',
-    selector: 'code',
+    selector: 'code[id^="bpr-guid-"]',
     page: 'synthetic logged-in company page',
     finds: (found) => {
+      // The data island alone, not the request description beside it (`datalet-bpr-guid-1`).
+      expect(found.map((el) => el.id)).toEqual(['bpr-guid-1']);
       const company = found.map((el) => el.textContent ?? '').find((text) => text.includes('"universalName"'));
       expect(company).toContain('"universalName":"acme-synthetic"');
       expect(company).toContain('urn:li:fsd_company:1234567');

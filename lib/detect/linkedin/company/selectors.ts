@@ -13,10 +13,12 @@ export const companyPageSelectors = {
   /** The company's organization URN on the logged-out page's follow controls. */
   organizationUrn: ['[data-semaphore-content-urn^="urn:li:organization:"]'],
   /**
-   * Logged-in bootstrapped page JSON (`universalName`, `urn:li:fsd_company:<id>`). After in-app
-   * navigation it still describes the first page loaded, so it is trusted only when it matches the URL.
+   * Logged-in bootstrapped page JSON (`universalName`, `urn:li:fsd_company:<id>`): LinkedIn's data
+   * islands `<code style="display: none" id="bpr-guid-<n>">`, not every `<code>` (their request
+   * descriptions, `id="datalet-bpr-guid-<n>"`, do not match). After in-app navigation it still
+   * describes the first page loaded, so it is trusted only when it matches the URL.
    */
-  pageJson: ['code'],
+  pageJson: ['code[id^="bpr-guid-"]'],
   /** The website link in the about section (logged-out). Its href goes through LinkedIn's redirector. */
   website: ['[data-test-id="about-us__website"] a[href]', 'a[data-tracking-control-name="about_website"]'],
   /** The industry in the about section (logged-out), e.g. "Advertising Services". */

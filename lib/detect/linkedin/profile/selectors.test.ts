@@ -374,7 +374,7 @@ const ROWS: Row[] = [
   },
   {
     key: 'pageJson',
-    selector: 'code',
+    selector: 'code[id^="bpr-guid-"]',
     page: 'logged-in profile',
     finds: (found) => {
       const json = found.map((el) => el.textContent ?? '');

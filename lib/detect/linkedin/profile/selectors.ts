@@ -101,10 +101,11 @@ export const profileSelectors = {
 
   // ── Both ──────────────────────────────────────────────────────────────────────────────────
   /**
-   * Logged-in bootstrapped page JSON: profile entities with `publicIdentifier`. After in-app
+   * Logged-in bootstrapped page JSON: profile entities with `publicIdentifier`, in LinkedIn's data
+   * islands `<code style="display: none" id="bpr-guid-<n>">` (not every `<code>`). After in-app
    * navigation it still describes the first page loaded, so it only ever confirms the top card.
    */
-  pageJson: ['code'],
+  pageJson: ['code[id^="bpr-guid-"]'],
   /**
    * The page chrome: the navigation bar (the viewer's own profile and employer) and the side
    * rail ("people also viewed"). Nothing inside it is ever the member's.
