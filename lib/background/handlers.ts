@@ -12,6 +12,7 @@ import { recalibrate } from './calibrate';
 import { addAccountFromTabSchema, noPayloadSchema, pageDetectedSchema, websitePageReadSchema } from './message-schemas';
 import { handleEditsChanged } from './push-runner';
 import { isExtensionPage, isLinkedInContentScript, isWebsiteContentScript } from './senders';
+import { currentSettings } from './settings-cache';
 import {
   handleClearAllData,
   handleConnectSource,
@@ -48,7 +49,7 @@ export async function handlePageDetected(db: TierlensDB, data: unknown, sender: 
   if (!parsed.success) throw new RejectedMessage(`malformed pageDetected: ${parsed.error.issues[0]?.message}`);
   const subject = parsed.data;
   if (subject && !agreesWithItsUrl(subject)) throw new RejectedMessage('pageDetected: company does not match its URL');
-  await updateTab(db, await loadSettings(), sender.tab.id, subject?.url ?? sender.url ?? '', subject);
+  await updateTab(db, await currentSettings(), sender.tab.id, subject?.url ?? sender.url ?? '', subject);
 }
 
 /**
@@ -74,7 +75,7 @@ export async function handleWebsitePageRead(db: TierlensDB, data: unknown, sende
   // Platforms are the org's setting, applied with the others in updateTab (and again when it changes).
   const url = sharedPageUrl(reported ? new URL(reported.pathname, site.origin) : site);
   const subject = page ? (websiteSubject({ ...page, url }, { platforms: [] }) ?? null) : null;
-  await updateTab(db, await loadSettings(), sender.tab.id, url, subject);
+  await updateTab(db, await currentSettings(), sender.tab.id, url, subject);
 }
 
 /** The side panel asks for the demo accounts. */

@@ -9,6 +9,7 @@ import { recordError } from '../sync/generation';
 import { dropAbandonedImport } from '../sync/import-lock';
 import { adapterFor } from '../sync/sources';
 import { recalibrate } from './calibrate';
+import { forgetVisibleData } from './page-lookup';
 import { originPattern } from './source-messages';
 import { refreshAllTabs } from './tab-updates';
 
@@ -17,6 +18,8 @@ export const alarmName = (source: SourceConfig['source']): string => `${ALARM_PR
 
 /** After new data: every open tab's badge and panel re-resolve, and the calibrated model refits. */
 export async function afterDataChanged(db: TierlensDB): Promise<void> {
+  // The generations the lookups read may have changed: the next one reads the sync states first.
+  forgetVisibleData();
   const settings = await loadSettings();
   await refreshAllTabs(db, settings);
   if (settings.engagement.mode === 'calibrated') await recalibrate(db, settings.engagement, Date.now());

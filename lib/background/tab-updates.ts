@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import { type Resolution, resolvePageKeys } from '../accounts/resolve';
+import type { Resolution } from '../accounts/resolve';
 import { resolvePerson } from '../accounts/resolve-person';
-import type { Account, SourceId } from '../db/accounts';
+import type { Account } from '../db/accounts';
 import type { TierlensDB } from '../db/db';
-import { dataView, sourceOfId } from '../db/generations';
+import { sourceOfId } from '../db/generations';
+import type { SyncState } from '../db/sync-state';
 import type { PageSubject } from '../detect/types';
 import { applyEdits } from '../edits/overlay';
 import { pageKeys } from '../keys/subject-keys';
@@ -11,6 +12,7 @@ import { gradeAccount } from '../scoring/grade';
 import { subjectAllowed } from '../settings/adapters';
 import type { Settings } from '../settings/types';
 import { type BadgeSpec, badgeFor } from './badge';
+import { editsOf, lookUpPage } from './page-lookup';
 import { readAllTabStates, removeTabState, type TabState, writeTabState } from './tab-state';
 
 export { subjectKeys } from '../keys/subject-keys';
@@ -31,7 +33,12 @@ async function applyBadge(tabId: number, badge: BadgeSpec): Promise<void> {
   }
 }
 
-/** Resolves what a tab shows, stores it for the side panel and sets the tab's badge. */
+/**
+ * Resolves what a tab shows, sets the tab's badge and stores the state for the side panel. The
+ * badge is on the fast path (navigation → badge): the keys and the account's row come in one
+ * round of indexed reads (lookUpPage), the account's edits in one more, and the badge is set
+ * before the state is written, not after.
+ */
 export async function updateTab(
   db: TierlensDB,
   settings: Settings,
@@ -46,39 +53,45 @@ export async function updateTab(
   const subject = detected && subjectAllowed(settings, detected) ? detected : null;
   // What the page vouches for decides; what a website only claims corroborates (see pageKeys).
   const { own: keys, claimed } = subject ? pageKeys(subject) : { own: [], claimed: [] };
-  const view = await dataView(db);
-  let resolution: Resolution | null = subject ? await resolvePageKeys(view, { own: keys, claimed }) : null;
-  const person = await resolvePerson(
-    view,
-    subject?.person,
-    resolution?.status === 'matched' ? resolution.accountId : undefined,
-  );
+  const found = subject ? await lookUpPage(db, { own: keys, claimed }) : undefined;
+  let resolution: Resolution | null = found?.resolution ?? null;
+  const person = found
+    ? await resolvePerson(
+        found.view,
+        subject?.person,
+        resolution?.status === 'matched' ? resolution.accountId : undefined,
+      )
+    : undefined;
+  let synced = found?.account;
   // A known person whose employer the page does not name (or names unknown) leads to their account.
-  if (person && resolution?.status === 'unknown') {
+  if (found && person && resolution?.status === 'unknown') {
     resolution = { status: 'matched', accountId: person.accountId, matchedBy: 'contact', lowConfidence: false };
+    synced = await found.view.forId(person.accountId).accounts.get(person.accountId);
   }
-  const synced =
-    resolution?.status === 'matched'
-      ? await view.forId(resolution.accountId).accounts.get(resolution.accountId)
-      : undefined;
   // The badge shows the rep's own edits at once (the tier they just set), as the side panel does.
-  const account = synced ? await withEdits(view.main, synced) : undefined;
+  const account = found && synced ? await withEdits(found.view.main, synced, found.states) : undefined;
   const grade = account ? gradeAccount(account, settings.icp) : undefined;
   const pageName = subject?.company.name ?? subject?.company.linkedinSlug;
   const badge = badgeFor(resolution, account, grade, settings, pageName);
   if (latest.get(tabId) !== mine) return undefined;
+  // Sent first: the browser sets the badge while the state is written.
+  const shown = applyBadge(tabId, badge);
   const state: TabState = { tabId, url, detected, subject, keys, resolution, person, badge, updatedAt: Date.now() };
   await writeTabState(state);
-  await applyBadge(tabId, badge);
+  await shown;
   return state;
 }
 
-/** The account as the user's edits make it (lib/edits/overlay.ts): one indexed read of its edits. */
-async function withEdits(main: TierlensDB, account: Account): Promise<Account> {
+/**
+ * The account as the user's edits make it (lib/edits/overlay.ts): one indexed read of its edits;
+ * the source's last sync (what the overlay weighs the edits against) comes from `states`, the
+ * sync states read with the account.
+ */
+async function withEdits(main: TierlensDB, account: Account, states: readonly SyncState[]): Promise<Account> {
   // Most accounts have no edit: then the one read is all (navigation → badge is on this path).
-  const edits = await main.outbox.where('accountId').equals(account.id).toArray();
+  const edits = await editsOf(main, account.id);
   if (edits.length === 0) return account;
-  const syncState = await main.syncState.get(sourceOfId(account.id) as SourceId);
+  const syncState = states.find((s) => s.source === sourceOfId(account.id));
   return applyEdits(account, [], edits, syncState?.lastSuccess).account;
 }
 

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { TierlensDB } from './db';
-import { SYNCED_SOURCES, type SyncedSource } from './sync-state';
+import { SYNCED_SOURCES, type SyncedSource, type SyncState } from './sync-state';
 
 /**
  * Each generation of a synced source (a HubSpot sync, a feed generation, a file import) is a
@@ -72,7 +72,11 @@ export interface VisibleData {
 
 /** The databases visible now, as the main database's sync states point at them. */
 export async function dataView(main: TierlensDB): Promise<VisibleData> {
-  const states = await main.syncState.toArray();
+  return viewOf(main, await main.syncState.toArray());
+}
+
+/** The databases that `states` (the main database's sync states, as read) make visible. */
+export function viewOf(main: TierlensDB, states: readonly SyncState[]): VisibleData {
   const visible: Partial<Record<SyncedSource, number>> = {};
   const bySource = new Map<string, TierlensDB>();
   for (const state of states) {

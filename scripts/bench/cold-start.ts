@@ -1,10 +1,13 @@
 /**
  * Navigation → panel state with a stopped service worker: the browser stops an idle extension
  * worker after 30 s, and the next page's report must start it again. Each sample stops the
- * worker first (ServiceWorker.stopAllWorkers over raw CDP, see cdp-browser.ts).
+ * worker first (ServiceWorker.stopAllWorkers over raw CDP, see cdp-browser.ts). The accounts are
+ * a file import's generation, as in navigation.ts: a restarted worker knows no generation yet and
+ * reads the sync states before it (lib/background/page-lookup.ts).
  */
 import { launchCdpBrowser, sleep } from './cdp-browser';
-import { companyPage, seedAccountsExpression } from './navigation';
+import { companyPage } from './navigation';
+import { seedFileGenerationExpression } from './seed';
 
 /** Times `runs` in-app navigations, each reaching a stopped worker; returns milliseconds. */
 export async function benchColdStart(accounts: number, runs: number): Promise<number[]> {
@@ -13,7 +16,7 @@ export async function benchColdStart(accounts: number, runs: number): Promise<nu
   try {
     const panel = await browser.openExtensionPage('sidepanel.html');
     await sleep(500); // the panel's first query has Dexie create the schema
-    await cdp.evaluate(panel, seedAccountsExpression(0, accounts));
+    await cdp.evaluate(panel, seedFileGenerationExpression(accounts));
     const linkedin = await browser.openServedTab((url) => {
       const slug = url.pathname.split('/')[2];
       return url.hostname === 'www.linkedin.com' && slug ? companyPage(slug) : undefined;

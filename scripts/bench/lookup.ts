@@ -17,6 +17,7 @@
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
+import { recordLandedStates } from './badge-probe';
 import { companyPage } from './navigation';
 
 /** The keys a LinkedIn company page for account i gives (li: slug, and the page's name). */
@@ -176,14 +177,7 @@ export async function benchBadge(
     const tabId = await panel.evaluate(
       async () => (await chrome.tabs.query({ url: 'https://www.linkedin.com/*' }))[0]?.id as number,
     );
-    await panel.evaluate((id) => {
-      const w = window as unknown as { landed: Record<string, number> };
-      w.landed = {};
-      chrome.storage.onChanged.addListener((changes, area) => {
-        const state = changes[`tab:${id}`]?.newValue as { url?: string } | undefined;
-        if (area === 'session' && state?.url) w.landed[state.url] = performance.timeOrigin + performance.now();
-      });
-    }, tabId);
+    await recordLandedStates(panel, tabId);
     const state: number[] = [];
     const badge: number[] = [];
     for (let run = 0; run < runs; run++) {

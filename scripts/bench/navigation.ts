@@ -1,14 +1,23 @@
 /**
  * Navigation → badge and side panel updated, in Chromium with the built extension and 100,000
- * accounts in its IndexedDB: the time from LinkedIn's in-app navigation (pushState) to the
- * tab's new state landing in storage.session (what the side panel listens to) and to the new
- * badge, measured on the browser's one clock (performance.timeOrigin + performance.now()).
+ * accounts as a file import leaves them (a generation database `tierlens~file~1`, pointed at by
+ * the main database's syncState row): the time from LinkedIn's in-app navigation (pushState)
+ * and from a page load to the tab's new state landing in storage.session (what the side panel
+ * listens to) and to the new badge, measured on the browser's one clock.
+ *
+ * In the same run, the same measurements of a minimal extension (minimal-extension.ts: one
+ * indexed read, then the badge) in a second instance of the same Chromium, launched the same way
+ * with the same accounts; the navigations alternate between the two, so that the machine's load
+ * weighs on both alike. The ratio of the two is DESIGN.md's "≤ 2× a minimal extension".
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from '@playwright/test';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { CHROMIUM, EXTENSION_DIR, extensionArgs } from '../chromium';
+import { type BadgeTiming, inAppNavigation, type ProbedTab, pageLoad, recordLandedStates } from './badge-probe';
+import { MINIMAL_PROBE, seedMinimalExpression, writeMinimalExtension } from './minimal-extension';
+import { BENCH_ACCOUNT, seedFileGenerationExpression } from './seed';
 
 /** Why the browser part cannot run here, or undefined when it can. */
 export function navigationBenchUnavailable(): string | undefined {
@@ -22,47 +31,11 @@ export const companyPage = (slug: string) =>
   `<!doctype html><html><head><title>${slug} | LinkedIn</title></head><body><main><h1 class="org-top-card-summary__title">${slug}</h1></main></body></html>`;
 
 /**
- * An expression that, evaluated in an extension page, writes accounts `from`…`to` straight into
- * the extension's IndexedDB (in chunks of 10,000 per transaction) and resolves when they are in.
+ * Chromium with an unpacked extension (by default Tierlens's build) on a fresh profile,
+ * LinkedIn's company pages served as `companyPage` and every other request aborted; `close`
+ * removes the profile.
  */
-export function seedAccountsExpression(from: number, to: number): string {
-  return `(async () => {
-    const db = await new Promise((done, fail) => { const o = indexedDB.open('tierlens'); o.onsuccess = () => done(o.result); o.onerror = () => fail(o.error); });
-    for (let start = ${from}; start < ${to}; start += 10000) {
-      await new Promise((done, fail) => {
-        const tx = db.transaction('accounts', 'readwrite');
-        const store = tx.objectStore('accounts');
-        for (let i = start; i < Math.min(${to}, start + 10000); i++) {
-          store.put({
-            id: 'bench:' + i, name: 'Bench Company ' + i,
-            keys: ['li:bench-co-' + i, 'li#' + (900000 + i), 'dom:bench-co-' + i + '.com', 'name:bench company ' + i],
-            domains: ['bench-co-' + i + '.com'], linkedinSlugs: ['bench-co-' + i], linkedinIds: [String(900000 + i)],
-            industry: i % 3 ? 'Software' : 'Retail', employees: 50 + (i % 5000), revenue: 1e6 * (1 + (i % 900)),
-            country: i % 4 ? 'US' : 'BR', technologies: i % 5 ? ['HubSpot'] : [],
-            assignedTier: i % 10 === 0 ? 1 + (i % 3) : undefined, isTarget: i % 10 === 0,
-            updatedAt: 0, source: 'file', generation: 1,
-          });
-        }
-        tx.oncomplete = done; tx.onerror = () => fail(tx.error);
-      });
-    }
-    db.close();
-  })()`;
-}
-
-export interface NavigationFigures {
-  accounts: number;
-  runs: number;
-  state: number[];
-  badge: number[];
-}
-
-/** Runs `runs` in-app navigations between companies and times each; the worker stays warm. */
-/**
- * Chromium with the built extension on a fresh profile, LinkedIn's company pages served as
- * `companyPage` and every other request aborted; `close` removes the profile.
- */
-export async function launchBenchBrowser(): Promise<{
+export async function launchBenchBrowser(extension = EXTENSION_DIR): Promise<{
   context: BrowserContext;
   extensionId: string;
   close(): Promise<void>;
@@ -71,7 +44,7 @@ export async function launchBenchBrowser(): Promise<{
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: extensionArgs(),
+    args: extensionArgs(extension),
   });
   await context.route(/^https?:\/\//, (route) => {
     const url = new URL(route.request().url());
@@ -90,62 +63,140 @@ export async function launchBenchBrowser(): Promise<{
   };
 }
 
-export async function benchNavigation(accounts: number, runs: number): Promise<NavigationFigures> {
-  const { context, extensionId, close } = await launchBenchBrowser();
-  try {
-    const panel = await context.newPage();
-    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-    // The panel's first query has Dexie create the schema; then the accounts go in directly.
-    await panel.getByRole('heading', { name: 'No accounts yet' }).waitFor();
-    await panel.evaluate(seedAccountsExpression(0, accounts));
+/** Opens the LinkedIn tab on the first company and finds its id from the probe page. */
+async function openLinkedIn(context: BrowserContext, probe: Page): Promise<ProbedTab> {
+  const linkedin = await context.newPage();
+  await linkedin.goto('https://www.linkedin.com/company/bench-co-0/');
+  const tabId = await probe.evaluate(
+    async () => (await chrome.tabs.query({ url: 'https://www.linkedin.com/*' }))[0]?.id as number,
+  );
+  return { linkedin, probe, tabId };
+}
 
-    const linkedin = await context.newPage();
-    await linkedin.goto('https://www.linkedin.com/company/bench-co-0/');
-    const tabId = await panel.evaluate(
-      async () => (await chrome.tabs.query({ url: 'https://www.linkedin.com/*' }))[0]?.id as number,
-    );
-    // The panel's page records when each new tab state lands, on the browser's clock.
-    await panel.evaluate((id) => {
+/** Tierlens with the accounts in a file generation; its side panel page records when tab states land. */
+async function startTierlens(accounts: number, extension: string) {
+  const browser = await launchBenchBrowser(extension);
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  // The panel's first query has Dexie create the schema; then the accounts go in directly.
+  await panel.getByRole('heading', { name: 'No accounts yet' }).waitFor();
+  await panel.evaluate(seedFileGenerationExpression(accounts));
+  const tab = await openLinkedIn(browser.context, panel);
+  await recordLandedStates(panel, tab.tabId);
+  /** When the tab's state for `url` landed in storage.session (NaN: not within 2 s). */
+  const landed = (url: string): Promise<number> =>
+    panel.evaluate(async (url) => {
       const w = window as unknown as { landed: Record<string, number> };
-      w.landed = {};
-      chrome.storage.onChanged.addListener((changes, area) => {
-        const state = changes[`tab:${id}`]?.newValue as { url?: string } | undefined;
-        if (area === 'session' && state?.url) w.landed[state.url] = performance.timeOrigin + performance.now();
-      });
-    }, tabId);
+      for (let k = 0; k < 1_000 && w.landed[url] === undefined; k++) await new Promise((r) => setTimeout(r, 2));
+      return w.landed[url] ?? Number.NaN;
+    }, url);
+  /** Forgets when `url`'s state last landed, before a navigation to it. */
+  const expect = (url: string) =>
+    panel.evaluate((url) => {
+      delete (window as unknown as { landed: Record<string, number> }).landed[url];
+    }, url);
+  return { tab, landed, expect, close: browser.close };
+}
 
-    const state: number[] = [];
-    const badge: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      const i = 1 + ((run * 7919) % (accounts - 1));
-      const path = `/company/bench-co-${i}/`;
-      const url = `https://www.linkedin.com${path}`;
-      const start = await linkedin.evaluate((p) => {
-        const t = performance.timeOrigin + performance.now();
-        history.pushState({}, '', p);
-        return t;
-      }, path);
-      const times = await panel.evaluate(
-        async ({ url, id, name }) => {
-          const w = window as unknown as { landed: Record<string, number> };
-          for (let k = 0; k < 2_000 && w.landed[url] === undefined; k++) await new Promise((r) => setTimeout(r, 1));
-          let badgeAt = Number.NaN;
-          for (let k = 0; k < 2_000; k++) {
-            if ((await chrome.action.getTitle({ tabId: id })).includes(name)) {
-              badgeAt = performance.timeOrigin + performance.now();
-              break;
-            }
-            await new Promise((r) => setTimeout(r, 1));
-          }
-          return { stateAt: w.landed[url] ?? Number.NaN, badgeAt };
-        },
-        { url, id: tabId, name: `Bench Company ${i} ` },
-      );
-      state.push(times.stateAt - start);
-      badge.push(times.badgeAt - start);
-    }
-    return { accounts, runs, state, badge };
+/** The minimal extension, written to a temporary directory, with the same accounts. */
+async function startMinimal(accounts: number) {
+  const extension = writeMinimalExtension();
+  const browser = await launchBenchBrowser(extension.dir);
+  const probe = await browser.context.newPage();
+  await probe.goto(`chrome-extension://${browser.extensionId}/${MINIMAL_PROBE}`);
+  await probe.evaluate(seedMinimalExpression(accounts, BENCH_ACCOUNT));
+  const tab = await openLinkedIn(browser.context, probe);
+  return {
+    tab,
+    async close() {
+      await browser.close();
+      extension.remove();
+    },
+  };
+}
+
+/** Badge latencies (ms) of one extension: in-app navigations and page loads. */
+export interface BadgeLatencies {
+  inApp: number[];
+  load: number[];
+}
+
+export interface NavigationFigures {
+  accounts: number;
+  runs: number;
+  loads: number;
+  /** Tierlens: navigation → tab state in storage.session, in-app and page load. */
+  state: BadgeLatencies;
+  /** Tierlens: navigation → badge. */
+  badge: BadgeLatencies;
+  /** The minimal extension: navigation → badge. */
+  minimal: BadgeLatencies;
+  /** The 1-minute load average before and after. */
+  load: [number, number];
+}
+
+const since = (t: BadgeTiming) => t.badge - t.start;
+
+/**
+ * `runs` in-app navigations and `loads` page loads between companies in each extension, after
+ * `warmup` untimed ones, alternating between the two (which goes first alternates too); workers warm.
+ * `extension`: the Tierlens build to measure (default .output/chrome-mv3).
+ */
+export async function benchNavigation(
+  accounts: number,
+  runs: number,
+  loads: number,
+  options: { warmup?: number; extension?: string } = {},
+): Promise<NavigationFigures> {
+  const { warmup = 10, extension = EXTENSION_DIR } = options;
+  const before = loadavg()[0] ?? Number.NaN;
+  const started = await Promise.allSettled([startTierlens(accounts, extension), startMinimal(accounts)]);
+  const [t, m] = started;
+  if (t.status === 'rejected' || m.status === 'rejected') {
+    await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
+    throw t.status === 'rejected' ? t.reason : (m as PromiseRejectedResult).reason;
+  }
+  const [tierlens, minimal] = [t.value, m.value];
+  try {
+    const figures: NavigationFigures = {
+      accounts,
+      runs,
+      loads,
+      state: { inApp: [], load: [] },
+      badge: { inApp: [], load: [] },
+      minimal: { inApp: [], load: [] },
+      load: [before, Number.NaN],
+    };
+    const measure = async (kind: 'inApp' | 'load', n: number, stride: number) => {
+      for (let run = -warmup; run < n; run++) {
+        const i = 1 + (((run + warmup) * stride) % (accounts - 1));
+        const path = `/company/bench-co-${i}/`;
+        const url = `https://www.linkedin.com${path}`;
+        const name = `Bench Company ${i} `;
+        const go = (tab: ProbedTab) => (kind === 'inApp' ? inAppNavigation(tab, path, name) : pageLoad(tab, url, name));
+        const sides = [
+          async () => {
+            await tierlens.expect(url);
+            const t = await go(tierlens.tab);
+            const landed = await tierlens.landed(url);
+            if (run < 0) return;
+            figures.badge[kind].push(since(t));
+            figures.state[kind].push(landed - t.start);
+          },
+          async () => {
+            const t = await go(minimal.tab);
+            if (run >= 0) figures.minimal[kind].push(since(t));
+          },
+        ];
+        if (run % 2) sides.reverse();
+        for (const side of sides) await side();
+      }
+    };
+    await measure('inApp', runs, 7919);
+    await measure('load', loads, 4241);
+    figures.load[1] = loadavg()[0] ?? Number.NaN;
+    return figures;
   } finally {
-    await close();
+    await Promise.all([tierlens.close(), minimal.close()]);
   }
 }
