@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { recalibrate, refitRefusedModel } from '@/lib/background/calibrate';
 import { registerHandlers } from '@/lib/background/handlers';
 import { startPushRunner } from '@/lib/background/push-runner';
+import { startRescoreRunner } from '@/lib/background/rescore-runner';
 import { restrictStorageToTrustedContexts } from '@/lib/background/storage-access';
 import { onSyncAlarm, resumeSyncs } from '@/lib/background/sync-runner';
 import { hasLeftPage, readTabState } from '@/lib/background/tab-state';
@@ -22,6 +23,8 @@ export default defineBackground(() => {
   void resumeSyncs(db);
   // The outbox goes back to HubSpot on its alarm; what a stopped worker left is sent now.
   startPushRunner(db);
+  // The program view's derived scores follow the data, the models and the edits.
+  startRescoreRunner(db);
 
   // The toolbar button opens the side panel (Chromium); Firefox shows its sidebar instead.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});

@@ -2,7 +2,7 @@
  * Scoring benchmark against DESIGN.md's performance targets: all scores of one account with
  * 1,000 touchpoints (≤ 1 ms), rescoring 100,000 accounts (≤ 5 s), and the options page's live
  * preview over the same accounts (no target); then the browser sections (navigation, write path,
- * import). Run with `npm run bench` (BENCH_SECTIONS=scoring,navigation,write-path,import picks
+ * import). Run with `npm run bench` (BENCH_SECTIONS=scoring,program,navigation,write-path,import picks
  * some; default all); it reports and never fails: a figure over its target is marked OVER, and
  * the exit code stays 0.
  */
@@ -22,6 +22,7 @@ import { busyAccount, demoRows } from './bench/fixtures';
 import { benchImport } from './bench/import';
 import { heapUsedMb, mean, percentile, type Row, table, timeEach, timeOnce } from './bench/measure';
 import { benchNavigation, navigationBenchUnavailable } from './bench/navigation';
+import { benchRescoreInChromium, queryRows, scoreRows } from './bench/program';
 import { benchEditShown, benchPush } from './bench/write-path';
 
 const NOW = Date.UTC(2026, 10, 18, 12);
@@ -198,18 +199,54 @@ async function writePath(): Promise<Row[]> {
   return rows;
 }
 
+/** (h) The program view: filter and sort at 100k and 500k accounts, and a full rescoring in the background. */
+async function program(rows: readonly AccountRows[]): Promise<Row[]> {
+  const scored = scoreRows(rows, NOW);
+  const out = queryRows(scored, NOW, log);
+  const unavailable = navigationBenchUnavailable();
+  if (unavailable) {
+    log(`(h) rescoring in Chromium: skipped, ${unavailable}`);
+    return out;
+  }
+  const r = await benchRescoreInChromium(ACCOUNTS);
+  log(
+    `(h) full rescoring in the background, ${r.scored.toLocaleString('en-US')} accounts in a file generation (Chromium, built extension): ${(r.wallMs / 1_000).toFixed(1)} s from the data change to the new scores visible; ${r.during.length} in-app navigations during it, ${r.after.length} after`,
+  );
+  const ms = (what: string, values: number[], q: number, target?: number): Row => ({
+    what,
+    measured: percentile(values, q),
+    unit: 'ms',
+    target,
+  });
+  return [
+    ...out,
+    // DESIGN.md's "rescoring 100k accounts ≤ 5 s" is the scoring itself (b); this adds reading and writing IndexedDB.
+    {
+      what: `full rescoring in the background, ${r.scored.toLocaleString('en-US')}`,
+      measured: r.tookMs / 1_000,
+      unit: 's',
+      note: 'scoring alone: (b)',
+    },
+    ms('in-app navigation → badge during rescoring: p50', r.during, 50, 30),
+    ms('in-app navigation → badge during rescoring: p95', r.during, 95, 50),
+    ms('in-app navigation → badge after: p50', r.after, 50, 30),
+    ms('in-app navigation → badge after: p95', r.after, 95, 50),
+  ];
+}
+
 /** The sections to run, from BENCH_SECTIONS (comma-separated; default all). */
-const SECTIONS = ['scoring', 'navigation', 'write-path', 'import'] as const;
+const SECTIONS = ['scoring', 'program', 'navigation', 'write-path', 'import'] as const;
 const selected = (process.env.BENCH_SECTIONS ?? SECTIONS.join(',')).split(',').map((s) => s.trim());
 const runs = (section: (typeof SECTIONS)[number]) => selected.includes(section);
 
 async function main(): Promise<void> {
   log(`Node ${process.version}, ${process.arch}; settings: defaults (three ABM tiers)\n`);
   const results: Row[] = [];
+  let rows: AccountRows[] | undefined;
   if (runs('scoring')) {
     results.push(...oneAccount());
     const generated = timeOnce(() => demoRows(NOW, ACCOUNTS));
-    const rows = generated.result;
+    rows = generated.result;
     log(
       `    demo data: ${rows.length.toLocaleString('en-US')} accounts (the 2,000 demo accounts, copied) built and grouped in ${(generated.ms / 1_000).toFixed(1)} s (not timed below): ${summarise(rows)}`,
     );
@@ -218,6 +255,7 @@ async function main(): Promise<void> {
     log(`(c) settings preview over the same accounts, after a 5,000-account warm-up\n`);
     results.push(...previews);
   }
+  if (runs('program')) results.push(...(await program(rows ?? demoRows(NOW, ACCOUNTS))));
   if (runs('navigation')) results.push(...(await navigation()));
   if (runs('write-path')) results.push(...(await writePath()));
   if (runs('import')) results.push(...(await benchImport(log)));

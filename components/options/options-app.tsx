@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { SourcesSection } from '@/components/sources/sources-section';
 import { applyManagedModels, type ManagedModels } from '@/lib/settings/managed';
 import { loadManagedModels, loadOwnSettings, saveSettings } from '@/lib/settings/store';
@@ -93,6 +94,18 @@ export function OptionsApp() {
             <a href="#sources">Sources and data</a>
             <a href="#edits">Edits</a>
             <a href="#you">Your name and write-back</a>
+          </nav>
+          <nav className="options-nav" aria-label="Views">
+            <a
+              href={browser.runtime.getURL('/accounts.html')}
+              onClick={(e) => {
+                e.preventDefault();
+                void browser.tabs.create({ url: browser.runtime.getURL('/accounts.html') });
+              }}
+            >
+              Open the Accounts view
+            </a>
+            <span className="muted">every account's grade, tier and engagement in one list</span>
           </nav>
         </header>
         <div className="options-body">

@@ -5,13 +5,13 @@ import { Ambiguous } from '@/components/page-states/ambiguous';
 import { EmptyDatabase } from '@/components/page-states/empty-database';
 import { NoCompany } from '@/components/page-states/no-company';
 import { NotInAccounts } from '@/components/page-states/not-in-accounts';
+import { useAccountView } from '@/components/shared/use-account-view';
+import { useCalibration } from '@/components/shared/use-calibration';
+import { useSettings } from '@/components/shared/use-settings';
 import type { Account } from '@/lib/db/accounts';
 import { getDb } from '@/lib/db/db';
 import { dataView } from '@/lib/db/generations';
 import { DataFooter } from './data-footer';
-import { useAccountView } from './use-account-view';
-import { useCalibration } from './use-calibration';
-import { useSettings } from './use-settings';
 import { useTabId } from './use-tab-id';
 import { useTabState } from './use-tab-state';
 

@@ -11,6 +11,7 @@ import { loadSettings } from '../settings/store';
 import { recalibrate } from './calibrate';
 import { addAccountFromTabSchema, noPayloadSchema, pageDetectedSchema, websitePageReadSchema } from './message-schemas';
 import { handleEditsChanged } from './push-runner';
+import { requestRescore } from './rescore-runner';
 import { isExtensionPage, isLinkedInContentScript, isWebsiteContentScript } from './senders';
 import { currentSettings } from './settings-cache';
 import {
@@ -89,6 +90,7 @@ export async function handleLoadDemoData(db: TierlensDB, data: unknown, sender: 
   await refreshAllTabs(db, settings);
   // The demo carries won/lost outcomes: fit the calibrated engagement model on them.
   await recalibrate(db, settings.engagement, Date.now());
+  void requestRescore(db);
   return { accounts };
 }
 

@@ -4,6 +4,7 @@ import { loadSettings } from '../settings/store';
 import { createHubSpotTarget } from '../sync/hubspot/push';
 import { type PushRunResult, runPush } from '../sync/push/engine';
 import { noPayloadSchema } from './message-schemas';
+import { requestRescore } from './rescore-runner';
 import { isExtensionPage } from './senders';
 import { originPattern } from './source-messages';
 import { refreshAllTabs } from './tab-updates';
@@ -120,6 +121,8 @@ export async function handleEditsChanged(
   }
   if (!noPayloadSchema.safeParse(data).success) throw new RejectedPushMessage('editsChanged takes no payload');
   await refreshAllTabs(db, await loadSettings());
+  // The edited accounts' rows in the program view's scores are rescored.
+  void requestRescore(db);
   void pushSoon(db, deps).catch(() => undefined);
 }
 

@@ -8,6 +8,7 @@ import { dataView, generationDb } from '../db/generations';
 import { buildManifest } from '../sync/feed/manifest';
 import { createFeedWriter } from '../sync/feed/writer';
 import { buildAccount } from '../sync/records';
+import { requestRescore } from './rescore-runner';
 import {
   handleClearAllData,
   handleConnectSource,
@@ -160,7 +161,10 @@ describe('removing data', () => {
       connectedAt: NOW,
     });
     await handleClearAllData(db, undefined, optionsPage());
-    for (const table of db.tables) expect(await table.count()).toBe(0);
+    // The derived scores follow at once: their state row says no account is scored.
+    await requestRescore(db);
+    for (const table of db.tables.filter((t) => t.name !== 'derived')) expect(await table.count()).toBe(0);
+    expect((await db.derived.get('scores'))?.scored ?? 0).toBe(0);
     const names = (await indexedDB.databases()).map((d) => d.name);
     expect(names).not.toContain(`${db.name}~feed~2`);
   });

@@ -10,6 +10,7 @@ import { dropAbandonedImport } from '../sync/import-lock';
 import { adapterFor } from '../sync/sources';
 import { recalibrate } from './calibrate';
 import { forgetVisibleData } from './page-lookup';
+import { requestRescore } from './rescore-runner';
 import { originPattern } from './source-messages';
 import { refreshAllTabs } from './tab-updates';
 
@@ -23,6 +24,8 @@ export async function afterDataChanged(db: TierlensDB): Promise<void> {
   const settings = await loadSettings();
   await refreshAllTabs(db, settings);
   if (settings.engagement.mode === 'calibrated') await recalibrate(db, settings.engagement, Date.now());
+  // The program view's scores follow, in the background: nothing here waits for them.
+  void requestRescore(db);
   // A page whose read of the replaced generation was in flight when it was deleted opens it
   // again, which creates it anew, empty: collect such leftovers once the pages have moved on.
   setTimeout(() => void collectGenerations(db).catch(() => []), LEFTOVER_SWEEP_MS);

@@ -12,6 +12,7 @@ import { gradeAccount } from '../scoring/grade';
 import { subjectAllowed } from '../settings/adapters';
 import type { Settings } from '../settings/types';
 import { type BadgeSpec, badgeFor } from './badge';
+import { asForeground } from './foreground';
 import { editsOf, lookUpPage } from './page-lookup';
 import { readAllTabStates, removeTabState, type TabState, writeTabState } from './tab-state';
 
@@ -39,7 +40,18 @@ async function applyBadge(tabId: number, badge: BadgeSpec): Promise<void> {
  * round of indexed reads (lookUpPage), the account's edits in one more, and the badge is set
  * before the state is written, not after.
  */
-export async function updateTab(
+export function updateTab(
+  db: TierlensDB,
+  settings: Settings,
+  tabId: number,
+  url: string,
+  detected: PageSubject | null,
+): Promise<TabState | undefined> {
+  // A person waits for this: background rescoring gives way while it runs.
+  return asForeground(() => resolveTab(db, settings, tabId, url, detected));
+}
+
+async function resolveTab(
   db: TierlensDB,
   settings: Settings,
   tabId: number,

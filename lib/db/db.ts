@@ -1,8 +1,9 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Account } from './accounts';
 import type { Contact } from './contacts';
 import type { LocalEdit } from './outbox';
 import { declareVersions } from './schema';
+import type { ScoreChunk, ScoresState } from './scores';
 import type { SourceConfig } from './source-config';
 import type { SyncState } from './sync-state';
 import type { AccountTouchpoints } from './touchpoints';
@@ -18,6 +19,9 @@ export class TierlensDB extends Dexie {
   outbox!: EntityTable<LocalEdit, 'opId'>;
   syncState!: EntityTable<SyncState, 'source'>;
   sourceConfig!: EntityTable<SourceConfig, 'source'>;
+  /** The program view's derived score rows (schema v7), in chunks; main database only. */
+  scoreChunks!: Table<ScoreChunk, [number, number]>;
+  derived!: EntityTable<ScoresState, 'name'>;
 
   constructor(name = DB_NAME, options: { durability?: 'default' | 'strict' | 'relaxed' } = {}) {
     super(name, { chromeTransactionDurability: options.durability ?? 'default' });

@@ -224,6 +224,17 @@ FIXTURES[6] = {
   },
 };
 
+FIXTURES[7] = {
+  // Version 7 added the derived score chunks and their state; nothing before it changes.
+  before: { ...FIXTURES[6].before },
+  async after(db) {
+    expect(await db.outbox.get('op-1')).toEqual(v6Edit);
+    await db.scoreChunks.put({ run: 1, chunk: 0, ids: ['file:4'], rows: [] });
+    expect(await db.scoreChunks.where('ids').equals('file:4').primaryKeys()).toEqual([[1, 0]]);
+    await expectCurrentIndexesServe(db);
+  },
+};
+
 const CURRENT = SCHEMA_VERSIONS.at(-1)?.version ?? 0;
 const opened: Dexie[] = [];
 let dbCount = 0;

@@ -2,6 +2,7 @@ import type { Dexie, Transaction } from 'dexie';
 import { accountsSchema, accountsSchemaV1, accountsSchemaV2, accountsSchemaV4 } from './accounts';
 import { contactsSchema } from './contacts';
 import { outboxSchema, outboxSchemaV1 } from './outbox';
+import { derivedSchema, scoreChunksSchema } from './scores';
 import { sourceConfigSchema } from './source-config';
 import { syncStateSchema } from './sync-state';
 import {
@@ -74,6 +75,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  // v7: the program view's derived scores, one chunk of rows per record, and the state of their runs.
+  { version: 7, stores: { scoreChunks: scoreChunksSchema, derived: derivedSchema } },
 ];
 
 /** Declares the versions up to `upTo` (all by default) on a Dexie instance. */

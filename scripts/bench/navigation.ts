@@ -64,7 +64,7 @@ export async function launchBenchBrowser(extension = EXTENSION_DIR): Promise<{
 }
 
 /** Opens the LinkedIn tab on the first company and finds its id from the probe page. */
-async function openLinkedIn(context: BrowserContext, probe: Page): Promise<ProbedTab> {
+export async function openLinkedIn(context: BrowserContext, probe: Page): Promise<ProbedTab> {
   const linkedin = await context.newPage();
   await linkedin.goto('https://www.linkedin.com/company/bench-co-0/');
   const tabId = await probe.evaluate(

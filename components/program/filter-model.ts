@@ -1,0 +1,66 @@
+import type { AccountFilter, AccountSort, SortKey } from '@/lib/program/query';
+import type { ScoreRow } from '@/lib/program/score-row';
+import type { Trend } from '@/lib/scoring/engagement';
+import type { GradeLetter, Tier } from '@/lib/settings/types';
+
+/** The filter fields the bar shows, besides the search. */
+export type FilterKey = Exclude<keyof AccountFilter, 'search'>;
+
+/** True when any filter or a search narrows the list. */
+export function isFiltered(filter: AccountFilter): boolean {
+  return Object.entries(filter).some(([key, value]) =>
+    key === 'search' ? typeof value === 'string' && value.trim() !== '' : value !== undefined,
+  );
+}
+
+/** The filter with one field set, or removed when `value` is undefined. */
+export function withField<K extends keyof AccountFilter>(
+  filter: AccountFilter,
+  key: K,
+  value: AccountFilter[K] | undefined,
+): AccountFilter {
+  const next = { ...filter };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+/** A <select>'s value ("" for any) as a tier filter. */
+export const tierValue = (v: string): Tier | 'none' | undefined =>
+  v === '' ? undefined : v === 'none' ? 'none' : (Number(v) as Tier);
+
+export const gradeValue = (v: string): GradeLetter | 'none' | undefined =>
+  v === '' ? undefined : (v as GradeLetter | 'none');
+
+export const levelValue = (v: string): ScoreRow['level'] | undefined =>
+  v === '' ? undefined : (Number(v) as ScoreRow['level']);
+
+export const trendValue = (v: string): Trend | undefined => (v === '' ? undefined : (v as Trend));
+
+export const stringValue = (v: string): string | undefined => (v === '' ? undefined : v);
+
+/** "yes" / "no" / "" (any) as a flag filter. */
+export const flagValue = (v: string): boolean | undefined => (v === '' ? undefined : v === 'yes');
+
+/** A filter value as its <select>'s value. */
+export const selectValue = (v: string | number | boolean | undefined): string =>
+  v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+
+export const SORT_LABELS: Record<SortKey, string> = {
+  engagement: 'Engagement',
+  grade: 'Grade',
+  due: 'Due date',
+  name: 'Name',
+};
+
+/** The sort as a sentence for the reverse button: "highest first" or "lowest first". */
+export function sortDirection(sort: AccountSort): string {
+  const words: Record<SortKey, [string, string]> = {
+    engagement: ['highest first', 'lowest first'],
+    grade: ['best first', 'worst first'],
+    due: ['soonest first', 'latest first'],
+    name: ['A to Z', 'Z to A'],
+  };
+  const [forward, back] = words[sort.key];
+  return sort.reversed ? back : forward;
+}

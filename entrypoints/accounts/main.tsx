@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AccountsApp } from '@/components/program/accounts-app';
+import '@/components/shared/theme.css';
+import '@/components/shared/edits.css';
+import '@/components/program/accounts.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <AccountsApp />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The Accounts view (accounts.html) as the tests drive it, and a reader of the derived scores
+ * that goes past the page's own code, straight to IndexedDB: what the rows say, to check the
+ * view against.
+ */
+import { readFileSync } from 'node:fs';
+import { type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
+
+/** One score row, as far as the tests look at it. */
+export interface StoredRow {
+  id: string;
+  name: string;
+  assignedTier?: number;
+  grade: string | null;
+  engagement: number;
+}
+
+/** What a question about the stored rows answers: how many match, and (when few) which. */
+export interface RowsAnswer {
+  count: number;
+  total: number;
+  rows: StoredRow[];
+}
+
+export class AccountsPage {
+  constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<AccountsPage> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/accounts.html`);
+    await expect(page.getByRole('heading', { name: 'Accounts', exact: true })).toBeVisible();
+    return new AccountsPage(page);
+  }
+
+  /** "1,234 of 100,000 accounts". */
+  get count(): Locator {
+    return this.page.locator('.accounts-count');
+  }
+
+  get status(): Locator {
+    return this.page.locator('.scores-status');
+  }
+
+  get list(): Locator {
+    return this.page.getByRole('listbox');
+  }
+
+  get card(): Locator {
+    return this.page.getByRole('complementary', { name: 'Account card' });
+  }
+
+  async choose(filter: string, option: string): Promise<void> {
+    await this.page.getByLabel(filter, { exact: true }).selectOption({ label: option });
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox').fill(text);
+  }
+
+  /** The ids of the rows on screen, top to bottom. */
+  async shownIds(): Promise<string[]> {
+    return this.list.getByRole('option').evaluateAll((options) =>
+      options
+        .map((o) => ({ id: o.getAttribute('data-account-id') ?? '', top: o.getBoundingClientRect().top }))
+        .sort((a, b) => a.top - b.top)
+        .map((o) => o.id),
+    );
+  }
+
+  /** The id of the selected row. */
+  async selectedId(): Promise<string | null> {
+    return this.list.locator('[role="option"][aria-selected="true"]').getAttribute('data-account-id');
+  }
+
+  /** Clicks "Export CSV" and reads the file the browser saved: its name and its text. */
+  async exportCsv(): Promise<{ name: string; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    const path = await file.path();
+    return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  }
+
+  /**
+   * The visible run's score rows, read from IndexedDB, that have `assignedTier` and `grade`
+   * (each when given) and whose name contains `name` (any case); the rows themselves when at
+   * most `upTo` match.
+   */
+  storedRows(where: { assignedTier?: number; grade?: string; name?: string }, upTo = 5000): Promise<RowsAnswer> {
+    return this.page.evaluate(
+      ({ where, upTo }) =>
+        new Promise<RowsAnswer>((resolve, reject) => {
+          const open = indexedDB.open('tierlens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(['derived', 'scoreChunks'], 'readonly');
+            const state = tx.objectStore('derived').get('scores');
+            const chunks = tx.objectStore('scoreChunks').getAll();
+            tx.oncomplete = () => {
+              db.close();
+              const run = (state.result as { run?: number } | undefined)?.run;
+              const all = (chunks.result as { run: number; rows: StoredRow[] }[])
+                .filter((c) => c.run === run)
+                .flatMap((c) => c.rows);
+              const name = where.name?.toLowerCase();
+              const hits = all.filter(
+                (r) =>
+                  (where.assignedTier === undefined || r.assignedTier === where.assignedTier) &&
+                  (where.grade === undefined || r.grade === where.grade) &&
+                  (name === undefined || r.name.toLowerCase().includes(name)),
+              );
+              const slim = (r: StoredRow) => ({
+                id: r.id,
+                name: r.name,
+                assignedTier: r.assignedTier,
+                grade: r.grade,
+                engagement: r.engagement,
+              });
+              resolve({ count: hits.length, total: all.length, rows: hits.length <= upTo ? hits.map(slim) : [] });
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { where, upTo },
+    );
+  }
+
+  /** Sends the background a message of the extension's protocol (@webext-core/messaging's envelope). */
+  send(type: string): Promise<unknown> {
+    return this.page.evaluate(
+      (type) => chrome.runtime.sendMessage({ id: Date.now(), type, data: undefined, timestamp: Date.now() }),
+      type,
+    );
+  }
+}
