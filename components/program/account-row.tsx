@@ -10,7 +10,7 @@ import { gradeMarkOf, tierLabel } from './accounts-csv';
 import { followUpOverdue, gradeTitle, LEVEL_WORDS, TREND_MARKS } from './row-words';
 
 /** A tier as a coloured chip with its name; `empty` when there is none. */
-function TierChip({ tier, settings, empty }: { tier?: Tier; settings: Settings; empty: string }) {
+export function TierChip({ tier, settings, empty }: { tier?: Tier; settings: Settings; empty: string }) {
   if (tier === undefined) return <span className="muted">{empty}</span>;
   const name = settings.tiers.find((t) => t.tier === tier)?.name;
   return (

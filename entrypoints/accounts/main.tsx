@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AccountsApp } from '@/components/program/accounts-app';
+import { ProgramApp } from '@/components/program/program-app';
 import '@/components/shared/theme.css';
 import '@/components/shared/edits.css';
 import '@/components/program/accounts.css';
@@ -9,7 +9,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <AccountsApp />
+      <ProgramApp />
     </StrictMode>,
   );
 }

@@ -9,7 +9,7 @@ import { applyEdits } from '../edits/overlay';
 import { scoreAccount } from '../scoring/account-view';
 import type { CalibratedModel } from '../scoring/calibration';
 import type { Settings } from '../settings/types';
-import { type ScoreRow, scoreRowOf } from './score-row';
+import { SCORE_ROW_VERSION, type ScoreRow, scoreRowOf } from './score-row';
 import { runChunks } from './store';
 
 /** What a rescoring scores with: the models in force and, in calibrated mode, the fitted model. */
@@ -43,7 +43,7 @@ export async function basisOf(main: TierlensDB, inputs: ScoringInputs): Promise<
     .sort()
     .join(',');
   const model = inputs.calibration ? `${inputs.calibration.fittedAt}` : '';
-  return `${data}|${mainAccounts}|${digest(JSON.stringify(inputs.settings))}|${model}`;
+  return `v${SCORE_ROW_VERSION}|${data}|${mainAccounts}|${digest(JSON.stringify(inputs.settings))}|${model}`;
 }
 
 /** Per account with edits, a digest of its edits as they stand (what each is, and its state). */

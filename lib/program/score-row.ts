@@ -18,6 +18,9 @@ export interface ScoreRow {
   domain?: string;
   source: SourceId;
   owner?: string;
+  /** The owner's id and email in the source, as the account holds them: who may change the tier (lib/edits/tier-owner.ts). */
+  ownerId?: string;
+  ownerEmail?: string;
   isTarget: boolean;
   /** The tier the rep (or the CRM) assigned, with the user's edits applied. */
   assignedTier?: Tier;
@@ -54,6 +57,12 @@ export interface ScoreRow {
   lastReviewedAt?: number;
 }
 
+/**
+ * The shape of the rows: a release that changes what a row holds changes this, and the rows
+ * stored by the one before are derived again (it is part of the rescoring's basis).
+ */
+export const SCORE_ROW_VERSION = 2;
+
 /** The scored account (lib/scoring/account-view.ts) as one row of the program view. */
 export function scoreRowOf(view: AccountView): ScoreRow {
   const { account, grade, tier, engagement, roles, actions } = view;
@@ -69,6 +78,8 @@ export function scoreRowOf(view: AccountView): ScoreRow {
     domain: account.domains[0],
     source: account.source,
     owner: account.owner,
+    ownerId: account.ownerId,
+    ownerEmail: account.ownerEmail,
     isTarget: account.isTarget,
     assignedTier: tier.assigned?.tier,
     recommendedTier: tier.recommended?.tier,

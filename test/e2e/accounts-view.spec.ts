@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, expect, test } from '@playwright/test';
+import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { seedFileGenerationExpression } from '../../scripts/bench/seed';
 import { chromiumPath, EXTENSION_DIR, extensionArgs } from '../../scripts/chromium';
 import { AccountsPage, type StoredRow } from './support/accounts-page';
-import { loadDemoData } from './support/options-page';
+import { tabIdOf } from './support/fixtures';
+import { serveLinkedIn } from './support/linkedin-site';
+import { loadDemoData, OptionsPage } from './support/options-page';
 import { screenshot } from './support/screenshot';
 
 // The Accounts view, end to end: on the demo data, then on 100,000 accounts written straight
@@ -107,6 +109,124 @@ test('on the demo data: filter by tier and grade, sort by engagement, open a car
     parsed.data.every((r) => r['Assigned tier'] === 'Tier 1 Strategic' && r.Grade?.replace('?', '') === grade),
   ).toBe(true);
   expect(descending(parsed.data.map((r) => Number(r.Engagement)))).toBe(true);
+});
+
+/** A demo account as the tier selection and the panel show it, read past the page's code. */
+interface Candidate {
+  id: string;
+  name: string;
+  owner: string;
+  assignedTier?: number;
+  slug: string;
+  linkedinId: string;
+}
+
+/** The rep with the most accounts the model recommends into Tier 1 (untiered or in a lower tier), and those accounts. */
+function tierOneCandidates(page: Page): Promise<Candidate[]> {
+  return page.evaluate(
+    () =>
+      new Promise<Candidate[]>((resolve, reject) => {
+        const open = indexedDB.open('tierlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['derived', 'scoreChunks', 'accounts'], 'readonly');
+          const state = tx.objectStore('derived').get('scores');
+          const chunks = tx.objectStore('scoreChunks').getAll();
+          const accounts = tx.objectStore('accounts').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            type Row = { id: string; name: string; owner?: string; assignedTier?: number; recommendedTier?: number };
+            const run = (state.result as { run?: number }).run;
+            const rows = (chunks.result as { run: number; rows: Row[] }[])
+              .filter((c) => c.run === run)
+              .flatMap((c) => c.rows);
+            const byId = new Map(
+              (accounts.result as { id: string; linkedinSlugs: string[]; linkedinIds: string[] }[]).map((a) => [
+                a.id,
+                a,
+              ]),
+            );
+            const up = rows.filter((r) => r.owner && r.recommendedTier === 1 && r.assignedTier !== 1);
+            const perOwner = new Map<string, Row[]>();
+            for (const r of up) perOwner.set(r.owner as string, [...(perOwner.get(r.owner as string) ?? []), r]);
+            const best = [...perOwner.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+            resolve(
+              best.map((r) => ({
+                id: r.id,
+                name: r.name,
+                owner: r.owner as string,
+                assignedTier: r.assignedTier,
+                slug: byId.get(r.id)?.linkedinSlugs[0] ?? '',
+                linkedinId: byId.get(r.id)?.linkedinIds[0] ?? '',
+              })),
+            );
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+test('tier selection: a rep accepts part of the Tier 1 recommendation, and the panel shows the new tiers', async () => {
+  const view = await AccountsPage.open(context, extensionId);
+  const candidates = await tierOneCandidates(view.page);
+  expect(candidates.length).toBeGreaterThanOrEqual(2);
+  const rep = (candidates[0] as Candidate).owner;
+
+  // The rep says who they are, so their decisions are tier changes, not proposals.
+  const options = await OptionsPage.open(context, extensionId);
+  await options.page.getByLabel('Your name or email in the CRM').fill(rep);
+  await options.save();
+  await options.page.close();
+
+  await view.page.goto(`chrome-extension://${extensionId}/accounts.html#tier-selection`);
+  await expect(view.page.getByRole('heading', { name: 'Tier selection' })).toBeVisible();
+  await expect(view.page.getByLabel('Rep')).toHaveValue(rep);
+  const step = view.page.getByRole('region', { name: `Tier 1 for ${rep}` });
+  const line = (c: Candidate) => step.locator(`tr[data-account-id="${c.id}"]`);
+  const [taken, left] = candidates as [Candidate, Candidate];
+  await expect(line(taken)).toContainText('Recommended for Tier 1');
+  await line(taken)
+    .getByRole('radio', { name: /^Accept/ })
+    .check();
+  await line(left).getByRole('radio', { name: 'Keep' }).check();
+  await screenshot(view.page, 'tier-selection');
+  await view.page.getByRole('button', { name: /^Apply and go on to Tier 2/ }).click();
+  // Every other line stayed undecided, so kept: one change.
+  await expect(view.page.getByRole('status').filter({ hasText: 'Tier 1:' })).toHaveText(
+    'Tier 1: 1 tier change recorded',
+  );
+
+  // Kept out of Tier 1 from below it: offered for Tier 2, unless it is in Tier 2 already.
+  const tier2 = view.page.getByRole('region', { name: `Tier 2 for ${rep}` });
+  if (left.assignedTier === undefined || left.assignedTier > 2) {
+    await expect(tier2.locator(`tr[data-account-id="${left.id}"]`)).toContainText('offered for Tier 2');
+  }
+
+  // The panel, on the company's LinkedIn page, shows the tier the rep accepted; the kept one is unchanged.
+  await serveLinkedIn(
+    context,
+    candidates.slice(0, 2).map((c) => ({ slug: c.slug, name: c.name, id: c.linkedinId })),
+  );
+  for (const [c, tier] of [
+    [taken, 'Tier 1'],
+    [left, left.assignedTier === undefined ? 'Untiered' : `Tier ${left.assignedTier}`],
+  ] as const) {
+    const url = `https://www.linkedin.com/company/${c.slug}/`;
+    const tab = await context.newPage();
+    await tab.goto(url);
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${await tabIdOf(view.page, url)}`);
+    const fit = panel.getByRole('region', { name: 'Fit and tier' });
+    await expect(panel.locator('.account-name')).toHaveText(c.name);
+    await expect(fit.locator('dt', { hasText: 'Assigned tier' }).locator('+ dd')).toContainText(tier);
+    await Promise.all([tab.close(), panel.close()]);
+  }
+  // And the accounts view's rows follow: the background rescored the account in place.
+  await expect
+    .poll(async () => (await view.storedRows({ name: taken.name })).rows.find((r) => r.id === taken.id)?.assignedTier)
+    .toBe(1);
 });
 
 test('at 100,000 accounts: the view lists them all, and searches, filters and sorts them', async () => {
