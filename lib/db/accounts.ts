@@ -6,6 +6,28 @@ export type SourceId = 'demo' | 'file' | 'feed' | 'hubspot' | 'local';
 /** Closed outcome of the account's last opportunity, for calibrating the engagement model. */
 export type Outcome = 'won' | 'lost';
 
+/** Where an opportunity stands: still open, or closed won or lost. */
+export type OpportunityStatus = 'open' | 'won' | 'lost';
+
+/**
+ * A deal (opportunity) of an account, as its source gives it: HubSpot's deals associated with the
+ * company, or a deals file's rows linked to the account. Not indexed: a field of the account row.
+ */
+export interface Opportunity {
+  /** Source-scoped, e.g. `hubspot-deal:123`, or the file's own deal id (`file-deal:006…`). */
+  id: string;
+  name: string;
+  /** In the deal's currency as the source says it (USD assumed for imports). */
+  amount?: number;
+  /** The stage's label as the source shows it ("Contract Sent", "Closed Won"). */
+  stage?: string;
+  status: OpportunityStatus;
+  /** Epoch ms the deal was created. */
+  createdAt?: number;
+  /** Epoch ms of the close date: when it closed, or (open) when it is expected to. */
+  closedAt?: number;
+}
+
 /** A company from the CRM (or the demo data, or added by the user). */
 export interface Account {
   /** Source-scoped id, e.g. `hubspot:123` or `demo:42`. */
@@ -49,6 +71,11 @@ export interface Account {
   ownerEmail?: string;
   lifecycleStage?: string;
   openOpportunity?: { name: string; amount?: number; stage?: string };
+  /**
+   * The account's deals, when its source knows them. `openOpportunity` is then the largest open
+   * one, and `outcome`/`closedAt` follow from the latest closed one (lib/sync/opportunities.ts).
+   */
+  opportunities?: Opportunity[];
   outcome?: Outcome;
   /**
    * Epoch ms when the outcome closed (the CRM's close date). Calibration reads the account as

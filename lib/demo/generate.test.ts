@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../db/accounts';
 import { companyKeys } from '../keys/company-keys';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
+import { summariseOpportunities } from '../sync/opportunities';
+import { accountRecordSchema } from '../sync/records';
 import { HOSTILE_COMPANY, REAL_COMPANIES } from './companies';
 import { generateDemoData, TOUCHPOINT_STAGE } from './generate';
 import { createRng } from './random';
@@ -217,5 +219,33 @@ describe('generateDemoData', () => {
     const small = generateDemoData({ now, accountCount: 5 });
     expect(small.accounts.map((a) => a.name)).toEqual(REAL_COMPANIES.slice(0, 5).map((r) => r.name));
     expect(generateDemoData({ now, accountCount: 100 }).accounts.length).toBe(100);
+  });
+});
+
+describe('the demo accounts’ deals', () => {
+  it('agree with each account’s outcome, close date and open opportunity', () => {
+    const withDeals = data.accounts.filter((a) => a.opportunities?.length);
+    expect(withDeals.length).toBeGreaterThan(50);
+    for (const a of data.accounts) {
+      expect(summariseOpportunities(a.opportunities ?? [])).toEqual({
+        ...(a.openOpportunity ? { openOpportunity: a.openOpportunity } : {}),
+        ...(a.outcome ? { outcome: a.outcome } : {}),
+        ...(a.closedAt !== undefined ? { closedAt: a.closedAt } : {}),
+      });
+      expect(accountRecordSchema.safeParse({ ...a, generation: 0 }).success).toBe(true);
+    }
+    const won = data.accounts.find((a) => a.outcome === 'won');
+    expect(won?.opportunities?.find((o) => o.status === 'won')).toMatchObject({
+      stage: 'Closed Won',
+      closedAt: won?.closedAt,
+    });
+    const open = data.accounts.flatMap((a) => a.opportunities ?? []).filter((o) => o.status === 'open');
+    expect(open.length).toBeGreaterThan(20);
+    expect(open.every((o) => o.amount !== undefined && o.stage !== undefined)).toBe(true);
+  });
+
+  it('are the same for the same seed', () => {
+    const again = generateDemoData({ now });
+    expect(again.accounts.map((a) => a.opportunities)).toEqual(data.accounts.map((a) => a.opportunities));
   });
 });

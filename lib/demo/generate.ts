@@ -14,6 +14,7 @@ import { normaliseName } from '../keys/normalise';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Tier } from '../settings/types';
 import { type Fit, HOSTILE_COMPANY, makeSyntheticCompany, REAL_COMPANIES, type SyntheticCompany } from './companies';
+import { addDemoOpportunities } from './opportunities';
 import { afterCloseAges, CLOSED_DAYS_AGO, outcomeOf } from './outcomes';
 import { createRng, type Rng } from './random';
 
@@ -479,6 +480,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
     for (const row of rows) {
       touchpoints.push({ id: `demo:t${touchpoints.length + 1}`, ...row });
     }
+    addDemoOpportunities(seed, i, account, now);
   });
   return { accounts, contacts, touchpoints };
 }

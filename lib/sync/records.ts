@@ -27,6 +27,23 @@ const id = z
   .regex(/^[a-z]+:.+$/, 'must be a source-scoped id such as hubspot:123');
 const epochMs = z.number().int().min(0).max(8.64e15);
 
+/** A deal of an account (lib/db/accounts.ts `Opportunity`); its id is scoped like `hubspot-deal:123`. */
+export const opportunitySchema = z
+  .object({
+    id: z
+      .string()
+      .min(3)
+      .max(300)
+      .regex(/^[a-z][a-z-]*:.+$/, 'must be a source-scoped id such as hubspot-deal:123'),
+    name: text(500).min(1),
+    amount: z.number().min(0).max(1e13).optional(),
+    stage: text(200).optional(),
+    status: z.enum(['open', 'won', 'lost']),
+    createdAt: epochMs.optional(),
+    closedAt: epochMs.optional(),
+  })
+  .strict();
+
 /** An account as a source delivers it; the sync engine stamps the generation. */
 export const accountRecordSchema = z
   .object({
@@ -57,6 +74,7 @@ export const accountRecordSchema = z
       .object({ name: text(500), amount: z.number().min(0).max(1e13).optional(), stage: text(200).optional() })
       .strict()
       .optional(),
+    opportunities: z.array(opportunitySchema).max(500).optional(),
     outcome: z.enum(['won', 'lost']).optional(),
     closedAt: epochMs.optional(),
     lastReviewedAt: epochMs.optional(),

@@ -3,7 +3,7 @@
  * (/work/shared/reference/hubspot-api.md, "§n" in the modules under ./hubspot/). It keeps CRM
  * objects, their associations and the portal's property definitions in memory and serves the
  * CRM v3 list/search/batch read, update and upsert endpoints, the v4 association endpoints,
- * the owners list (./hubspot/owners.ts) and the properties endpoint with the contract's shapes, paging, limits, errors and rate limits,
+ * the owners list (./hubspot/owners.ts), the deal pipelines (./hubspot/pipelines.ts) and the properties endpoint with the contract's shapes, paging, limits, errors and rate limits,
  * plus a programme of injected faults. Every request is recorded, and every applied object
  * write is logged with its trace id (`data.writes`).
  *
@@ -25,6 +25,7 @@ export {
   type AppliedWrite,
   generatedCompany,
   generatedContact,
+  generatedDeal,
   HubSpotData,
   modifiedProperty,
   OBJECT_TYPES,
@@ -34,12 +35,15 @@ export {
 } from './hubspot/data';
 export { type Fault, FaultProgramme, type RequestMatcher } from './hubspot/faults';
 export { OWNERS_MAX, type StoredOwner } from './hubspot/owners';
+export { defaultPipelines, type StoredPipeline, type StoredStage } from './hubspot/pipelines';
 export {
   ALL_READ_SCOPES,
+  DEALS_SCOPE,
   DEFAULT_TOKEN,
   type HubSpotPortal,
   type HubSpotServerOptions,
   OWNERS_SCOPE,
+  READ_SCOPES_WITHOUT_DEALS,
   READ_SCOPES_WITHOUT_OWNERS,
   type RequestLog,
   WRITE_SCOPES,

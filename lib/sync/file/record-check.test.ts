@@ -91,6 +91,20 @@ const EDGES: unknown[] = [
   [text(601)],
   {},
   { name: 'x' },
+  // Deals (opportunities): a good one, and one wrong in each way the schema refuses.
+  [{ id: 'hubspot-deal:1', name: 'Renewal', status: 'open' }],
+  [{ id: 'hubspot-deal:1', name: 'Renewal', status: 'won', amount: 1e13, closedAt: 8.64e15, createdAt: 0 }],
+  [{ id: 'Hubspot-deal:1', name: 'Renewal', status: 'open' }],
+  [{ id: '-deal:1', name: 'Renewal', status: 'open' }],
+  [{ id: 'hubspot-deal:1', name: '', status: 'open' }],
+  [{ id: 'hubspot-deal:1', name: 'R', status: 'draw' }],
+  [{ id: 'hubspot-deal:1', name: 'R', status: 'open', amount: -1 }],
+  [{ id: 'hubspot-deal:1', name: 'R', status: 'open', amount: 1e13 + 1 }],
+  [{ id: 'hubspot-deal:1', name: 'R', status: 'open', closedAt: 1.5 }],
+  [{ id: 'hubspot-deal:1', name: 'R', status: 'open', stage: text(201) }],
+  [{ id: 'hubspot-deal:1', name: 'R', status: 'open', probability: 1 }],
+  Array.from({ length: 500 }, (_, i) => ({ id: `file-deal:${i}`, name: 'R', status: 'lost' })),
+  Array.from({ length: 501 }, (_, i) => ({ id: `file-deal:${i}`, name: 'R', status: 'lost' })),
 ];
 
 const account: Account = {
@@ -106,6 +120,16 @@ const account: Account = {
   lifecycleStage: 'customer',
   outcome: 'won',
   closedAt: 1_690_000_000_000,
+  opportunities: [
+    {
+      id: 'file-deal:7',
+      name: 'New business',
+      amount: 50_000,
+      stage: 'Closed Won',
+      status: 'won',
+      closedAt: 1_690_000_000_000,
+    },
+  ],
   updatedAt: 1_700_000_000_000,
   lastReviewedAt: 1_700_000_000_000,
   domains: ['acme.com'],

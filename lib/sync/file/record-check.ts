@@ -41,6 +41,7 @@ const ACCOUNT_KEYS: ReadonlySet<string> = new Set([
   'lifecycleStage',
   'outcome',
   'closedAt',
+  'opportunities',
   'lastReviewedAt',
   'updatedAt',
   'source',
@@ -57,6 +58,17 @@ const CONTACT_KEYS: ReadonlySet<string> = new Set([
   'buyingRoles',
   'updatedAt',
 ]);
+const OPPORTUNITY_KEYS: ReadonlySet<string> = new Set([
+  'id',
+  'name',
+  'amount',
+  'stage',
+  'status',
+  'createdAt',
+  'closedAt',
+]);
+const OPPORTUNITY_ID = /^[a-z][a-z-]*:.+$/;
+const OPPORTUNITY_STATUSES: ReadonlySet<unknown> = new Set(['open', 'won', 'lost']);
 const TOUCHPOINT_KEYS: ReadonlySet<string> = new Set(['id', 'accountId', 'contactId', 'type', 'stage', 'at']);
 
 /** `z.string().max(max)` (and `.min(min)`). */
@@ -89,6 +101,28 @@ function onlyKeys(record: object, keys: ReadonlySet<string>): boolean {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
+/** Whether opportunitySchema accepts each of `v`, at most 500 of them. */
+function opportunities(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 500) return false;
+  for (let i = 0; i < v.length; i++) {
+    const o: unknown = v[i];
+    if (!isRecord(o) || !onlyKeys(o, OPPORTUNITY_KEYS)) return false;
+    const valid =
+      typeof o.id === 'string' &&
+      o.id.length >= 3 &&
+      o.id.length <= 300 &&
+      OPPORTUNITY_ID.test(o.id) &&
+      text(o.name, 500, 1) &&
+      (o.amount === undefined || (typeof o.amount === 'number' && o.amount >= 0 && o.amount <= 1e13)) &&
+      optionalText(o.stage, 200) &&
+      OPPORTUNITY_STATUSES.has(o.status) &&
+      optionalEpochMs(o.createdAt) &&
+      optionalEpochMs(o.closedAt);
+    if (!valid) return false;
+  }
+  return true;
+}
+
 /** Whether accountRecordSchema accepts `account` (false: ask the schema why not). */
 export function isValidAccount(account: Account): boolean {
   const a: unknown = account;
@@ -119,6 +153,7 @@ export function isValidAccount(account: Account): boolean {
     optionalText(a.lifecycleStage, 100) &&
     (a.outcome === undefined || a.outcome === 'won' || a.outcome === 'lost') &&
     optionalEpochMs(a.closedAt) &&
+    (a.opportunities === undefined || opportunities(a.opportunities)) &&
     optionalEpochMs(a.lastReviewedAt) &&
     epochMs(a.updatedAt) &&
     SOURCES.has(a.source) &&

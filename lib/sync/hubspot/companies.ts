@@ -1,10 +1,11 @@
-import type { Account } from '../../db/accounts';
+import type { Account, Opportunity } from '../../db/accounts';
 import { parseBoolean } from '../normalise/boolean';
 import { normaliseCountry } from '../normalise/country';
 import { parseDate } from '../normalise/date';
 import { parseLinkedInCompany } from '../normalise/linkedin';
 import { parseNumber } from '../normalise/number';
 import { parseTier } from '../normalise/tier';
+import { applyOpportunities } from '../opportunities';
 import { buildAccount } from '../records';
 import { type OwnerDirectory, ownerFields } from './owners';
 import type { CrmObject } from './wire';
@@ -35,8 +36,16 @@ export function tagsOf(raw: string | undefined): string[] | undefined {
  * or id from the page URL, `updatedAt` from `hs_lastmodifieddate`. A showcase or school page
  * is not the company's own page, so it gives no `li:` key (a showcase or school page gives its own). The owner is `hubspot_owner_id` named
  * from `owners` (its name, id and email), or the id alone when the owners could not be read.
+ * `opportunities` are its deals when the run reads them (deals.ts): they set the open opportunity
+ * and the outcome; without them (no deals scope) the account has neither.
  */
-export function companyToAccount(o: CrmObject, now: number, tagsProperty?: string, owners?: OwnerDirectory): Account {
+export function companyToAccount(
+  o: CrmObject,
+  now: number,
+  tagsProperty?: string,
+  owners?: OwnerDirectory,
+  opportunities?: readonly Opportunity[],
+): Account {
   const value = (name: string) => prop(o, name);
   const linkedin = value('linkedin_company_page');
   const page = linkedin ? parseLinkedInCompany(linkedin) : undefined;
@@ -48,7 +57,7 @@ export function companyToAccount(o: CrmObject, now: number, tagsProperty?: strin
   const modified = value('hs_lastmodifieddate');
   const employeeCount = employees ? parseNumber(employees) : undefined;
   const { owner, ownerId, ownerEmail } = ownerFields(value('hubspot_owner_id'), owners);
-  return buildAccount(
+  const account = buildAccount(
     'hubspot',
     o.id,
     {
@@ -74,4 +83,5 @@ export function companyToAccount(o: CrmObject, now: number, tagsProperty?: strin
     },
     now,
   );
+  return opportunities ? applyOpportunities(account, opportunities) : account;
 }

@@ -2,11 +2,12 @@ import { z } from 'zod';
 
 /**
  * Where a run stopped, as the string the engine commits with each page. A run reads
- * companies, then contacts. A full run pages the list API with HubSpot's `after` token; an
+ * companies (each page with its deals), then contacts; an incremental run then reads the deals
+ * that changed, each page as the accounts of their companies (deals.ts). A full run pages the list API with HubSpot's `after` token; an
  * incremental run pages the search API by last-modified date (see incremental.ts): `from` is
  * the last modified date seen, `ids` the records already read at exactly that date.
  */
-export const PHASES = ['companies', 'contacts'] as const;
+export const PHASES = ['companies', 'contacts', 'deals'] as const;
 export type Phase = (typeof PHASES)[number];
 
 const cursorSchema = z.discriminatedUnion('mode', [

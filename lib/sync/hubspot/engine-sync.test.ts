@@ -122,11 +122,17 @@ describe('a HubSpot sync through the engine', () => {
       name: 'Renamed Co',
       assignedTier: 1,
     });
-    // An incremental run searches; it never lists every company again (only the owners, to name them).
+    // An incremental run searches; it never lists every company again (only the owners, to name
+    // them, and the deal pipelines with a one-deal probe, to label deals).
     const reads = server.requests.slice(before);
     expect(
       reads.every(
-        (r) => r.path.endsWith('/search') || r.path.includes('/associations/') || r.path === '/crm/v3/owners',
+        (r) =>
+          r.path.endsWith('/search') ||
+          r.path.includes('/associations/') ||
+          r.path === '/crm/v3/owners' ||
+          r.path === '/crm/v3/pipelines/deals' ||
+          (r.path === '/crm/v3/objects/deals' && r.query.limit?.[0] === '1'),
       ),
     ).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { ACTIVITY_PROPERTIES, ASSOCIATED_CONTACTS_PROPERTY } from './activity';
 import { CONTACT_ACTIVITY_PROPERTIES } from './contact-activity';
+import { DEAL_PROPERTIES, DEALS_SCOPE } from './deals';
 import { OWNERS_PAGE_SIZE, OWNERS_SCOPE } from './owners';
 
 /**
@@ -56,14 +57,18 @@ export function contactProperties(linkedinProperty = DEFAULT_CONTACT_LINKEDIN_PR
 }
 
 /** Last-modified properties by object (§3): contacts differ from companies. */
-export const MODIFIED_PROPERTY = { companies: 'hs_lastmodifieddate', contacts: 'lastmodifieddate' } as const;
+export const MODIFIED_PROPERTY = {
+  companies: 'hs_lastmodifieddate',
+  contacts: 'lastmodifieddate',
+  deals: 'hs_lastmodifieddate',
+} as const;
 
 /** Page size: the list API's maximum (§2); search pages use the same so one v4 batch (≤100 inputs) completes them. */
 export const PAGE_SIZE = 100;
 
 /** What the adapter will read, for the UI to show before the first sync. */
 export interface HubSpotReadDescription {
-  objects: Array<{ object: 'companies' | 'contacts' | 'owners'; properties: string[]; why: string }>;
+  objects: Array<{ object: 'companies' | 'contacts' | 'owners' | 'deals'; properties: string[]; why: string }>;
   endpoints: Array<{ method: 'GET' | 'POST'; path: string; when: string }>;
   /** Granular scopes of the private app for reading. */
   scopes: string[];
@@ -90,6 +95,11 @@ export function describeHubSpotRead(options: { contactLinkedInProperty?: string 
         why: 'people at those accounts: name, title, email, LinkedIn profile, buying roles, their primary company, and their last email opens, clicks and replies, site visit, form, document view and meetings, each a touchpoint of that person',
       },
       {
+        object: 'deals',
+        properties: [...DEAL_PROPERTIES],
+        why: "each account's opportunities: name, amount, stage (labelled from its pipeline), open, won or lost, created and close dates, for pipeline, win rate and deal size",
+      },
+      {
         object: 'owners',
         properties: ['id', 'firstName', 'lastName', 'email'],
         why: "the HubSpot users who own companies: each account's owner by name, and you recognised as the owner by your name or email",
@@ -101,7 +111,26 @@ export function describeHubSpotRead(options: { contactLinkedInProperty?: string 
         path: '/crm/v3/owners',
         when: `every sync, once at its start, ${OWNERS_PAGE_SIZE} owners a page`,
       },
-      { method: 'GET', path: '/crm/v3/objects/companies', when: 'a full sync, 100 companies a page' },
+      {
+        method: 'GET',
+        path: '/crm/v3/pipelines/deals',
+        when: 'every sync, once at its start: the deal stages, their labels and which are won or lost',
+      },
+      {
+        method: 'GET',
+        path: '/crm/v3/objects/deals?limit=1',
+        when: 'every sync, once at its start: whether the token may read deals',
+      },
+      {
+        method: 'GET',
+        path: '/crm/v3/objects/companies?associations=deals',
+        when: 'a full sync, 100 companies a page',
+      },
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/deals/batch/read',
+        when: 'every page of companies with deals: those deals, 100 a request',
+      },
       {
         method: 'GET',
         path: '/crm/v3/objects/contacts?associations=companies',
@@ -122,16 +151,41 @@ export function describeHubSpotRead(options: { contactLinkedInProperty?: string 
         path: '/crm/v4/associations/contacts/companies/batch/read',
         when: 'an incremental sync: the companies of the changed contacts',
       },
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/deals/search',
+        when: 'an incremental sync: deals changed since the last one, each read again with its companies',
+      },
+      {
+        method: 'POST',
+        path: '/crm/v4/associations/companies/deals/batch/read',
+        when: 'an incremental sync: the deals of the changed companies',
+      },
+      {
+        method: 'POST',
+        path: '/crm/v4/associations/deals/companies/batch/read',
+        when: 'an incremental sync: the companies of the changed deals',
+      },
+      {
+        method: 'POST',
+        path: '/crm/v3/objects/companies/batch/read',
+        when: 'an incremental sync: the companies of the changed deals, read again whole',
+      },
     ],
-    scopes: ['crm.objects.companies.read', 'crm.objects.contacts.read', OWNERS_SCOPE],
+    scopes: ['crm.objects.companies.read', 'crm.objects.contacts.read', DEALS_SCOPE, OWNERS_SCOPE],
     optionalScopes: [
+      {
+        scope: DEALS_SCOPE,
+        without:
+          'the sync still runs, but accounts have no opportunities: no open opportunity, pipeline or won/lost outcome',
+      },
       {
         scope: OWNERS_SCOPE,
         without: 'the sync still runs, but owners show as HubSpot owner ids and you are recognised only by yours',
       },
     ],
     notRead: [
-      'deals',
+      "deals' line items, quotes and contacts",
       'emails, calls, meetings and notes themselves (only the latest dates HubSpot keeps on each contact and company)',
     ],
     writes: {

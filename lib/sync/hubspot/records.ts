@@ -1,3 +1,4 @@
+import type { Opportunity } from '../../db/accounts';
 import type { SyncRecord } from '../records';
 import { companyTouchpoints } from './activity';
 import type { HubSpotClient } from './client';
@@ -5,6 +6,15 @@ import { companyToAccount } from './companies';
 import { contactTouchpoints } from './contact-activity';
 import { type CompanyLink, contactToRecord, linksFromList, primaryCompany } from './contacts';
 import type { Phase } from './cursor';
+import {
+  batchReadObjects,
+  type DealStages,
+  dealIdsFromList,
+  fetchDealCompanies,
+  fetchDealIds,
+  opportunitiesOf,
+  truncatedDeals,
+} from './deals';
 import type { OwnerDirectory } from './owners';
 import { type CrmObject, v4BatchResponseSchema } from './wire';
 
@@ -22,19 +32,27 @@ export interface RecordContext {
   tagsProperty?: string;
   /** The owners the run read, to name each company's owner; without them owners stay ids. */
   owners?: OwnerDirectory;
+  /** The deal stages when the run reads deals (deals.ts); undefined: accounts come without deals. */
+  dealStages?: DealStages;
+  /** The company properties the run reads, for the companies of changed deals. */
+  companyProperties: readonly string[];
   stats: HubSpotReadStats;
   signal: AbortSignal;
 }
 
-/** The records of one page of companies: each account (its owner named from `owners`) and its activity touchpoints. */
+/**
+ * The records of one page of companies: each account (its owner named from `owners`, its deals
+ * from `opportunities` when the run reads them) and its activity touchpoints.
+ */
 export function companyRecords(
   objects: readonly CrmObject[],
   now: number,
   tagsProperty?: string,
   owners?: OwnerDirectory,
+  opportunities?: ReadonlyMap<string, readonly Opportunity[]>,
 ): SyncRecord[] {
   return objects.flatMap((o): SyncRecord[] => [
-    { kind: 'account', record: companyToAccount(o, now, tagsProperty, owners) },
+    { kind: 'account', record: companyToAccount(o, now, tagsProperty, owners, opportunities?.get(o.id)) },
     ...companyTouchpoints(o.id, o.properties).map((record): SyncRecord => ({ kind: 'touchpoint', record })),
   ]);
 }
@@ -87,6 +105,48 @@ export async function fetchCompanyLinks(
   return links;
 }
 
+/**
+ * The records of a page of companies, each account complete with its deals when the run reads
+ * them: a list page names each company's deal ids (`associations=deals`, asked again through v4
+ * for a company whose association list was paged), a search page asks v4 for them (§5); then one
+ * batch read fetches the deals (deals.ts). So every page's accounts are whole, in a full run and
+ * in an incremental one alike.
+ */
+async function companyPageRecords(
+  objects: readonly CrmObject[],
+  fromList: boolean,
+  ctx: RecordContext,
+): Promise<SyncRecord[]> {
+  const stages = ctx.dealStages;
+  if (!stages || !objects.length) return companyRecords(objects, ctx.now, ctx.tagsProperty, ctx.owners);
+  const ids = objects.map((o) => o.id);
+  let dealIds: Map<string, string[]>;
+  if (fromList) {
+    dealIds = dealIdsFromList(objects);
+    const paged = objects.filter(truncatedDeals).map((o) => o.id);
+    if (paged.length)
+      for (const [id, deals] of await fetchDealIds(ctx.client, paged, ctx.signal)) dealIds.set(id, deals);
+  } else dealIds = await fetchDealIds(ctx.client, ids, ctx.signal);
+  const opportunities = await opportunitiesOf(ctx.client, ids, dealIds, stages, ctx.signal);
+  return companyRecords(objects, ctx.now, ctx.tagsProperty, ctx.owners, opportunities);
+}
+
+/**
+ * The records of a page of changed deals (an incremental run's last phase): the accounts of their
+ * companies, read again whole with all their deals, since an account row holds its deals and a
+ * deal can change while its company does not.
+ */
+async function changedDealRecords(deals: readonly CrmObject[], ctx: RecordContext): Promise<SyncRecord[]> {
+  if (!ctx.dealStages || !deals.length) return [];
+  const companyIds = await fetchDealCompanies(
+    ctx.client,
+    deals.map((d) => d.id),
+    ctx.signal,
+  );
+  const companies = await batchReadObjects(ctx.client, 'companies', companyIds, ctx.companyProperties, ctx.signal);
+  return companyPageRecords(companies, false, ctx);
+}
+
 /** The records of a page of `phase` objects, fetching the contacts' companies when the page lacks them. */
 export async function pageRecords(
   phase: Phase,
@@ -94,7 +154,8 @@ export async function pageRecords(
   withAssociations: boolean,
   ctx: RecordContext,
 ): Promise<SyncRecord[]> {
-  if (phase === 'companies') return companyRecords(objects, ctx.now, ctx.tagsProperty, ctx.owners);
+  if (phase === 'companies') return companyPageRecords(objects, withAssociations, ctx);
+  if (phase === 'deals') return changedDealRecords(objects, ctx);
   if (withAssociations) return contactRecords(objects, linksFromList, ctx);
   const fetched = await fetchCompanyLinks(
     objects.map((o) => o.id),

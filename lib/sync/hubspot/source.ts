@@ -3,6 +3,7 @@ import { SourceError } from '../errors';
 import type { RecordCounts, RunResult, SourceAdapter, SourcePage, SyncPlan } from '../types';
 import { HubSpotClient, type HubSpotClientOptions } from './client';
 import { decodeCursor, encodeCursor, type HubSpotCursor, nextPhase, type Phase } from './cursor';
+import { DEAL_PROPERTIES, dealStagesOf, MISSING_DEALS_SCOPE, readDealStages } from './deals';
 import { advanceWindow, firstWindow, SEARCH_RESULT_CAP, searchRequest } from './incremental';
 import { MISSING_OWNERS_SCOPE, readOwners } from './owners';
 import { COMPANY_PROPERTIES, contactProperties, DEFAULT_CONTACT_LINKEDIN_PROPERTY, PAGE_SIZE } from './properties';
@@ -33,24 +34,31 @@ export interface HubSpotSource extends SourceAdapter {
 }
 
 /**
- * The HubSpot CRM as a sync source (DESIGN.md "Sources and sync"): companies, then contacts
- * with their primary company, then nothing else — activity comes as touchpoints on the
+ * The HubSpot CRM as a sync source (DESIGN.md "Sources and sync"): companies, each page with
+ * its deals (deals.ts), then contacts with their primary company; an incremental run then reads
+ * the changed deals as their companies' accounts. Activity comes as touchpoints on the
  * contact pages, from each contact's own dates (contact-activity.ts), and on the company pages
  * for a company without contacts (activity.ts). A full run pages the list API; an incremental
  * run pages the search API by last-modified date after the previous run's watermark. One page (100
  * objects, the list maximum) per `readPage`, complete with its associations. Every run first
- * reads the owners (owners.ts) into its plan, so that every company page, in a full or an
- * incremental run, resumed or not, names its owner the same way.
+ * reads the owners (owners.ts) and the deal stages into its plan, so that every company page, in
+ * a full or an incremental run, resumed or not, names its owner and labels its deals the same way.
  */
 export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSource {
   const now = options.now ?? Date.now;
   const client = new HubSpotClient({ ...options, now });
   const linkedinProperty = options.contactLinkedInProperty ?? DEFAULT_CONTACT_LINKEDIN_PROPERTY;
   const stats: HubSpotReadStats = { contactsWithoutCompany: 0 };
+  const companyProperties = [
+    ...COMPANY_PROPERTIES,
+    ...(options.companyTagsProperty ? [options.companyTagsProperty] : []),
+  ];
   const propertiesOf = (phase: Phase) =>
     phase === 'companies'
-      ? [...COMPANY_PROPERTIES, ...(options.companyTagsProperty ? [options.companyTagsProperty] : [])]
-      : contactProperties(linkedinProperty);
+      ? companyProperties
+      : phase === 'deals'
+        ? [...DEAL_PROPERTIES]
+        : contactProperties(linkedinProperty);
 
   async function readList(phase: Phase, after: string | undefined, ctx: RecordContext): Promise<SourcePage> {
     const raw = await client.get(
@@ -59,7 +67,7 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
         limit: String(PAGE_SIZE),
         after,
         properties: propertiesOf(phase),
-        associations: phase === 'contacts' ? ['companies'] : undefined,
+        associations: phase === 'contacts' ? ['companies'] : ctx.dealStages ? ['deals'] : undefined,
         archived: 'false',
       },
       ctx.signal,
@@ -81,16 +89,21 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
         retryable: false,
       });
     const records = await pageRecords(cursor.phase, fresh, false, ctx);
-    const following = nextPhase(cursor.phase);
+    // Changed deals are read only by a run that reads deals.
+    const after = nextPhase(cursor.phase);
+    const following = after === 'deals' && !ctx.dealStages ? undefined : after;
     if (more) return { records, next: encodeCursor(next) };
     return { records, next: following ? encodeCursor(firstWindow(following, since)) : undefined };
   }
 
-  /** The cursor after a list page: the same phase's next page, else the next phase's first. */
+  /**
+   * The cursor after a list page: the same phase's next page, else the next phase's first. A full
+   * run has no deals phase: each companies page brought its deals.
+   */
   function continueWith(cursor: Extract<HubSpotCursor, { mode: 'list' }>, more: boolean): string | undefined {
     if (more) return encodeCursor(cursor);
     const following = nextPhase(cursor.phase);
-    return following ? encodeCursor({ v: 1, mode: 'list', phase: following }) : undefined;
+    return following && following !== 'deals' ? encodeCursor({ v: 1, mode: 'list', phase: following }) : undefined;
   }
 
   return {
@@ -103,12 +116,14 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
       // Archived records never show in search: a full run now and then lets deletions reach users.
       const stale = state?.generatedAt !== undefined && startedAt - state.generatedAt > FULL_SYNC_EVERY_MS;
       const owners = await readOwners(client, signal);
-      // The last run could not name owners and this one can (the scope was added): every
-      // account's owner changes, so this run reads them all rather than only what changed.
-      const newlyNamed = state?.notice === MISSING_OWNERS_SCOPE && 'byId' in owners;
-      if (since === undefined || stale || newlyNamed)
-        return { mode: 'full', data: { startedAt, owners } satisfies PlanData };
-      return { mode: 'incremental', data: { since, startedAt, owners } satisfies PlanData };
+      const deals = await readDealStages(client, signal);
+      // The last run could not name owners, or read deals, and this one can (the scope was
+      // added): every account changes, so this run reads them all rather than only what changed.
+      const newlyNamed = !!state?.notice?.includes(MISSING_OWNERS_SCOPE) && 'byId' in owners;
+      const newlyDeals = !!state?.notice?.includes(MISSING_DEALS_SCOPE) && 'stages' in deals;
+      if (since === undefined || stale || newlyNamed || newlyDeals)
+        return { mode: 'full', data: { startedAt, owners, deals } satisfies PlanData };
+      return { mode: 'incremental', data: { since, startedAt, owners, deals } satisfies PlanData };
     },
 
     async readPage(plan: SyncPlan, cursor: string | undefined, signal: AbortSignal): Promise<SourcePage> {
@@ -119,6 +134,8 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
         linkedinProperty,
         tagsProperty: options.companyTagsProperty,
         owners: data.owners,
+        dealStages: dealStagesOf(data.deals),
+        companyProperties,
         stats,
         signal,
       };
@@ -133,7 +150,12 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
 
     async finish(plan: SyncPlan, _counts: RecordCounts): Promise<RunResult> {
       const data = planDataSchema.parse(plan.data);
-      const notice = data.owners && 'unread' in data.owners ? data.owners.unread : undefined;
+      const notice = [
+        data.owners && 'unread' in data.owners ? data.owners.unread : undefined,
+        data.deals && 'unread' in data.deals ? data.deals.unread : undefined,
+      ]
+        .filter(Boolean)
+        .join(' ');
       return { checkpoint: nextCheckpoint(data), ...(notice ? { notice } : {}) };
     },
   };

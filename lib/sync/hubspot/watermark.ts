@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dealDirectorySchema } from './deals';
 import { ownerDirectorySchema } from './owners';
 
 /**
@@ -17,12 +18,14 @@ export const SAFETY_MARGIN_MS = 10 * 60_000;
 
 /**
  * The plan's data: when the run started, for an incremental run the watermark it reads after,
- * and the owners read at its start (owners.ts; absent in a plan stored before owners were read).
+ * the owners read at its start (owners.ts; absent in a plan stored before owners were read), and
+ * the deal stages (deals.ts; absent in a plan stored before deals were read: that run reads none).
  */
 export const planDataSchema = z.object({
   startedAt: z.number(),
   since: z.number().optional(),
   owners: ownerDirectorySchema.optional(),
+  deals: dealDirectorySchema.optional(),
 });
 export type PlanData = z.infer<typeof planDataSchema>;
 

@@ -16,7 +16,11 @@ export const crmObjectSchema = z.object({
   properties,
   archived: z.boolean().optional(),
   associations: z
-    .record(z.string(), z.object({ results: z.array(z.object({ id: z.string(), type: z.string() })) }))
+    .record(
+      z.string(),
+      // `paging` when an object has more associations than a list response carries.
+      z.object({ results: z.array(z.object({ id: z.string(), type: z.string() })), paging }),
+    )
     .optional(),
 });
 export type CrmObject = z.infer<typeof crmObjectSchema>;

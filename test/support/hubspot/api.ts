@@ -2,6 +2,7 @@
 import { notFound, type Reply, validation } from './bodies';
 import { type HubSpotData, SINGULAR } from './data';
 import { listOwners } from './owners';
+import { listPipelines } from './pipelines';
 import { ReadRoutes } from './read-api';
 import { WriteRoutes } from './write-api';
 
@@ -26,10 +27,13 @@ export class HubSpotApi {
   private readonly reads: ReadRoutes;
   private readonly writes: WriteRoutes;
 
+  private readonly clock: () => number;
+
   constructor(
     private readonly data: HubSpotData,
     options: HubSpotApiOptions,
   ) {
+    this.clock = options.clock;
     this.reads = new ReadRoutes(data, options.searchCap);
     this.writes = new WriteRoutes(data, this.reads, options.clock, options.multiStatus);
   }
@@ -37,6 +41,7 @@ export class HubSpotApi {
   /** The granular scope a request needs (names as HubSpot's scopes page gives them; engagements ride on contacts). */
   scopeFor(method: string, path: string): string | undefined {
     if (/^\/crm\/v3\/owners(?:\/|$)/.test(path)) return 'crm.objects.owners.read';
+    if (/^\/crm\/v3\/pipelines\/deals(?:\/|$)/.test(path)) return 'crm.objects.deals.read';
     const object = /^\/crm\/v[34]\/(?:objects|associations)\/([^/]+)/.exec(path)?.[1];
     const schema = /^\/crm\/v3\/properties\/([^/]+)/.exec(path)?.[1];
     if (schema) return `crm.schemas.${schema}.read`;
@@ -54,6 +59,8 @@ export class HubSpotApi {
     if (crm !== 'crm') return notFound(`No route for ${method} ${path}`);
     if (version === 'v3' && kind === 'owners' && rawType === undefined && method === 'GET')
       return listOwners(this.data.owners, params);
+    if (version === 'v3' && kind === 'pipelines' && rawType === 'deals' && !rest.length && method === 'GET')
+      return listPipelines(this.data.pipelines, this.clock());
     if (version === 'v3' && kind === 'properties' && type) return this.reads.properties(type, rest[0]);
     if (version === 'v4' && kind === 'associations' && type && rest[0] && rest[1] === 'batch' && rest[2] === 'read')
       return method === 'POST' ? this.reads.v4Batch(type, pluralType(rest[0]), body) : notFound(path);

@@ -4,6 +4,7 @@
  * change it directly (another HubSpot user's edits are `modify` calls).
  */
 import type { StoredOwner } from './owners';
+import { defaultPipelines, findStage, type StoredPipeline } from './pipelines';
 import { defaultDefinitions, type PropertyDefinition } from './properties';
 
 /** A CRM object as the server stores it. Property values are strings, as on the wire (§6). */
@@ -79,6 +80,8 @@ export class HubSpotData {
   readonly writes: AppliedWrite[] = [];
   /** The portal's owners: from the start, the four that generated companies' `hubspot_owner_id` name. */
   readonly owners: StoredOwner[];
+  /** The portal's deal pipelines (pipelines.ts): HubSpot's default one from the start. */
+  readonly pipelines: StoredPipeline[] = defaultPipelines();
   private nextId = 1_000_000;
   private nextOwnerId = 50_000_000;
   private lastStamp = 0;
@@ -190,6 +193,12 @@ export class HubSpotData {
    * this company", §9) counts its live contacts, so it follows every association a test makes.
    */
   calculated(type: string, o: StoredObject, name: string): string | undefined {
+    // A deal's "Is Deal Closed?" and "Is Closed Won" follow its stage's metadata (deals.ts).
+    if (type === 'deals' && (name === 'hs_is_closed' || name === 'hs_is_closed_won')) {
+      const stage = findStage(this.pipelines, o.properties.dealstage);
+      if (!stage) return undefined;
+      return String(name === 'hs_is_closed' ? stage.isClosed : stage.isClosed && Number(stage.probability) === 1);
+    }
     if (type !== 'companies' || name !== 'num_associated_contacts') return undefined;
     const live = this.associationsOf(type, o.id, 'contacts').filter(
       (a) => this.get('contacts', a.id)?.archived === false,
@@ -242,6 +251,29 @@ export class HubSpotData {
       const companyId = companies[i % Math.max(1, companies.length)];
       if (companyId) this.associate('contacts', contact.id, 'companies', companyId, true);
       return contact;
+    });
+  }
+
+  /**
+   * Seeds `n` deals, each associated with a company of `companyIds` in turn (primary), or with
+   * none when `companyIds` is empty; properties from generatedDeal, overridable per index.
+   */
+  seedDeals(
+    n: number,
+    options: {
+      companyIds?: readonly string[];
+      props?: (i: number) => Record<string, string>;
+      at?: (i: number) => number;
+    } = {},
+  ): StoredObject[] {
+    const base = this.clock() - n * 1000;
+    const companies = options.companyIds ?? [];
+    return Array.from({ length: n }, (_, i) => {
+      const at = options.at?.(i) ?? base + i * 1000;
+      const deal = this.create('deals', { ...generatedDeal(i, at), ...options.props?.(i) }, at);
+      const companyId = companies[i % Math.max(1, companies.length)];
+      if (companyId) this.associate('deals', deal.id, 'companies', companyId, true);
+      return deal;
     });
   }
 
@@ -313,6 +345,23 @@ export function generatedCompany(i: number): Record<string, string> {
     // One of the portal's owners (GENERATED_OWNERS).
     hubspot_owner_id: String(100 + (i % 4)),
     lifecyclestage: 'customer',
+  };
+}
+
+const STAGES = ['appointmentscheduled', 'contractsent', 'closedwon', 'closedlost', 'qualifiedtobuy'];
+
+/**
+ * The properties of generated deal `i`, created at `at`: stages of the default pipeline in turn
+ * (open, open, won, lost, open), amounts as HubSpot sends numbers (strings, one in seven empty),
+ * a close date a month after creation.
+ */
+export function generatedDeal(i: number, at: number): Record<string, string> {
+  return {
+    dealname: `Deal ${i}`,
+    amount: i % 7 === 6 ? '' : String(10_000 + i * 2500),
+    dealstage: STAGES[i % STAGES.length] ?? 'appointmentscheduled',
+    pipeline: 'default',
+    closedate: new Date(at + 30 * DAY).toISOString(),
   };
 }
 

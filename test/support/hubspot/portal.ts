@@ -45,6 +45,10 @@ export const ALL_READ_SCOPES = [
 export const OWNERS_SCOPE = 'crm.objects.owners.read';
 /** The read scopes but the owners': a private app made before Tierlens read owners. */
 export const READ_SCOPES_WITHOUT_OWNERS = ALL_READ_SCOPES.filter((s) => s !== OWNERS_SCOPE);
+/** The deals' scope (lib/sync/hubspot/deals.ts): deals, their pipelines and associations need it. */
+export const DEALS_SCOPE = 'crm.objects.deals.read';
+/** The read scopes but the deals': a private app made before Tierlens read deals. */
+export const READ_SCOPES_WITHOUT_DEALS = ALL_READ_SCOPES.filter((s) => s !== DEALS_SCOPE);
 export const WRITE_SCOPES = ['crm.objects.companies.write', 'crm.objects.contacts.write'] as const;
 
 /** One request as the server received it (the token itself is not kept). */

@@ -16,6 +16,16 @@ export const OBJECT_TYPE_IDS: Record<string, string> = { contacts: '0-1', compan
 const DEFAULT_PROPERTIES: Record<string, string[]> = {
   companies: ['name', 'domain', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   contacts: ['firstname', 'lastname', 'email', 'lastmodifieddate', 'hs_object_id', 'createdate'],
+  deals: [
+    'dealname',
+    'amount',
+    'dealstage',
+    'pipeline',
+    'closedate',
+    'createdate',
+    'hs_lastmodifieddate',
+    'hs_object_id',
+  ],
 };
 
 /** A property value as a number when it is one or a date (ISO or epoch ms, §3 "Dates"). */
@@ -265,9 +275,18 @@ export class ReadRoutes {
     return undefined;
   }
 
-  /** §5 association types: contact→company primary 1, unlabeled 279; company→contact 2 and 280. */
+  /**
+   * §5 association types: contact→company primary 1, unlabeled 279; company→contact 2 and 280;
+   * deal→company primary 5, unlabeled 341 (lib/sync/hubspot/deals.ts); company→deal 6 and 342
+   * (UNVERIFIED: the client relies on no company→deal id).
+   */
   associationTypes(from: string, to: string, primary: boolean) {
-    const ids: Record<string, [number, number]> = { 'contacts>companies': [1, 279], 'companies>contacts': [2, 280] };
+    const ids: Record<string, [number, number]> = {
+      'contacts>companies': [1, 279],
+      'companies>contacts': [2, 280],
+      'deals>companies': [5, 341],
+      'companies>deals': [6, 342],
+    };
     const [primaryId, unlabeledId] = ids[`${from}>${to}`] ?? [0, 0];
     const unlabeled = { category: 'HUBSPOT_DEFINED', typeId: unlabeledId, label: null };
     return primary ? [{ category: 'HUBSPOT_DEFINED', typeId: primaryId, label: 'Primary' }, unlabeled] : [unlabeled];
