@@ -10,6 +10,7 @@ import { EngagementSection } from './engagement-section';
 import { FitAndTier } from './fit-and-tier';
 import { NextActionsSection } from './next-actions-section';
 import { NotesSection } from './notes-section';
+import { OrchestrationSection } from './orchestration-section';
 import { PersonOnPage } from './person-on-page';
 import { TagsSection } from './tags-section';
 
@@ -47,7 +48,11 @@ export function AccountCard({
       <BuyerRoles view={view} edited={edited} rules={settings.roleRules} />
       <TagsSection account={edited.account} field={edited.fields.tags} />
       <NotesSection account={edited.account} notes={edited.notes} me={settings.me} />
-      <CommitmentsSection view={view} />
+      {view.orchestration ? (
+        <OrchestrationSection orchestration={view.orchestration} />
+      ) : (
+        <CommitmentsSection view={view} />
+      )}
     </article>
   );
 }

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Section } from '@/components/shared/section';
 import type { Program, TierDefinition } from '@/lib/settings/types';
-import { type EditorProps, formatCell, parseCell, uniqueId } from './draft';
+import { CellInput } from './cell-input';
+import { type EditorProps, uniqueId } from './draft';
 import { TextField } from './fields';
-import { pathKey, useProblem } from './problems';
 
 type TierKey = keyof Program['tiers'];
 
@@ -140,46 +139,5 @@ function ProgramRow({
         </button>
       </td>
     </tr>
-  );
-}
-
-function CellInput({
-  label,
-  value,
-  path,
-  onChange,
-}: {
-  label: string;
-  value: Program['tiers'][TierKey];
-  path: (string | number)[];
-  onChange: (cell: Program['tiers'][TierKey]) => void;
-}) {
-  const problem = useProblem(path);
-  // The typed text is kept (a cadence may have spaces); it reads as the cell once the input is left.
-  const [text, setText] = useState(() => formatCell(value));
-  const [shown, setShown] = useState(value);
-  if (shown !== value) {
-    setShown(value);
-    if (parseCell(text) !== value) setText(formatCell(value));
-  }
-  const state = value === undefined ? 'empty' : value === true ? 'committed' : 'cadence';
-  return (
-    <input
-      type="text"
-      className={`cell cell-${state}`}
-      list="cadences"
-      aria-label={label}
-      aria-invalid={problem ? true : undefined}
-      title={problem}
-      data-path={pathKey(path)}
-      value={text}
-      onBlur={() => setText(formatCell(value))}
-      onChange={(e) => {
-        const cell = parseCell(e.target.value);
-        setText(e.target.value);
-        setShown(cell);
-        onChange(cell);
-      }}
-    />
   );
 }

@@ -1,11 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import type { SourceId } from '@/lib/db/accounts';
 import { getDb } from '@/lib/db/db';
 import { dataView, sourceOfId } from '@/lib/db/generations';
 import { touchpointsOf } from '@/lib/db/touchpoints';
 import { applyEdits, type EditedAccount } from '@/lib/edits/overlay';
+import { readScores, readScoresState } from '@/lib/program/store';
 import { type AccountView, scoreAccount } from '@/lib/scoring/account-view';
 import type { CalibratedModel } from '@/lib/scoring/calibration';
+import { type FitRank, fitRanks } from '@/lib/scoring/orchestration';
 import type { Settings } from '@/lib/settings/types';
 
 /** The account on screen: scored as the user's edits make it, with where each edit stands. */
@@ -24,6 +27,7 @@ export function useAccountView(
   settings: Settings | undefined,
   calibration: CalibratedModel | undefined,
 ): PanelAccount | undefined | null {
+  const ranks = useFitRanks(settings?.orchestration.mode === 'grades');
   return useLiveQuery(
     async () => {
       if (!accountId || !settings) return settings ? undefined : null;
@@ -51,10 +55,50 @@ export function useAccountView(
       const scored = scoreAccount(edited.account, edited.contacts, touchpoints, settings, Date.now(), {
         assignedInTier: tierUse,
         calibration,
+        fitRank: rankOf(ranks, accountId),
       });
       return { view: scored, edited };
     },
-    [accountId, settings, calibration],
+    [accountId, settings, calibration, ranks],
     null,
   );
+}
+
+/** The account's rank, when the derived scores rank it. */
+function rankOf(ranks: Map<string, number> | undefined, accountId: string): FitRank | undefined {
+  const rank = ranks?.get(accountId);
+  return rank === undefined || !ranks ? undefined : { rank, of: ranks.size };
+}
+
+/**
+ * Every graded account's fit rank, from the background's derived scores (lib/program): read and
+ * sorted once per visible run, outside the account's live query, so that a rescoring's progress
+ * does not rescore the account on screen. Only read when the org orchestrates by grade; undefined
+ * until the first run completed (the panel then says the rank is not known yet).
+ */
+function useFitRanks(enabled: boolean): Map<string, number> | undefined {
+  const version = useLiveQuery(
+    () =>
+      enabled
+        ? readScoresState(getDb()).then((s) =>
+            s?.run === undefined ? 'none' : `${s.run}:${s.at ?? ''}:${JSON.stringify(s.edits ?? {})}`,
+          )
+        : 'off',
+    [enabled],
+  );
+  const [ranks, setRanks] = useState<Map<string, number>>();
+  useEffect(() => {
+    if (version === undefined || version === 'off' || version === 'none') {
+      setRanks(undefined);
+      return;
+    }
+    let live = true;
+    void readScores(getDb()).then(({ rows }) => {
+      if (live) setRanks(fitRanks(rows));
+    });
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return ranks;
 }

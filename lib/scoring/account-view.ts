@@ -7,6 +7,7 @@ import { type CommitmentsResult, commitmentsFor } from './commitments';
 import { type EngagementResult, scoreEngagement } from './engagement';
 import { type GradeResult, gradeAccount } from './grade';
 import { type NextAction, nextActions } from './next-actions';
+import { type FitRank, type OrchestrationResult, orchestrationFor } from './orchestration';
 import { type RoleCoverage, roleCoverage } from './roles';
 import { recommendTier, type TierResult } from './tier';
 
@@ -23,6 +24,8 @@ export interface AccountView {
   engagement: EngagementResult;
   roles: RoleCoverage;
   commitments: CommitmentsResult;
+  /** The account's segment and programs, when the org orchestrates by grade (`orchestration.mode`). */
+  orchestration?: OrchestrationResult;
   actions: NextAction[];
   contactCount: number;
   /** How full the assigned tier is across all accounts, when the caller counted it. */
@@ -36,6 +39,8 @@ export interface PortfolioContext {
   assignedInTier?: number;
   /** The engagement model fitted on won/lost outcomes, used when the settings ask for it. */
   calibration?: CalibratedModel;
+  /** The account's fit rank among all graded accounts, when it is known (orchestration by grade). */
+  fitRank?: FitRank;
 }
 
 /** All scores of one account: a pure function of its data, the org's settings and the time. */
@@ -71,6 +76,9 @@ export function scoreAccount(
     engagement,
     roles,
     commitments,
+    ...(settings.orchestration.mode === 'grades'
+      ? { orchestration: orchestrationFor(grade, portfolio.fitRank, settings.orchestration) }
+      : {}),
     actions,
     contactCount: contacts.length,
     ...tierUseOf(tier, portfolio.assignedInTier),

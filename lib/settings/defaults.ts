@@ -1,6 +1,7 @@
 import { DEFAULT_PLATFORMS } from '../detect/platforms';
 import {
   type EngagementModel,
+  type Orchestration,
   type Program,
   type RoleRule,
   SETTINGS_VERSION,
@@ -202,6 +203,37 @@ export const DEFAULT_ROLE_RULES: RoleRule[] = [
   },
 ];
 
+/**
+ * The orchestration template by grade (DESIGN.md): the top 20 accounts by fit rank, then the A
+ * and B accounts, then the remaining ones, each with its programs. Off until the org picks it
+ * (`mode: 'tiers'` keeps the commitments chart); the names come from each segment's rule.
+ */
+export const DEFAULT_ORCHESTRATION: Orchestration = {
+  mode: 'tiers',
+  segments: [
+    { kind: 'top', id: 'top', count: 20 },
+    { kind: 'grades', id: 'a-b', grades: ['A', 'B'] },
+    { kind: 'remaining', id: 'remaining' },
+  ],
+  programs: [
+    {
+      id: 'company-emails',
+      name: 'Company emails',
+      owner: 'Marketing',
+      segments: { top: true, 'a-b': true, remaining: true },
+    },
+    { id: 'event-invites', name: 'Event invites', owner: 'Marketing + Sales', segments: { top: true } },
+    { id: 'sales-calls', name: 'Sales calls', owner: 'AE', segments: { top: true, 'a-b': true } },
+    { id: 'linkedin-ads', name: 'LinkedIn ads by persona', owner: 'Marketing', segments: { top: true, 'a-b': true } },
+    {
+      id: 'account-review',
+      name: 'Account review with sales',
+      owner: 'Marketing + Sales',
+      segments: { top: 'monthly', 'a-b': 'quarterly' },
+    },
+  ],
+};
+
 /** The HubSpot properties Tierlens writes tags, proposals and notes to, unless the team names others. */
 export const DEFAULT_WRITE_BACK: WriteBack = {
   tagsProperty: 'tierlens_tags',
@@ -269,11 +301,12 @@ export const DEFAULT_SETTINGS: Settings = {
   tierModel: 'three_tier',
   tiers: THREE_TIERS,
   programs: THREE_TIER_PROGRAMS,
+  orchestration: DEFAULT_ORCHESTRATION,
   engagement: DEFAULT_ENGAGEMENT,
   adapters: { linkedinCompany: true, linkedinProfile: true, salesNavigator: true, websites: true },
   platforms: [...DEFAULT_PLATFORMS],
   me: '',
   roleRules: DEFAULT_ROLE_RULES,
   writeBack: DEFAULT_WRITE_BACK,
-  rules: { quietDays: 90, followUpWindowDays: 14 },
+  rules: { quietDays: 90, followUpWindowDays: 14, targetMinGrade: 'C' },
 };

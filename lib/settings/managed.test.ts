@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from './defaults';
 import { applyManagedModels, type ManagedModels, managedModelsSchema, managedSections } from './managed';
-import { PRESETS } from './presets';
+import { ORCHESTRATION_PRESET, PRESETS } from './presets';
 import { type Settings, settingsSchema } from './types';
 
 /** A user who edited their own models: a stricter Tier 1 SLA and one extra platform. */
@@ -34,6 +34,12 @@ describe('applyManagedModels', () => {
     expect(effective.adapters.websites).toBe(false);
     expect(effective.tiers[0]?.responseSlaHours).toBe(2);
     expect(effective.platforms).toContain('notion.site');
+  });
+
+  it('replaces the orchestration when the team manages it: the team orchestrates by grade', () => {
+    const effective = applyManagedModels(USER, { orchestration: ORCHESTRATION_PRESET.settings.orchestration });
+    expect(effective.orchestration.mode).toBe('grades');
+    expect(effective.programs).toEqual(USER.programs);
   });
 
   it("leaves the user's saved settings as they were, so leaving the feed brings them back", () => {
@@ -84,6 +90,7 @@ describe('managedModelsSchema', () => {
     ['a commitments chart', { programs: TEAM_PROGRAMS }],
     ['the ICP ladder with the ICP its filters name', LADDER_MODELS],
     ['only the tier model', { tierModel: 'icp_ladder' }],
+    ['the orchestration template by grade', { orchestration: ORCHESTRATION_PRESET.settings.orchestration }],
     ['nothing', {}],
   ])('accepts %s', (_name, input) => {
     expect(problems(input)).toEqual([]);
@@ -111,6 +118,16 @@ describe('managedModelsSchema', () => {
       'an adapter switch that is not a boolean',
       { adapters: { ...DEFAULT_SETTINGS.adapters, websites: 'no' } },
       'boolean',
+    ],
+    [
+      'an orchestration whose program names a segment it does not have',
+      {
+        orchestration: {
+          ...ORCHESTRATION_PRESET.settings.orchestration,
+          programs: [{ id: 'vip', name: 'VIP dinner', owner: 'Sales', segments: { vip: true } }],
+        },
+      },
+      'orchestration.programs.0.segments.vip: no segment "vip"',
     ],
   ])('rejects %s', (_name, input, expected) => {
     expect(problems(input).join('\n')).toContain(expected);

@@ -15,6 +15,7 @@ const managedShape = z
     tierModel: sections.tierModel,
     tiers: sections.tiers,
     programs: sections.programs,
+    orchestration: sections.orchestration,
     engagement: sections.engagement,
     // Unwrapped: an absent section must stay absent (the user's own), not become the default.
     adapters: sections.adapters.unwrap(),

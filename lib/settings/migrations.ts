@@ -1,4 +1,4 @@
-import { DEFAULT_ENGAGEMENT, DEFAULT_SETTINGS } from './defaults';
+import { DEFAULT_ENGAGEMENT, DEFAULT_ORCHESTRATION, DEFAULT_SETTINGS } from './defaults';
 import { SETTINGS_VERSION } from './types';
 
 type Raw = Record<string, unknown>;
@@ -30,6 +30,8 @@ const STEPS: Record<number, (old: Raw) => Raw> = {
     roleRules: DEFAULT_SETTINGS.roleRules,
     writeBack: DEFAULT_SETTINGS.writeBack,
   }),
+  // v4: the orchestration template by grade, off (commitments by tier stay in force).
+  3: (old) => ({ ...old, version: 4, orchestration: DEFAULT_ORCHESTRATION }),
 };
 
 /** Brings settings saved by any earlier version up to the current one. */

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from './defaults';
+import { DEFAULT_ORCHESTRATION, DEFAULT_SETTINGS } from './defaults';
 import type { Program, Settings, TierDefinition } from './types';
 
 /**
@@ -61,4 +61,14 @@ export const PRESETS: Record<PresetId, { label: string; settings: Settings }> = 
     label: 'ICP ladder (five tiers, one filter per step)',
     settings: { ...DEFAULT_SETTINGS, tierModel: 'icp_ladder', tiers: LADDER_TIERS, programs: LADDER_PROGRAMS },
   },
+};
+
+/**
+ * Orchestration by grade (DESIGN.md), the alternative to commitments by tier: the top 20 accounts
+ * by fit rank, the A and B accounts and the remaining ones, each with its programs. Picking it
+ * replaces only the orchestration; the tiers, which reps still own, stay.
+ */
+export const ORCHESTRATION_PRESET: { label: string; settings: Settings } = {
+  label: 'Orchestration by grade (Top 20, A and B, remaining)',
+  settings: { ...DEFAULT_SETTINGS, orchestration: { ...DEFAULT_ORCHESTRATION, mode: 'grades' } },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { DEFAULT_ENGAGEMENT, DEFAULT_SETTINGS } from './defaults';
-import { PRESETS } from './presets';
+import { DEFAULT_ENGAGEMENT, DEFAULT_ORCHESTRATION, DEFAULT_SETTINGS } from './defaults';
+import { ORCHESTRATION_PRESET, PRESETS } from './presets';
 import { loadSettings, SETTINGS_KEY, saveSettings } from './store';
 import { SETTINGS_VERSION, type Settings } from './types';
 import { parseSettingsJson, type SettingsResult, validateSettings } from './validate';
@@ -79,10 +79,11 @@ const V1 = {
 
 describe('validateSettings: the shipped settings', () => {
   it.each`
-    name                 | settings
-    ${'the defaults'}    | ${DEFAULT_SETTINGS}
-    ${'three ABM tiers'} | ${PRESETS.three_tier.settings}
-    ${'the ICP ladder'}  | ${PRESETS.icp_ladder.settings}
+    name                        | settings
+    ${'the defaults'}           | ${DEFAULT_SETTINGS}
+    ${'three ABM tiers'}        | ${PRESETS.three_tier.settings}
+    ${'the ICP ladder'}         | ${PRESETS.icp_ladder.settings}
+    ${'orchestration by grade'} | ${ORCHESTRATION_PRESET.settings}
   `('$name are valid, and come back unchanged', ({ settings }) => {
     expect(validateSettings(settings)).toEqual({ ok: true, settings });
   });
@@ -159,6 +160,45 @@ const INVALID_EDITS: InvalidEdit[] = [
     where: 'tier 3 › response SLA (business hours)',
     message: 'must be more than 0',
   },
+  {
+    edit: 'a top segment of 0 accounts',
+    change: (s) => Object.assign(s.orchestration.segments[0] ?? {}, { count: 0 }),
+    where: 'orchestration › segment 1 › accounts',
+    message: 'must be at least 1',
+  },
+  {
+    edit: 'a grades segment with no grade ticked',
+    change: (s) => Object.assign(s.orchestration.segments[1] ?? {}, { grades: [] }),
+    where: 'orchestration › segment 2 › grades',
+    message: 'needs at least one grade',
+  },
+  {
+    edit: 'an orchestrated program without an owner',
+    change: (s) => Object.assign(s.orchestration.programs[1] ?? {}, { owner: ' ' }),
+    where: 'orchestration › program 2 › owner',
+    message: 'needs an owner',
+  },
+  {
+    edit: 'a program cell naming no segment',
+    change: (s) => Object.assign(s.orchestration.programs[0]?.segments ?? {}, { vip: true }),
+    where: 'orchestration › program 1 › segment › vip',
+    message: 'no segment "vip"',
+  },
+  {
+    edit: 'a segment after "remaining", which no account would reach',
+    change: (s) => s.orchestration.segments.push({ kind: 'grades', id: 'late', grades: ['C'] }),
+    where: 'orchestration › segment 4',
+    message: 'comes after "remaining", which takes every account: no account would reach it',
+  },
+  {
+    edit: 'two segments with one id',
+    change: (s) => {
+      Object.assign(s.orchestration.segments[1] ?? {}, { id: 'top' });
+      for (const p of s.orchestration.programs) delete p.segments['a-b'];
+    },
+    where: 'orchestration › segments',
+    message: 'two segments share an id',
+  },
 ];
 
 describe('validateSettings: an invalid edit says where and what', () => {
@@ -207,7 +247,8 @@ describe('validateSettings: settings saved by version 2', () => {
   it('are migrated to valid current settings, keeping the user’s knobs', () => {
     expect(problemsOf(result)).toEqual([]);
     expect(settings?.version).toBe(SETTINGS_VERSION);
-    expect(settings?.rules).toEqual({ quietDays: 60, followUpWindowDays: 7 });
+    // The knobs kept; the target criterion added since takes its default (the target list is A to C).
+    expect(settings?.rules).toEqual({ quietDays: 60, followUpWindowDays: 7, targetMinGrade: 'C' });
   });
 
   it('gain the write path’s settings at their defaults: no user name, the shipped rules and properties', () => {
@@ -219,6 +260,33 @@ describe('validateSettings: settings saved by version 2', () => {
       notesProperty: 'tierlens_notes',
       opIdProperty: 'tierlens_op_id',
     });
+  });
+});
+
+describe('validateSettings: settings saved by version 3', () => {
+  // Version 3 had the commitments chart by tier only. This user had renamed a program.
+  const { orchestration: _orchestration, ...rest } = DEFAULT_SETTINGS;
+  const programs = DEFAULT_SETTINGS.programs.map((p, i) => (i === 0 ? { ...p, name: 'Bespoke campaign' } : p));
+  const V3 = { ...rest, version: 3, programs };
+  const result = validateSettings(V3);
+  const settings = result.ok ? result.settings : undefined;
+
+  it('are migrated to valid current settings, keeping the user’s chart', () => {
+    expect(problemsOf(result)).toEqual([]);
+    expect(settings?.version).toBe(SETTINGS_VERSION);
+    expect(settings?.programs[0]?.name).toBe('Bespoke campaign');
+  });
+
+  it('gain the orchestration template by grade, off: programs stay committed by tier', () => {
+    expect(settings?.orchestration.mode).toBe('tiers');
+    expect(settings?.orchestration).toEqual(DEFAULT_ORCHESTRATION);
+  });
+
+  it('load from storage, migrated', async () => {
+    await browser.storage.local.set({ [SETTINGS_KEY]: V3 });
+    const s = await loadSettings();
+    expect(s.orchestration.segments.map((x) => x.kind)).toEqual(['top', 'grades', 'remaining']);
+    expect(s.programs[0]?.name).toBe('Bespoke campaign');
   });
 });
 

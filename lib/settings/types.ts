@@ -78,6 +78,75 @@ export const programSchema = z.object({
 });
 export type Program = z.infer<typeof programSchema>;
 
+/** A segment's own fields: its id (the programs' cells name it) and an optional name ("Strategic"). */
+const segmentBase = {
+  id: z.string().min(1),
+  /** Shown instead of the segment's own description ("Top 20 accounts"); blank keeps the description. */
+  name: z.string().trim().max(80, 'must be at most 80 characters').optional(),
+};
+
+/**
+ * A segment of the orchestration by grade. Segments are checked in order and an account is in
+ * the first that takes it: `top` takes the N best accounts by fit rank, `grades` an account whose
+ * worst-case grade is one of its letters, `remaining` every account.
+ */
+export const segmentSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('top'),
+    ...segmentBase,
+    count: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+  }),
+  z.object({
+    kind: z.literal('grades'),
+    ...segmentBase,
+    grades: z.array(gradeLetterSchema).min(1, 'needs at least one grade'),
+  }),
+  z.object({ kind: z.literal('remaining'), ...segmentBase }),
+]);
+export type Segment = z.infer<typeof segmentSchema>;
+
+/** One row of the orchestration template: a program, its owner and the segments it serves. */
+export const orchestrationProgramSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1, 'needs a name'),
+  owner: z.string().trim().min(1, 'needs an owner'),
+  /** Per segment id: yes (`true`), a cadence such as "monthly", or absent (no). */
+  segments: z.record(z.string(), commitmentCellSchema),
+});
+export type OrchestrationProgram = z.infer<typeof orchestrationProgramSchema>;
+
+/**
+ * How marketing decides what each account gets: the commitments chart by tier (`tiers`), or the
+ * orchestration template by grade (`grades`).
+ */
+export const orchestrationSchema = z
+  .object({
+    mode: z.enum(['tiers', 'grades']),
+    segments: z.array(segmentSchema).min(1, 'needs at least one segment'),
+    programs: z.array(orchestrationProgramSchema),
+  })
+  .superRefine((o, ctx) => {
+    const ids = new Set(o.segments.map((s) => s.id));
+    if (ids.size !== o.segments.length) {
+      ctx.addIssue({ code: 'custom', path: ['segments'], message: 'two segments share an id' });
+    }
+    const remaining = o.segments.findIndex((s) => s.kind === 'remaining');
+    if (remaining !== -1 && remaining < o.segments.length - 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['segments', remaining + 1],
+        message: 'comes after "remaining", which takes every account: no account would reach it',
+      });
+    }
+    o.programs.forEach((p, i) => {
+      for (const id of Object.keys(p.segments)) {
+        if (!ids.has(id))
+          ctx.addIssue({ code: 'custom', path: ['programs', i, 'segments', id], message: `no segment "${id}"` });
+      }
+    });
+  });
+export type Orchestration = z.infer<typeof orchestrationSchema>;
+
 const weight = z.number().min(0, 'cannot be negative').max(100, 'must be at most 100');
 
 export const engagementModelSchema = z.object({
@@ -133,7 +202,7 @@ export const writeBackSchema = z.object({
 });
 export type WriteBack = z.infer<typeof writeBackSchema>;
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export const settingsSchema = z
   .object({
@@ -148,6 +217,8 @@ export const settingsSchema = z
     tierModel: z.enum(['three_tier', 'icp_ladder']),
     tiers: z.array(tierDefinitionSchema).min(1, 'needs at least one tier'),
     programs: z.array(programSchema),
+    /** Commitments by tier, or the orchestration template by grade (and the template itself). */
+    orchestration: orchestrationSchema,
     engagement: engagementModelSchema,
     /** Site adapters, each switchable without a release (a team feed's models can carry this). */
     adapters: z
@@ -173,6 +244,12 @@ export const settingsSchema = z
       quietDays: z.number().int().positive(),
       /** A BOFU touchpoint this recent still calls for a follow-up. */
       followUpWindowDays: z.number().int().positive(),
+      /**
+       * The lowest worst-case grade a target account keeps its designation at (the target list
+       * is the A, B and C accounts); with `quietDays`, the agreed criteria the account review
+       * applies. Settings stored before it get C.
+       */
+      targetMinGrade: gradeLetterSchema.default('C'),
     }),
   })
   .superRefine((s, ctx) => {

@@ -19,6 +19,10 @@ const NAMES: Record<string, string> = {
   minConfidence: 'minimum confidence',
   tiers: 'tier',
   programs: 'program',
+  orchestration: 'orchestration',
+  segments: 'segment',
+  count: 'accounts',
+  grades: 'grades',
   engagement: 'engagement',
   rules: 'rules',
   requiredCriteria: 'required ICP criteria',
@@ -40,7 +44,12 @@ const NAMES: Record<string, string> = {
 };
 
 /** Names of whole lists, for problems with the list rather than one of its rows. */
-const WHOLE_LISTS: Record<string, string> = { tiers: 'tiers', criteria: 'criteria', programs: 'programs' };
+const WHOLE_LISTS: Record<string, string> = {
+  tiers: 'tiers',
+  criteria: 'criteria',
+  programs: 'programs',
+  segments: 'segments',
+};
 
 /** Plain words for zod's type errors, which users should not have to read. */
 function messageOf(issue: z.core.$ZodIssue): string {
