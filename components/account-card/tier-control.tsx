@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { EditState, UNDOABLE_UNTIL_SENT } from '@/components/shared/edit-state';
 import { useEditActions } from '@/components/shared/use-edit-actions';
 import { usePendingValue } from '@/components/shared/use-pending-value';
+import { useSettings } from '@/components/shared/use-settings';
 import type { Account } from '@/lib/db/accounts';
 import { tierWords, valueWords } from '@/lib/edits/describe';
 import type { EditedAccount, FieldEdit } from '@/lib/edits/overlay';
@@ -51,7 +52,19 @@ export function TierControl({
     if (value === (current ?? null)) return;
     hold(value);
     void run((db, now) =>
-      recordEdit(db, { kind: 'tier', entityId: account.id, accountId: account.id, value, base: current ?? null }, now),
+      recordEdit(
+        db,
+        {
+          kind: 'tier',
+          entityId: account.id,
+          accountId: account.id,
+          value,
+          base: current ?? null,
+          by: settings.me,
+          accountName: account.name,
+        },
+        now,
+      ),
     ).then((ok) => ok || hold(undefined));
   };
 
@@ -210,12 +223,22 @@ function ProposeTier({
 export function TargetControl({ account, field }: { account: Account; field?: FieldEdit }) {
   const { run, busy, error } = useEditActions();
   const [checked, hold] = usePendingValue(account.isTarget);
+  // Who designates, for the change log.
+  const me = useSettings()?.me;
   const toggle = (value: boolean) => {
     hold(value);
     void run((db, now) =>
       recordEdit(
         db,
-        { kind: 'target', entityId: account.id, accountId: account.id, value, base: account.isTarget },
+        {
+          kind: 'target',
+          entityId: account.id,
+          accountId: account.id,
+          value,
+          base: account.isTarget,
+          by: me,
+          accountName: account.name,
+        },
         now,
       ),
     ).then((ok) => ok || hold(undefined));

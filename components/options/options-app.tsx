@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SourcesSection } from '@/components/sources/sources-section';
+import { getDb } from '@/lib/db/db';
+import { SOMEONE } from '@/lib/edits/record';
+import { logModelChange } from '@/lib/program/change-log-model';
 import { applyManagedModels, type ManagedModels } from '@/lib/settings/managed';
 import { loadManagedModels, loadOwnSettings, saveSettings } from '@/lib/settings/store';
 import type { Settings } from '@/lib/settings/types';
@@ -14,12 +17,14 @@ import { EngagementEditor } from './engagement-editor';
 import { IcpEditor } from './icp-editor';
 import { ImportExport } from './import-export';
 import { ManagedByTeam, ownPart } from './managed-by-team';
+import { OrchestrationEditor } from './orchestration-editor';
 import { PermissionsSection } from './permissions-section';
 import { PreviewPanel } from './preview-panel';
 import { ProblemList, ProblemsContext } from './problems';
 import { RoleRulesEditor } from './role-rules-editor';
 import { RulesEditor } from './rules-editor';
 import { TiersEditor } from './tiers-editor';
+import { useAccountRows } from './use-account-rows';
 import { YouAndWriteBack } from './you-and-write-back';
 
 type Status = 'idle' | 'saving' | 'saved' | 'invalid' | { error: string };
@@ -31,6 +36,8 @@ export function OptionsApp() {
   const [own, setOwn] = useState<Settings>();
   const [managed, setManaged] = useState<ManagedModels>();
   const [status, setStatus] = useState<Status>('idle');
+  // The preview's reading of every account (one per page): the change log counts what a save did.
+  const rows = useAccountRows();
 
   // The draft is the models in force: the user's own, with the team's sections in their place.
   useEffect(() => {
@@ -70,6 +77,16 @@ export function OptionsApp() {
       const result = await saveSettings(own ? ownPart(draft, own, managed) : draft);
       if (!result.ok) return setStatus('invalid');
       const inForce = applyManagedModels(result.settings, managed);
+      // The change log: what changed and what it did to the accounts (left out while they are read).
+      if (saved) {
+        await logModelChange(getDb(), {
+          before: saved,
+          after: inForce,
+          who: inForce.me || SOMEONE,
+          now: Date.now(),
+          rows: Array.isArray(rows) ? rows : undefined,
+        }).catch((e: unknown) => console.warn('Tierlens: the change log entry was not written', e));
+      }
       setOwn(result.settings);
       setSaved(inForce);
       setDraft(inForce);
@@ -121,6 +138,9 @@ export function OptionsApp() {
             </ManagedByTeam>
             <ManagedByTeam managed={managed} sections={['programs']}>
               <CommitmentsEditor {...props} />
+            </ManagedByTeam>
+            <ManagedByTeam managed={managed} sections={['orchestration']}>
+              <OrchestrationEditor {...props} />
             </ManagedByTeam>
             <ManagedByTeam managed={managed} sections={['engagement']}>
               <EngagementEditor {...props} />

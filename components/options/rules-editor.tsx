@@ -1,9 +1,9 @@
 import { Section } from '@/components/shared/section';
-import type { Settings } from '@/lib/settings/types';
+import type { GradeLetter } from '@/lib/settings/types';
 import type { EditorProps } from './draft';
 import { NumberField } from './number-field';
 
-type RuleKey = keyof Settings['rules'];
+type RuleKey = 'quietDays' | 'followUpWindowDays';
 
 /** The knobs of the next-action rules. */
 export function RulesEditor({ draft, update }: EditorProps) {
@@ -26,10 +26,26 @@ export function RulesEditor({ draft, update }: EditorProps) {
           path={['rules', 'followUpWindowDays']}
           onChange={set('followUpWindowDays')}
         />
+        <label className="field">
+          <span>A target keeps its designation down to grade</span>
+          <select
+            value={draft.rules.targetMinGrade}
+            onChange={(e) =>
+              update((d) => ({ ...d, rules: { ...d.rules, targetMinGrade: e.target.value as GradeLetter } }))
+            }
+          >
+            {(['A', 'B', 'C', 'D'] as const).map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <p className="hint">
-        A target account quiet that long is reviewed for demotion. A bottom-of-funnel touchpoint that recent still calls
-        for a follow-up within the tier's SLA.
+        At the account review, a target that is quiet that long, or whose worst-case grade falls below that grade, is
+        proposed to lose its designation. A target account quiet that long is also reviewed for demotion. A
+        bottom-of-funnel touchpoint that recent still calls for a follow-up within the tier's SLA.
       </p>
     </Section>
   );

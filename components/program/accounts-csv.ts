@@ -105,7 +105,12 @@ export const csvFileName = (now: number): string => `tierlens-accounts-${localDa
 
 /** Downloads `csv` as `name` through a Blob URL, revoked once the download has started. */
 export function downloadCsv(csv: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  downloadText(csv, name, 'text/csv');
+}
+
+/** Has the browser save `text` as a file named `name`. */
+export function downloadText(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -1,18 +1,25 @@
 import { useEffect, useState } from 'react';
 import { AccountsApp } from './accounts-app';
+import { ChangeLogView } from './change-log-view';
+import { MetricsView } from './metrics-view';
+import { ReviewView } from './review-view';
 import { TierSelectionView } from './tier-selection-view';
 
 /** The program view's parts, each a tab with its own address (accounts.html#tier-selection). */
 const VIEWS = [
   { id: 'accounts', label: 'Accounts' },
   { id: 'tier-selection', label: 'Tier selection' },
+  { id: 'review', label: 'Account review' },
+  { id: 'metrics', label: 'Metrics' },
+  { id: 'changes', label: 'Change log' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 
 const viewOfHash = (hash: string): ViewId => VIEWS.find((v) => `#${v.id}` === hash)?.id ?? 'accounts';
 
 /**
- * The program from above: the accounts list, tier selection with each rep. One page, the part
+ * The program from above: the accounts list, tier selection and the account review with each
+ * rep. One page, the part
  * shown named in the address so that a link or a reload lands on it.
  */
 export function ProgramApp() {
@@ -34,6 +41,9 @@ export function ProgramApp() {
       </nav>
       {view === 'accounts' && <AccountsApp />}
       {view === 'tier-selection' && <TierSelectionView />}
+      {view === 'review' && <ReviewView />}
+      {view === 'metrics' && <MetricsView />}
+      {view === 'changes' && <ChangeLogView />}
     </div>
   );
 }

@@ -20,6 +20,8 @@ export function scoreRow(over: Partial<ScoreRow> & Pick<ScoreRow, 'id' | 'name'>
     actionCount: 0,
     missingRoles: [],
     contactCount: 2,
+    engagedContacts: 0,
+    requiredRoles: 0,
     ...over,
   };
 }

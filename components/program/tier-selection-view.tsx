@@ -31,7 +31,7 @@ const KIND_WORDS: Record<SelectionLine['kind'], (tier: Tier, line: SelectionLine
 };
 
 /** The owner the user is, when their name (or email, or id) names one of the owners. */
-function ownerOfMe(me: string | undefined, rows: readonly ScoreRow[]): string | undefined {
+export function ownerOfMe(me: string | undefined, rows: readonly ScoreRow[]): string | undefined {
   if (!me) return undefined;
   return rows.find((r) => r.owner && tierRight(me, r).may === 'change')?.owner;
 }

@@ -51,7 +51,7 @@ export function requestRescore(db: TierlensDB): Promise<RescoreOutcome | undefin
 
 /**
  * On every start of the worker: the scores follow the models and the calibrated model, a run the
- * browser stopped resumes now, and the hourly alarm keeps the rows from ageing.
+ * browser stopped resumes (a few seconds in), and the hourly alarm keeps the rows from ageing.
  */
 export function startRescoreRunner(db: TierlensDB): void {
   browser.storage.onChanged.addListener((changes, area) => {
@@ -64,5 +64,9 @@ export function startRescoreRunner(db: TierlensDB): void {
   void browser.alarms.get(RESCORE_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(RESCORE_ALARM, { periodInMinutes: PERIOD_MINUTES });
   });
-  void requestRescore(db);
+  // After the page report that woke the worker, if one did: a cold navigation is answered first.
+  setTimeout(() => void requestRescore(db), STARTUP_DELAY_MS);
 }
+
+/** How long a starting worker waits before it looks at the scores. */
+const STARTUP_DELAY_MS = 3_000;

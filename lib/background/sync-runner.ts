@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { TierlensDB } from '../db/db';
 import { collectGenerations } from '../db/generations';
 import type { SourceConfig } from '../db/source-config';
+import { logModelChange } from '../program/change-log-model';
 import { loadSettings, saveManagedModels } from '../settings/store';
 import { type RunOutcome, runSync } from '../sync/engine';
 import { managedModels } from '../sync/feed/source';
@@ -63,13 +64,28 @@ export async function syncSource(db: TierlensDB, source: SourceConfig['source'])
     retryLaterMs: 5 * 60_000,
   });
   // The team's models come with the generation that carried them, and go when a generation has none.
-  if (outcome.status === 'switched' && source === 'feed') await saveManagedModels(managedModels(outcome.plan));
+  if (outcome.status === 'switched' && source === 'feed') await replaceManagedModels(db, outcome.plan);
   if (outcome.status === 'switched' || outcome.status === 'updated') await afterDataChanged(db);
   const nextRunAt =
     outcome.status === 'failed' && outcome.retryAt ? outcome.retryAt : Date.now() + config.everyMinutes * 60_000;
   await schedule(db, source, nextRunAt);
   return outcome;
 }
+
+/**
+ * Stores the models a new feed generation carries and logs what changed, by "team feed". The
+ * effect (counts per grade and tier) is left out: it would read and score every account in the
+ * worker at each switch, on top of the rescoring that follows; the Accounts view shows the result.
+ */
+async function replaceManagedModels(db: TierlensDB, plan: Parameters<typeof managedModels>[0]): Promise<void> {
+  const before = await loadSettings();
+  await saveManagedModels(managedModels(plan));
+  const after = await loadSettings();
+  await logModelChange(db, { before, after, who: TEAM_FEED, now: Date.now() }).catch(() => false);
+}
+
+/** Who the change log names for the team feed's models. */
+export const TEAM_FEED = 'team feed';
 
 async function schedule(db: TierlensDB, source: SourceConfig['source'], at: number): Promise<void> {
   // Alarms fire at most every 30 s; a sooner retry waits for the next one.

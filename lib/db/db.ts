@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Account } from './accounts';
+import type { ChangeEntry } from './change-log';
 import type { Contact } from './contacts';
 import type { LocalEdit } from './outbox';
 import { declareVersions } from './schema';
@@ -22,6 +23,8 @@ export class TierlensDB extends Dexie {
   /** The program view's derived score rows (schema v7), in chunks; main database only. */
   scoreChunks!: Table<ScoreChunk, [number, number]>;
   derived!: EntityTable<ScoresState, 'name'>;
+  /** Every tier change, target designation and model change (schema v8); main database only. */
+  changeLog!: EntityTable<ChangeEntry, 'seq'>;
 
   constructor(name = DB_NAME, options: { durability?: 'default' | 'strict' | 'relaxed' } = {}) {
     super(name, { chromeTransactionDurability: options.durability ?? 'default' });

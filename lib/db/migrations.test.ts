@@ -235,6 +235,22 @@ FIXTURES[7] = {
   },
 };
 
+FIXTURES[8] = {
+  // Version 8 added the change log; nothing before it changes, and entries come back newest first.
+  before: { ...FIXTURES[7].before },
+  async after(db) {
+    expect(await db.outbox.get('op-1')).toEqual(v6Edit);
+    await db.changeLog.add({ at: T0, who: 'Priya Shah', kind: 'tier', accountId: 'hubspot:1', before: 2, after: 1 });
+    await db.changeLog.add({ at: T0 + 1, who: 'team feed', kind: 'model', before: {}, after: {} });
+    expect((await db.changeLog.orderBy('seq').reverse().toArray()).map((e) => e.who)).toEqual([
+      'team feed',
+      'Priya Shah',
+    ]);
+    expect(await db.changeLog.where('accountId').equals('hubspot:1').count()).toBe(1);
+    await expectCurrentIndexesServe(db);
+  },
+};
+
 const CURRENT = SCHEMA_VERSIONS.at(-1)?.version ?? 0;
 const opened: Dexie[] = [];
 let dbCount = 0;

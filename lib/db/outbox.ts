@@ -13,7 +13,9 @@ export type EditKind =
   | 'target'
   | 'note'
   | 'new_contact'
-  | 'new_account';
+  | 'new_account'
+  /** The account was reviewed with sales (its last review date); kept in Tierlens. */
+  | 'reviewed';
 
 /**
  * Where an edit stands on its way back to the source:
@@ -51,6 +53,8 @@ export interface EditValues {
   note: AccountNote;
   new_contact: Contact;
   new_account: Account;
+  /** Epoch ms of the review. */
+  reviewed: number;
 }
 
 /**

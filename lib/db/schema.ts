@@ -1,5 +1,6 @@
 import type { Dexie, Transaction } from 'dexie';
 import { accountsSchema, accountsSchemaV1, accountsSchemaV2, accountsSchemaV4 } from './accounts';
+import { changeLogSchema } from './change-log';
 import { contactsSchema } from './contacts';
 import { outboxSchema, outboxSchemaV1 } from './outbox';
 import { derivedSchema, scoreChunksSchema } from './scores';
@@ -77,6 +78,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   // v7: the program view's derived scores, one chunk of rows per record, and the state of their runs.
   { version: 7, stores: { scoreChunks: scoreChunksSchema, derived: derivedSchema } },
+  // v8: the change log: every tier change, target designation and model change, appended in order.
+  { version: 8, stores: { changeLog: changeLogSchema } },
 ];
 
 /** Declares the versions up to `upTo` (all by default) on a Dexie instance. */

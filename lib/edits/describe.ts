@@ -119,5 +119,10 @@ export function editWords(edit: LocalEdit, contactName?: string): { what: string
       return { what: 'New contact', change: valueWords(edit.kind, edit.value) };
     case 'new_account':
       return { what: 'New account', change: valueWords(edit.kind, edit.value) };
+    case 'reviewed':
+      return {
+        what: 'Account review',
+        change: typeof edit.value === 'number' ? `reviewed on ${new Date(edit.value).toISOString().slice(0, 10)}` : '',
+      };
   }
 }

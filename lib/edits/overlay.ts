@@ -112,6 +112,11 @@ export function applyEdits(
     edited.assignedTier = (tier.value as Tier | null) ?? undefined;
     fields.tier = fieldOf(tier);
   }
+  // A review recorded in Tierlens (the CRM has no field for it): the later of the two dates shows.
+  const reviewed = get('reviewed', account.id);
+  if (reviewed && (reviewed.value as number) > (account.lastReviewedAt ?? 0)) {
+    edited.lastReviewedAt = reviewed.value as number;
+  }
   const target = get('target', account.id);
   if (target) {
     edited.isTarget = target.value as boolean;

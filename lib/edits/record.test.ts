@@ -178,3 +178,63 @@ describe('settling a conflict', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 });
+
+describe('the change log of tier changes and target designations', () => {
+  const tier = (value: 1 | 2 | null, base: 1 | 2 | null, by?: string) =>
+    ({ kind: 'tier', entityId: 'hubspot:1', accountId: 'hubspot:1', value, base, by, accountName: 'Acme' }) as const;
+
+  it('logs a tier edit with who, when, before and after, beside its outbox entry', async () => {
+    const edit = await recordEdit(db, tier(1, 2, 'Priya Shah'), T0, newId);
+    expect(await db.changeLog.toArray()).toEqual([
+      {
+        seq: 1,
+        at: T0,
+        who: 'Priya Shah',
+        kind: 'tier',
+        accountId: 'hubspot:1',
+        accountName: 'Acme',
+        before: 2,
+        after: 1,
+        opId: edit.opId,
+      },
+    ]);
+  });
+
+  it('logs nothing when the edit is not written: one transaction holds both', async () => {
+    await recordEdit(db, tier(1, 2), T0, () => 'same-id');
+    await expect(recordEdit(db, tier(2, 1), T0 + 1, () => 'same-id')).rejects.toThrow();
+    expect((await db.changeLog.toArray()).map((e) => e.after)).toEqual([1]);
+  });
+
+  it('names "someone" when the user has not set their name, and logs a target designation', async () => {
+    await recordEdit(
+      db,
+      { kind: 'target', entityId: 'file:1', accountId: 'file:1', value: true, base: false, by: '  ' },
+      T0,
+      newId,
+    );
+    expect(await db.changeLog.toArray()).toMatchObject([
+      { who: 'someone', kind: 'target', before: false, after: true },
+    ]);
+  });
+
+  it('keeps tags, notes and proposals out of the log', async () => {
+    await recordEdit(db, tags('hubspot:1', ['ABM'], []), T0, newId);
+    expect(await db.changeLog.count()).toBe(0);
+  });
+
+  it('logs an undo as its own change, by whoever made the edit, back to the value before', async () => {
+    const edit = await recordEdit(db, tier(1, null, 'Priya Shah'), T0, newId);
+    expect(await undoEdit(db, edit.opId, T0 + 60_000, newId)).toBe('reverted');
+    const log = await db.changeLog.orderBy('seq').toArray();
+    expect(log[1]).toMatchObject({
+      at: T0 + 60_000,
+      who: 'Priya Shah',
+      kind: 'tier',
+      accountName: 'Acme',
+      before: 1,
+      after: null,
+      undoOf: edit.opId,
+    });
+  });
+});

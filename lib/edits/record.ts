@@ -1,3 +1,4 @@
+import { appendChange, type ChangeEntry } from '../db/change-log';
 import type { TierlensDB } from '../db/db';
 import { sourceOfId } from '../db/generations';
 import type { EditKind, EditValues, LocalEdit, PushState } from '../db/outbox';
@@ -12,6 +13,30 @@ export interface EditInput<K extends EditKind = EditKind> {
   accountId: string;
   value: EditValues[K];
   base: EditValues[K] | null;
+  /** Who made it (`settings.me`), for the change log; "someone" when unknown. */
+  by?: string;
+  /** The account's name, for the change log (else looked up when the log is shown). */
+  accountName?: string;
+}
+
+/** The kinds the change log keeps: an account's tier and its target designation. */
+const LOGGED_KINDS: ReadonlySet<EditKind> = new Set(['tier', 'target']);
+
+/** Who the log names when the user has not set their name. */
+export const SOMEONE = 'someone';
+
+/** The change log entry of a tier or target edit (the outbox's `base` is the before, `value` the after). */
+function changeOf(edit: LocalEdit, by: string | undefined, accountName: string | undefined): Omit<ChangeEntry, 'seq'> {
+  return {
+    at: edit.createdAt,
+    who: by?.trim() || SOMEONE,
+    kind: edit.kind as 'tier' | 'target',
+    accountId: edit.accountId,
+    ...(accountName ? { accountName } : {}),
+    before: edit.base as ChangeEntry['before'],
+    after: edit.value as ChangeEntry['after'],
+    opId: edit.opId,
+  };
 }
 
 /**
@@ -19,6 +44,8 @@ export interface EditInput<K extends EditKind = EditKind> {
  * back to (or will once created there), else kept locally. A new contact follows its account.
  */
 export function initialState(input: Pick<EditInput, 'kind' | 'entityId' | 'accountId'>): PushState {
+  // No CRM field holds an account's last review: it stays here (and in the edits export).
+  if (input.kind === 'reviewed') return 'local';
   const owner = input.kind === 'new_contact' || input.kind === 'new_account' ? input.accountId : input.entityId;
   const source = sourceOfId(owner);
   if (WRITABLE_SOURCES.has(source)) return 'pending';
@@ -48,7 +75,11 @@ export async function recordEdit<K extends EditKind>(
     state: initialState(input),
     attempts: 0,
   };
-  await db.transaction('rw', db.outbox, () => db.outbox.add(edit as LocalEdit));
+  // A tier change or target designation is logged in the same transaction: both or neither.
+  await db.transaction('rw', db.outbox, db.changeLog, async () => {
+    await db.outbox.add(edit as LocalEdit);
+    if (LOGGED_KINDS.has(edit.kind)) await appendChange(db, changeOf(edit as LocalEdit, input.by, input.accountName));
+  });
   return edit;
 }
 
@@ -62,19 +93,21 @@ export const SET_KINDS: ReadonlySet<EditKind> = new Set(['tags', 'buying_roles',
  * Undoes an edit. A whole-value edit is undone by a new edit back to its base (so an undo is as
  * durable, and as safe to push, as the edit). A note, a proposal or a new record can be undone
  * only while it has not been sent: it is discarded (a new contact with the edits made on it).
- * Answers what was done.
+ * An undone tier or target change is logged as a change of its own, by `by` (else by whoever
+ * made the edit: an undo is offered in the same browser). Answers what was done.
  */
 export async function undoEdit(
   db: TierlensDB,
   opId: string,
   now: number,
   newId: () => string = () => crypto.randomUUID(),
+  by?: string,
 ): Promise<'reverted' | 'discarded' | 'too-late'> {
-  return db.transaction('rw', db.outbox, async () => {
+  return db.transaction('rw', db.outbox, db.changeLog, async () => {
     const edit = await db.outbox.get(opId);
     if (!edit) return 'too-late';
     if (SET_KINDS.has(edit.kind)) {
-      await db.outbox.add({
+      const undo = {
         opId: newId(),
         kind: edit.kind,
         entityId: edit.entityId,
@@ -84,7 +117,12 @@ export async function undoEdit(
         createdAt: Math.max(now, edit.createdAt + 1),
         state: initialState(edit),
         attempts: 0,
-      } as LocalEdit);
+      } as LocalEdit;
+      await db.outbox.add(undo);
+      if (LOGGED_KINDS.has(edit.kind)) {
+        const made = await db.changeLog.where('opId').equals(opId).first();
+        await appendChange(db, { ...changeOf(undo, by ?? made?.who, made?.accountName), undoOf: opId });
+      }
       return 'reverted';
     }
     if (UNSENT.has(edit.state)) {

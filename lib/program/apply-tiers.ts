@@ -38,7 +38,15 @@ export async function applyTierChanges(
     if (may === 'change') {
       await recordEdit(
         db,
-        { kind: 'tier', entityId: row.id, accountId: row.id, value: to ?? null, base: from ?? null },
+        {
+          kind: 'tier',
+          entityId: row.id,
+          accountId: row.id,
+          value: to ?? null,
+          base: from ?? null,
+          by: me,
+          accountName: row.name,
+        },
         now,
       );
       changed++;

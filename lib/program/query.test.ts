@@ -24,6 +24,8 @@ const row = (id: string, over: Partial<ScoreRow> = {}): ScoreRow => ({
   actionCount: 0,
   missingRoles: [],
   contactCount: 0,
+  engagedContacts: 0,
+  requiredRoles: 0,
   ...over,
 });
 

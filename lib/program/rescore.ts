@@ -99,15 +99,18 @@ async function scorePage(
   for (let i = 0; i < accounts.length; i++) {
     if (i > 0 && i % SLICE === 0) await pause?.();
     const account = accounts[i] as Account;
-    const own = contactsOf.get(account.id) ?? [];
+    const people = contactsOf.get(account.id) ?? [];
     const accountEdits = editsOf.get(account.id);
     const edited = accountEdits
-      ? applyEdits(account, own, accountEdits, lastSync.get(sourceOfId(account.id)))
-      : { account, contacts: own };
-    const view = scoreAccount(edited.account, edited.contacts, touchpointsOf(touchpoints[i]), inputs.settings, at, {
+      ? applyEdits(account, people, accountEdits, lastSync.get(sourceOfId(account.id)))
+      : { account, contacts: people };
+    const own = touchpointsOf(touchpoints[i]);
+    const view = scoreAccount(edited.account, edited.contacts, own, inputs.settings, at, {
       calibration: inputs.calibration,
     });
-    rows.push(scoreRowOf(view));
+    let first: number | undefined;
+    for (const t of own) if (first === undefined || t.at < first) first = t.at;
+    rows.push(scoreRowOf(view, first));
   }
   return rows;
 }

@@ -1,4 +1,4 @@
-import type { SourceId } from '../db/accounts';
+import type { Opportunity, SourceId } from '../db/accounts';
 import type { BuyingRole } from '../db/contacts';
 import type { AccountView } from '../scoring/account-view';
 import type { Trend } from '../scoring/engagement';
@@ -53,6 +53,14 @@ export interface ScoreRow {
   /** Buyer roles the assigned tier requires and nobody holds. */
   missingRoles: BuyingRole[];
   contactCount: number;
+  /** Distinct contacts with a touchpoint. */
+  engagedContacts: number;
+  /** How many buyer roles the assigned tier requires (those held: this less `missingRoles`). */
+  requiredRoles: number;
+  /** The account's first touchpoint: where pipeline velocity (first touch to close) starts. */
+  firstTouchAt?: number;
+  /** The account's deals, as far as the program's metrics read them (pipeline, win rate, deal size, velocity). */
+  opportunities?: Pick<Opportunity, 'status' | 'amount' | 'createdAt' | 'closedAt'>[];
   lifecycleStage?: string;
   lastReviewedAt?: number;
 }
@@ -61,10 +69,13 @@ export interface ScoreRow {
  * The shape of the rows: a release that changes what a row holds changes this, and the rows
  * stored by the one before are derived again (it is part of the rescoring's basis).
  */
-export const SCORE_ROW_VERSION = 2;
+export const SCORE_ROW_VERSION = 3;
 
-/** The scored account (lib/scoring/account-view.ts) as one row of the program view. */
-export function scoreRowOf(view: AccountView): ScoreRow {
+/**
+ * The scored account (lib/scoring/account-view.ts) as one row of the program view;
+ * `firstTouchAt`: its earliest touchpoint, which the view does not keep.
+ */
+export function scoreRowOf(view: AccountView, firstTouchAt?: number): ScoreRow {
   const { account, grade, tier, engagement, roles, actions } = view;
   let nextDue: number | undefined;
   let next: AccountView['actions'][number] | undefined;
@@ -100,6 +111,19 @@ export function scoreRowOf(view: AccountView): ScoreRow {
     followUpDue: actions.find((a) => a.id === 'follow-up')?.due,
     missingRoles: roles.missing,
     contactCount: view.contactCount,
+    engagedContacts: engagement.engagedContacts,
+    requiredRoles: roles.required.length,
+    ...(firstTouchAt === undefined ? {} : { firstTouchAt }),
+    ...(account.opportunities?.length
+      ? {
+          opportunities: account.opportunities.map(({ status, amount, createdAt, closedAt }) => ({
+            status,
+            ...(amount === undefined ? {} : { amount }),
+            ...(createdAt === undefined ? {} : { createdAt }),
+            ...(closedAt === undefined ? {} : { closedAt }),
+          })),
+        }
+      : {}),
     lifecycleStage: account.lifecycleStage,
     lastReviewedAt: account.lastReviewedAt,
   };

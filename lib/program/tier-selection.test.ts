@@ -30,6 +30,8 @@ const acct = (
   actionCount: 0,
   missingRoles: [],
   contactCount: 0,
+  engagedContacts: 0,
+  requiredRoles: 0,
   ...over,
 });
 

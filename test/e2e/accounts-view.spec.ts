@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
@@ -227,6 +227,86 @@ test('tier selection: a rep accepts part of the Tier 1 recommendation, and the p
   await expect
     .poll(async () => (await view.storedRows({ name: taken.name })).rows.find((r) => r.id === taken.id)?.assignedTier)
     .toBe(1);
+});
+
+/** A rep's Tier 1 accounts as the score rows hold them, with the names of their contacts holding each role. */
+function tierOneOf(page: Page, rep: string): Promise<{ name: string; champions: string[]; blockers: string[] }[]> {
+  return page.evaluate(
+    (rep) =>
+      new Promise<{ name: string; champions: string[]; blockers: string[] }[]>((resolve, reject) => {
+        const open = indexedDB.open('tierlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['derived', 'scoreChunks', 'contacts'], 'readonly');
+          const state = tx.objectStore('derived').get('scores');
+          const chunks = tx.objectStore('scoreChunks').getAll();
+          const contacts = tx.objectStore('contacts').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            type Row = { id: string; name: string; owner?: string; assignedTier?: number };
+            const run = (state.result as { run?: number }).run;
+            const rows = (chunks.result as { run: number; rows: Row[] }[])
+              .filter((c) => c.run === run)
+              .flatMap((c) => c.rows);
+            const people = contacts.result as { accountId: string; name: string; buyingRoles?: string[] }[];
+            const holding = (id: string, role: string) =>
+              people.filter((c) => c.accountId === id && c.buyingRoles?.includes(role)).map((c) => c.name);
+            resolve(
+              rows
+                .filter((r) => r.owner === rep && r.assignedTier === 1)
+                .map((r) => ({
+                  name: r.name,
+                  champions: holding(r.id, 'CHAMPION'),
+                  blockers: holding(r.id, 'BLOCKER'),
+                })),
+            );
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rep,
+  );
+}
+
+test('account review: the Markdown export holds the rep’s Tier 1 accounts with their champions and blockers', async () => {
+  const view = await AccountsPage.open(context, extensionId);
+  // The rep of the tier selection before: the user named them on the options page.
+  const rep = (
+    (await view.page.evaluate(async () => (await chrome.storage.local.get('settings')).settings)) as { me: string }
+  ).me;
+  const expected = await tierOneOf(view.page, rep);
+  expect(expected.length).toBeGreaterThan(0);
+  await view.page.goto(`chrome-extension://${extensionId}/accounts.html#review`);
+  await expect(
+    view.page.getByRole('heading', { name: new RegExp(`^Account review: ${rep}, Q\\d \\d{4}$`) }),
+  ).toBeVisible();
+  const tier1 = view.page.getByRole('region', { name: 'Tier 1 accounts' });
+  await expect(tier1.locator('tbody tr')).toHaveCount(expected.length);
+  await screenshot(view.page, 'account-review');
+
+  const download = view.page.waitForEvent('download');
+  await view.page.getByRole('button', { name: 'Export Markdown' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^tierlens-review-.+-Q\d-\d{4}\.md$/);
+  const md = readFileSync(await file.path(), 'utf8');
+  expect(md).toContain(`# Account review: ${rep}, `);
+  // Each Tier 1 account, under its own heading, with its champion and blocker (or "not mapped").
+  const sections = md.split('\n### ').slice(1);
+  const names = sections.map((s) => s.split('\n')[0]);
+  for (const a of expected) {
+    const section = sections[names.indexOf(a.name)];
+    expect(section, a.name).toBeDefined();
+    expect(section).toContain(`- Champion: ${a.champions.length ? a.champions.join(', ') : 'not mapped'}`);
+    expect(section).toContain(`- Blocker: ${a.blockers.length ? a.blockers.join(', ') : 'not mapped'}`);
+  }
+  expect(md).toContain('## Response SLA this quarter');
+
+  // Recording the review marks every Tier 1 account reviewed today.
+  await view.page.getByRole('button', { name: /^Record the review/ }).click();
+  await expect(view.page.getByRole('status').filter({ hasText: 'Recorded:' })).toContainText(
+    `${expected.length} accounts marked reviewed`,
+  );
 });
 
 test('at 100,000 accounts: the view lists them all, and searches, filters and sorts them', async () => {

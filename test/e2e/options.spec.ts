@@ -50,6 +50,31 @@ test('a commitment changed on the options page shows in the side panel', async (
   expect(options.alerts).toEqual([]);
 });
 
+test('the orchestration-by-grade preset, saved, puts the account’s segment and programs in the side panel', async ({
+  context,
+  extensionId,
+  sidePanel,
+}) => {
+  await loadDemoData(context, extensionId);
+  const tab = await context.newPage();
+  await tab.goto(MICROSOFT_URL);
+
+  const options = await OptionsPage.open(context, extensionId);
+  await options.page.getByRole('button', { name: 'Use the preset “Orchestration by grade”' }).click();
+  await expect(options.page.getByLabel('Orchestration by grade (the template below)')).toBeChecked();
+  await options.save();
+
+  const panel = await sidePanel(MICROSOFT_URL);
+  const section = panel.section('Orchestration by grade');
+  await expect(section.locator('.segment')).toHaveText(/^(Top 20 accounts|A and B|Remaining)$/);
+  // Every segment of the preset gets company emails; the tier's commitments give way.
+  await expect(section).toContainText('Company emails');
+  await expect(panel.section(/commitments$/)).toHaveCount(0);
+  await section.getByText('Why this segment').click();
+  await expect(section).toContainText(/Top 20 accounts.*(rank [\d,]+ of [\d,]+|not known yet)/);
+  await screenshot(section, 'panel-orchestration');
+});
+
 test('invalid input says where and why, and saves nothing', async ({ context, extensionId }) => {
   const options = await OptionsPage.open(context, extensionId);
   const page = options.page;
@@ -176,4 +201,24 @@ test('settings export to a file and import back; a malformed file changes nothin
 
   await page.reload();
   await expect(options.tier(1).getByLabel('Capacity')).toHaveValue('30');
+});
+
+test('a saved threshold change is in the change log, with what it did to the grades', async ({
+  context,
+  extensionId,
+}) => {
+  await loadDemoData(context, extensionId);
+  const options = await OptionsPage.open(context, extensionId);
+  const page = options.page;
+  // The effect is counted on the accounts the preview has read.
+  await expect(page.locator('.preview-sentence')).toBeVisible();
+  await page.getByLabel(/^C from/).fill('60');
+  await options.save();
+
+  await page.goto(`chrome-extension://${extensionId}/accounts.html#changes`);
+  const entry = page.locator('.change-model').first();
+  await expect(entry).toContainText('Models: ICP criteria');
+  await expect(entry).toContainText('ICP criteria · thresholds.C: 45 → 60');
+  await expect(entry.getByRole('table', { name: 'Grades' })).toBeVisible();
+  await expect(entry.getByRole('table', { name: 'Grades' }).locator('tr.moved').first()).toBeVisible();
 });

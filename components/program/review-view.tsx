@@ -1,0 +1,370 @@
+import { useEffect, useMemo, useState } from 'react';
+import { count } from '@/components/shared/format';
+import { useCalibration } from '@/components/shared/use-calibration';
+import { notifyEditsChanged } from '@/components/shared/use-edit-actions';
+import { useSettings } from '@/components/shared/use-settings';
+import { getDb, getStrictDb } from '@/lib/db/db';
+import { recordEdit } from '@/lib/edits/record';
+import { tierRight } from '@/lib/edits/tier-owner';
+import { applyTierChanges } from '@/lib/program/apply-tiers';
+import { buildReview, type Review, type ReviewProposal, reviewMarkdown } from '@/lib/program/review';
+import { loadReviewInputs } from '@/lib/program/review-data';
+import type { Settings } from '@/lib/settings/types';
+import { downloadText } from './accounts-csv';
+import { ScoresStatus } from './scores-status';
+import { ownerOfMe } from './tier-selection-view';
+import { useScores } from './use-scores';
+
+const day = (ms: number) =>
+  new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+const KIND_WORDS: Record<ReviewProposal['kind'], string> = {
+  add: 'Add',
+  promote: 'Promote',
+  demote: 'Demote',
+  remove: 'Remove from tiers',
+  'drop-target': 'Drop as target',
+};
+const tierWords = (t: number | undefined) => (t === undefined ? 'untiered' : `Tier ${t}`);
+const key = (p: ReviewProposal) => `${p.kind}:${p.id}`;
+
+/** The review of one rep, built from the score rows and, for its Tier 1 accounts, their full views. */
+function useReview(rep: string | undefined, settings: Settings | undefined, version: unknown) {
+  const { rows } = useScores();
+  const calibration = useCalibration();
+  const [review, setReview] = useState<Review | { error: string }>();
+  const mine = useMemo(() => rows.filter((r) => r.owner === rep), [rows, rep]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` re-reads after decisions are recorded
+  useEffect(() => {
+    if (!rep || !settings) return;
+    let live = true;
+    const now = Date.now();
+    loadReviewInputs(getDb(), mine, settings, calibration, now).then(
+      ({ tier1, touchpoints }) => {
+        const criteria = { quietDays: settings.rules.quietDays, minGrade: settings.rules.targetMinGrade };
+        if (live) setReview(buildReview({ rep, rows: mine, tier1, touchpoints, settings, criteria, now }));
+      },
+      (e: unknown) => live && setReview({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [rep, settings, calibration, mine, version]);
+  return { review, mine };
+}
+
+/**
+ * The quarterly account review with a rep (and their BDR and manager): the model's proposals,
+ * each Tier 1 account's status, champion and blocker, the SLA kept, the committed programs.
+ * Decisions taken are recorded through the write path (tier changes, targets dropped, and the
+ * review date of every Tier 1 account); it prints cleanly and exports as Markdown.
+ */
+export function ReviewView() {
+  const settings = useSettings();
+  const { rows, index, loaded, state, readState } = useScores();
+  const owners = useMemo(() => index.owners(), [index]);
+  const [chosen, setRep] = useState<string>();
+  const rep = chosen ?? ownerOfMe(settings?.me, rows) ?? owners[0];
+  const [version, setVersion] = useState(0);
+  const { review, mine } = useReview(rep, settings, version);
+  const [accepted, setAccepted] = useState<Set<string>>(new Set());
+  const [outcome, setOutcome] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  if (!settings || !loaded) return <p className="muted accounts-state">Loading…</p>;
+  if (!rep) {
+    return (
+      <div className="accounts-state">
+        <h2>No accounts with an owner yet</h2>
+        <p className="muted">A review is of one rep’s accounts: import or sync accounts with their owners.</p>
+      </div>
+    );
+  }
+  if (!review) return <p className="muted accounts-state">Preparing the review of {rep}…</p>;
+  if ('error' in review) return <p className="warn accounts-state">The review could not be prepared: {review.error}</p>;
+
+  const toggle = (p: ReviewProposal) =>
+    setAccepted((prev) => {
+      const next = new Set(prev);
+      if (next.has(key(p))) next.delete(key(p));
+      else next.add(key(p));
+      return next;
+    });
+
+  const record = async () => {
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      const db = getStrictDb();
+      const now = Date.now();
+      const byId = new Map(mine.map((r) => [r.id, r]));
+      const chosenOnes = review.proposals.filter((p) => accepted.has(key(p)));
+      const moves = chosenOnes
+        .filter((p) => p.kind !== 'drop-target')
+        .flatMap((p) => {
+          const row = byId.get(p.id);
+          return row ? [{ row, from: p.from, to: p.to }] : [];
+        });
+      const tiers = await applyTierChanges(
+        db,
+        moves,
+        settings.me,
+        `Account review with ${rep}, ${review.quarter.name}`,
+        now,
+      );
+      let dropped = 0;
+      for (const p of chosenOnes.filter((c) => c.kind === 'drop-target')) {
+        const row = byId.get(p.id);
+        if (!row || tierRight(settings.me, row).may !== 'change') continue;
+        await recordEdit(
+          db,
+          {
+            kind: 'target',
+            entityId: p.id,
+            accountId: p.id,
+            value: false,
+            base: true,
+            by: settings.me,
+            accountName: row.name,
+          },
+          now,
+        );
+        dropped++;
+      }
+      // Every Tier 1 account went through the review, and every account a decision touched.
+      const reviewed = new Set([...review.tier1.map((a) => a.id), ...chosenOnes.map((p) => p.id)]);
+      for (const id of reviewed) {
+        await recordEdit(db, { kind: 'reviewed', entityId: id, accountId: id, value: now, base: null }, now);
+      }
+      notifyEditsChanged();
+      setOutcome(
+        `Recorded: ${count(tiers.changed)} tier ${tiers.changed === 1 ? 'change' : 'changes'}` +
+          (tiers.proposed ? `, ${count(tiers.proposed)} tier proposals to ${rep}` : '') +
+          (dropped ? `, ${count(dropped)} ${dropped === 1 ? 'target' : 'targets'} dropped` : '') +
+          `; ${count(reviewed.size)} accounts marked reviewed on ${day(now)}.`,
+      );
+      setAccepted(new Set());
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setOutcome(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportMarkdown = () =>
+    downloadText(
+      reviewMarkdown(review),
+      `tierlens-review-${rep.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${review.quarter.name.replace(' ', '-')}.md`,
+      'text/markdown',
+    );
+
+  return (
+    <div className="review">
+      <header className="accounts-head">
+        <div className="accounts-title">
+          <h1>
+            Account review: {rep}, {review.quarter.name}
+          </h1>
+          <ScoresStatus state={state} shownAt={readState?.at} />
+        </div>
+        <div className="accounts-tools no-print">
+          <label className="rep-picker">
+            Rep{' '}
+            <select
+              value={rep}
+              onChange={(e) => {
+                setRep(e.target.value);
+                setAccepted(new Set());
+                setOutcome(undefined);
+              }}
+            >
+              {owners.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            Print
+          </button>
+          <button type="button" className="secondary" onClick={exportMarkdown}>
+            Export Markdown
+          </button>
+        </div>
+      </header>
+
+      <section aria-label="Proposals" className="review-section">
+        <h2>Proposals</h2>
+        {review.proposals.length === 0 ? (
+          <p className="muted">The model proposes no change to {rep}’s tiers or targets.</p>
+        ) : (
+          <table className="selection-table">
+            <thead>
+              <tr>
+                <th scope="col" className="no-print">
+                  Decided
+                </th>
+                <th scope="col">Account</th>
+                <th scope="col">Proposal</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {review.proposals.map((p) => (
+                <tr key={key(p)} data-account-id={p.id} data-kind={p.kind}>
+                  <td className="no-print">
+                    <input
+                      type="checkbox"
+                      aria-label={`Take: ${KIND_WORDS[p.kind]} ${p.name}`}
+                      checked={accepted.has(key(p))}
+                      onChange={() => toggle(p)}
+                    />
+                  </td>
+                  <th scope="row">{p.name}</th>
+                  <td>
+                    {KIND_WORDS[p.kind]}
+                    {p.kind !== 'drop-target' && (
+                      <span className="muted">
+                        {' '}
+                        {tierWords(p.from)} → {tierWords(p.to)}
+                      </span>
+                    )}
+                  </td>
+                  <td>{p.why}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="selection-tools no-print">
+          <button type="button" onClick={record} disabled={busy}>
+            Record the review ({count(accepted.size)} {accepted.size === 1 ? 'decision' : 'decisions'})
+          </button>
+          {outcome && <span role="status">{outcome}</span>}
+        </p>
+      </section>
+
+      <section aria-label="Tier 1 accounts" className="review-section">
+        <h2>Tier 1 accounts ({count(review.tier1.length)})</h2>
+        {review.tier1.length === 0 ? (
+          <p className="muted">{rep} has no Tier 1 account.</p>
+        ) : (
+          <table className="selection-table review-accounts">
+            <thead>
+              <tr>
+                <th scope="col">Account</th>
+                <th scope="col">Status</th>
+                <th scope="col">Champion</th>
+                <th scope="col">Blocker</th>
+                <th scope="col">Open next actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {review.tier1.map((a) => (
+                <tr key={a.id} data-account-id={a.id}>
+                  <th scope="row">
+                    <span className="row-name">{a.name}</span>
+                    <span className="row-sub muted">
+                      last reviewed {a.lastReviewedAt === undefined ? 'never' : day(a.lastReviewedAt)}
+                    </span>
+                  </th>
+                  <td>
+                    <div>{a.stage ?? 'stage unknown'}</div>
+                    <div className="muted">
+                      {a.opportunity
+                        ? `${a.opportunity.name}${a.opportunity.amount !== undefined ? `, ${usd.format(a.opportunity.amount)}` : ''}${a.opportunity.stage ? ` (${a.opportunity.stage})` : ''}`
+                        : 'no open opportunity'}
+                    </div>
+                    <div className="muted">
+                      engagement {a.engagement}, {a.trend}; last touch{' '}
+                      {a.lastTouchAt === undefined ? 'never' : day(a.lastTouchAt)}
+                    </div>
+                  </td>
+                  <td className={a.champions.length ? undefined : 'warn'}>
+                    {a.champions.length ? a.champions.join(', ') : 'not mapped'}
+                  </td>
+                  <td className={a.blockers.length ? undefined : 'muted'}>
+                    {a.blockers.length ? a.blockers.join(', ') : 'not mapped'}
+                  </td>
+                  <td>
+                    {a.actions.length === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
+                      <ul className="review-actions">
+                        {a.actions.map((act) => (
+                          <li key={`${act.title}-${act.due}`}>
+                            {act.title} <span className="muted">· due {day(act.due)}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-label="Response SLA" className="review-section">
+        <h2>Response SLA, {review.quarter.name}</h2>
+        <table className="selection-table">
+          <thead>
+            <tr>
+              <th scope="col">Tier</th>
+              <th scope="col">Accounts</th>
+              <th scope="col">SLA</th>
+              <th scope="col">Kept</th>
+              <th scope="col">Late</th>
+              <th scope="col">Overdue</th>
+              <th scope="col">Open</th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.tiers.map((t) => (
+              <tr key={t.tier}>
+                <th scope="row">
+                  Tier {t.tier} {t.name}
+                </th>
+                <td>{count(t.accounts)}</td>
+                <td>{t.slaHours} business hours</td>
+                <td>{count(t.sla.kept)}</td>
+                <td className={t.sla.late ? 'warn' : undefined}>{count(t.sla.late)}</td>
+                <td className={t.sla.overdue ? 'warn' : undefined}>{count(t.sla.overdue)}</td>
+                <td>{count(t.sla.open)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted">
+          A bottom-of-funnel touchpoint opens a follow-up; the next sales call or meeting answers it, in time within the
+          tier’s SLA.
+        </p>
+      </section>
+
+      <section aria-label="Committed programs" className="review-section">
+        <h2>Committed programs</h2>
+        <div className="review-programs">
+          {review.tiers.map((t) => (
+            <div key={t.tier}>
+              <h3>
+                Tier {t.tier} {t.name}
+              </h3>
+              <ul>
+                {t.programs.map((p) => (
+                  <li key={p.name}>
+                    {p.name} <span className="muted">({p.owner})</span>
+                    {p.cadence !== 'committed' && `: ${p.cadence}`}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

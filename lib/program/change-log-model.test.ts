@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../db/accounts';
+import { readChangeLog } from '../db/change-log';
+import { TierlensDB } from '../db/db';
+import { DEFAULT_SETTINGS } from '../settings/defaults';
+import type { Settings } from '../settings/types';
+import { logModelChange, modelChange, settingsDiff } from './change-log-model';
+import { changeWords } from './change-log-words';
+
+/**
+ * Two criteria every account has data for, so each grade is certain: Software is 60 of the
+ * weight, GB 40. Tiers that ask for no engagement and no filter: the grade alone recommends
+ * (Tier 1 from A, Tier 2 from B, Tier 3 from C).
+ */
+const before: Settings = {
+  ...DEFAULT_SETTINGS,
+  icp: {
+    ...DEFAULT_SETTINGS.icp,
+    criteria: [
+      {
+        kind: 'in_set',
+        id: 'industry',
+        label: 'Industry',
+        field: 'industry',
+        values: ['Software'],
+        weight: 60,
+        disqualifying: false,
+      },
+      {
+        kind: 'in_set',
+        id: 'geo',
+        label: 'Geography',
+        field: 'country',
+        values: ['GB'],
+        weight: 40,
+        disqualifying: false,
+      },
+    ],
+    thresholds: { A: 80, B: 65, C: 45, D: 25 },
+  },
+  tiers: DEFAULT_SETTINGS.tiers.map((t) => ({ ...t, minEngagement: 0, requiredCriteria: [] })),
+};
+/** The C threshold raised from 45 to 61. */
+const after: Settings = { ...before, icp: { ...before.icp, thresholds: { ...before.icp.thresholds, C: 61 } } };
+
+const base: Account = {
+  id: 'file:0',
+  name: 'Acme',
+  keys: [],
+  domains: [],
+  linkedinSlugs: [],
+  linkedinIds: [],
+  isTarget: false,
+  updatedAt: 0,
+  source: 'file',
+  generation: 1,
+};
+// By hand:            score  before (C ≥ 45)   after (C ≥ 61)
+//   Software, GB       100   A, Tier 1          A, Tier 1
+//   Software, US        60   C, Tier 3          D, no tier
+//   Retail, GB          40   D, no tier         D, no tier
+//   Retail, US           0   F, no tier         F, no tier
+const rows = [
+  ['Software', 'GB'],
+  ['Software', 'US'],
+  ['Retail', 'GB'],
+  ['Retail', 'US'],
+].map(([industry, country], i) => ({
+  account: { ...base, id: `file:${i}`, industry, country },
+  contacts: [],
+  touchpoints: [],
+}));
+const T0 = Date.UTC(2026, 2, 2, 14);
+
+describe('a model change in the change log', () => {
+  it('names the sections that changed and the settings, before and after', () => {
+    expect(settingsDiff(before, after)).toEqual({
+      sections: ['ICP criteria'],
+      before: { 'icp.thresholds.C': 45 },
+      after: { 'icp.thresholds.C': 61 },
+    });
+  });
+
+  it('counts the accounts per grade and per recommended tier, before and after', () => {
+    const entry = modelChange({ before, after, who: 'Priya Shah', now: T0, rows });
+    expect(entry?.effect).toEqual({
+      accounts: 4,
+      grades: {
+        before: { A: 1, B: 0, C: 1, D: 1, F: 1, ungraded: 0 },
+        after: { A: 1, B: 0, C: 0, D: 2, F: 1, ungraded: 0 },
+      },
+      tiers: { before: { 1: 1, 2: 0, 3: 1, none: 2 }, after: { 1: 1, 2: 0, 3: 0, none: 3 } },
+    });
+  });
+
+  it('is saved with who and when, and reads in words', async () => {
+    const db = new TierlensDB(`tierlens-change-log-model-${Math.random()}`);
+    await db.open();
+    try {
+      expect(await logModelChange(db, { before, after, who: 'Priya Shah', now: T0, rows })).toBe(true);
+      const [entry] = await readChangeLog(db);
+      expect(entry).toMatchObject({ at: T0, who: 'Priya Shah', kind: 'model', sections: ['ICP criteria'] });
+      expect(changeWords(entry as never, after)).toEqual({
+        what: 'Models: ICP criteria',
+        changes: ['ICP criteria · thresholds.C: 45 → 61'],
+      });
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
+  it('names a tier changed by its number, and a criterion added by its id', () => {
+    const more: Settings = {
+      ...after,
+      tiers: after.tiers.map((t) => (t.tier === 1 ? { ...t, capacity: 30 } : t)),
+      icp: {
+        ...after.icp,
+        criteria: [
+          ...after.icp.criteria,
+          {
+            kind: 'includes_any',
+            id: 'crm',
+            label: 'CRM',
+            field: 'technologies',
+            values: ['HubSpot'],
+            weight: 10,
+            disqualifying: false,
+          },
+        ],
+      },
+    };
+    const diff = settingsDiff(after, more);
+    expect(diff.sections).toEqual(['ICP criteria', 'Tiers']);
+    expect(diff.before).toEqual({ 'tiers[1].capacity': 25 });
+    expect(diff.after).toMatchObject({
+      'icp.criteria[crm].weight': 10,
+      'icp.criteria[crm].values': ['HubSpot'],
+      'tiers[1].capacity': 30,
+    });
+  });
+
+  it('logs nothing when only the user’s own name changed', () => {
+    expect(modelChange({ before, after: { ...before, me: 'Priya Shah' }, who: 'Priya Shah', now: T0 })).toBeUndefined();
+  });
+
+  it('leaves the effect out when the accounts are not given (a team feed’s change)', () => {
+    expect(modelChange({ before, after, who: 'team feed', now: T0 })?.effect).toBeUndefined();
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Tier } from '../settings/types';
+import { cell, losesTarget, type Review, reviewMarkdown, reviewProposals } from './review';
+import type { ScoreRow } from './score-row';
+
+const NOW = Date.UTC(2026, 11, 1, 12);
+const DAY = 86_400_000;
+const CRITERIA = { quietDays: 90, minGrade: 'C' as const };
+
+const row = (
+  id: string,
+  assigned: Tier | undefined,
+  recommended: Tier | undefined,
+  over: Partial<ScoreRow> = {},
+): ScoreRow => ({
+  id,
+  name: id,
+  source: 'hubspot',
+  owner: 'Dana',
+  isTarget: false,
+  assignedTier: assigned,
+  recommendedTier: recommended,
+  agreement: 'same',
+  grade: 'B',
+  gradeWorst: 'B',
+  gradeBest: 'B',
+  uncertain: false,
+  fit: 70,
+  engagement: 40,
+  level: 3,
+  trend: 'steady',
+  weekly: [],
+  lastTouchAt: NOW - DAY,
+  actionCount: 0,
+  missingRoles: [],
+  contactCount: 0,
+  engagedContacts: 0,
+  requiredRoles: 0,
+  ...over,
+});
+
+describe('a target losing its designation (quiet 90 days, grade below C)', () => {
+  it.each<[string, Partial<ScoreRow>, string | undefined]>([
+    ['a B touched yesterday keeps it', {}, undefined],
+    [
+      'a D loses it',
+      { grade: 'D', gradeWorst: 'D' },
+      'grade D (worst case) is below C, the lowest grade a target keeps',
+    ],
+    [
+      'a "B?" whose worst case is D loses it',
+      { uncertain: true, gradeWorst: 'D' },
+      'grade D (worst case) is below C, the lowest grade a target keeps',
+    ],
+    ['quiet for 90 days loses it', { lastTouchAt: NOW - 90 * DAY }, 'no touchpoint for 90 days (the criterion is 90)'],
+    ['quiet for 89 days keeps it', { lastTouchAt: NOW - 89 * DAY }, undefined],
+    ['never touched loses it', { lastTouchAt: undefined }, 'no touchpoint at all'],
+    ['an account that is no target has nothing to lose', { isTarget: false, grade: 'F', gradeWorst: 'F' }, undefined],
+  ])('%s', (_, over, expected) => {
+    expect(losesTarget(row('x', 1, 1, { isTarget: true, ...over }), CRITERIA, NOW)).toBe(expected);
+  });
+});
+
+describe('the review’s proposals', () => {
+  it('proposes each tier move the model recommends, Tier 1 first, and targets to drop', () => {
+    const rows = [
+      row('stays', 2, 2),
+      row('t2-up', 2, 1),
+      row('new', undefined, 1),
+      row('t1-down', 1, 3),
+      row('t1-out', 1, undefined),
+      row('t3-new', undefined, 3),
+      row('quiet-target', 2, 2, { isTarget: true, lastTouchAt: NOW - 200 * DAY }),
+    ];
+    expect(reviewProposals(rows, CRITERIA, NOW).map((p) => [p.id, p.kind, p.from, p.to])).toEqual([
+      ['t2-up', 'promote', 2, 1],
+      ['new', 'add', undefined, 1],
+      ['t1-down', 'demote', 1, 3],
+      ['t1-out', 'remove', 1, undefined],
+      ['t3-new', 'add', undefined, 3],
+      ['quiet-target', 'drop-target', 2, 2],
+    ]);
+  });
+});
+
+describe('the review as Markdown', () => {
+  const review: Review = {
+    rep: 'Dana',
+    quarter: { name: 'Q4 2026', from: Date.UTC(2026, 9, 1), to: Date.UTC(2027, 0, 1) },
+    generatedAt: NOW,
+    proposals: [
+      { id: 'a', name: 'Acme | <b>Corp</b>', kind: 'promote', from: 2, to: 1, why: 'recommended for Tier 1' },
+    ],
+    tier1: [
+      {
+        id: 'g',
+        name: 'Globex',
+        stage: 'opportunity',
+        opportunity: { name: 'Globex renewal', amount: 120000, stage: 'Proposal' },
+        trend: 'surging',
+        engagement: 81,
+        lastTouchAt: Date.UTC(2026, 10, 30),
+        champions: ['Robin Buyer'],
+        blockers: [],
+        actions: [{ title: 'Map the budget holder', owner: 'Dana', due: Date.UTC(2026, 11, 6) }],
+      },
+    ],
+    tiers: [
+      {
+        tier: 1,
+        name: 'Strategic',
+        accounts: 1,
+        sla: { kept: 3, late: 1, overdue: 0, open: 1 },
+        slaHours: 4,
+        programs: [{ name: 'Account review with sales', owner: 'Marketing + Sales', cadence: 'monthly' }],
+      },
+    ],
+  };
+  const md = reviewMarkdown(review);
+
+  it('holds each Tier 1 account with its champion, its blocker, its opportunity and its actions', () => {
+    expect(md).toContain('### Globex');
+    expect(md).toContain('- Champion: Robin Buyer');
+    expect(md).toContain('- Blocker: not mapped');
+    expect(md).toContain('- Open opportunity: Globex renewal, $120,000 (Proposal)');
+    expect(md).toContain('  - Map the budget holder (Dana, due 2026-12-06)');
+  });
+
+  it('holds the SLA and the commitments of each tier', () => {
+    expect(md).toContain('| Tier 1 Strategic | 1 | 4 business hours | 3 | 1 | 0 | 1 |');
+    expect(md).toContain('- Account review with sales (Marketing + Sales): monthly');
+  });
+
+  it('escapes a name that would break the table or render as markup', () => {
+    expect(md).toContain('| Acme \\| \\<b\\>Corp\\</b\\> | Promote | Tier 2 | Tier 1 |');
+    expect(cell('a\nb')).toBe('a b');
+  });
+});

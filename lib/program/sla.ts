@@ -1,0 +1,74 @@
+import type { Touchpoint, TouchpointType } from '../db/touchpoints';
+import { addBusinessHours } from '../scoring/business-time';
+
+/**
+ * How a tier's response SLA was kept (DESIGN.md: engagement from the account → sales follow-up
+ * within the tier's business hours). An account's bottom-of-funnel touchpoint (a demo request,
+ * a pricing page visit…) opens a follow-up; the next sales touch (a sales call or a meeting)
+ * closes it: in time when it falls within the SLA from the touchpoint that opened it, late
+ * after. Touchpoints while one is open join it: one follow-up answers them all.
+ */
+
+/** Touches by sales: what a follow-up is. */
+export const FOLLOW_UP_TYPES: ReadonlySet<TouchpointType> = new Set(['sales_call', 'meeting']);
+
+/** One follow-up the account's engagement called for. */
+export interface FollowUp {
+  accountId: string;
+  /** The touchpoint that opened it. */
+  openedAt: number;
+  dueAt: number;
+  /** The sales touch that answered it, if any yet. */
+  answeredAt?: number;
+  status: 'kept' | 'late' | 'overdue' | 'open';
+}
+
+/** An account's follow-ups opened in [from, to), by its touchpoints and its tier's SLA in business hours. */
+export function followUps(
+  touchpoints: readonly Touchpoint[],
+  slaHours: number,
+  period: { from: number; to: number },
+  now: number,
+): FollowUp[] {
+  const sorted = [...touchpoints].sort((a, b) => a.at - b.at);
+  const out: FollowUp[] = [];
+  let open: FollowUp | undefined;
+  for (const t of sorted) {
+    if (FOLLOW_UP_TYPES.has(t.type)) {
+      if (open) {
+        open.answeredAt = t.at;
+        open.status = t.at <= open.dueAt ? 'kept' : 'late';
+        open = undefined;
+      }
+      continue;
+    }
+    if (t.stage !== 'BOFU' || open) continue;
+    open = { accountId: t.accountId, openedAt: t.at, dueAt: addBusinessHours(t.at, slaHours), status: 'open' };
+    out.push(open);
+  }
+  if (open && open.dueAt < now) open.status = 'overdue';
+  return out.filter((f) => f.openedAt >= period.from && f.openedAt < period.to);
+}
+
+/** A tier's SLA over a period: how many follow-ups were kept, late, overdue and still open in time. */
+export interface SlaKept {
+  kept: number;
+  late: number;
+  overdue: number;
+  open: number;
+}
+
+export function slaKept(all: readonly FollowUp[]): SlaKept {
+  const counts: SlaKept = { kept: 0, late: 0, overdue: 0, open: 0 };
+  for (const f of all) counts[f.status]++;
+  return counts;
+}
+
+/** The calendar quarter holding `at` (UTC): [from, to) and its name, "Q4 2026". */
+export function quarterOf(at: number): { from: number; to: number; name: string } {
+  const d = new Date(at);
+  const q = Math.floor(d.getUTCMonth() / 3);
+  const from = Date.UTC(d.getUTCFullYear(), q * 3, 1);
+  const to = Date.UTC(d.getUTCFullYear(), q * 3 + 3, 1);
+  return { from, to, name: `Q${q + 1} ${d.getUTCFullYear()}` };
+}
