@@ -1,11 +1,9 @@
 import { Section } from '@/components/shared/section';
 import { segmentLabel } from '@/lib/scoring/orchestration';
 import { ORCHESTRATION_PRESET } from '@/lib/settings/presets';
-import type { Orchestration, OrchestrationProgram } from '@/lib/settings/types';
-import { CellInput } from './cell-input';
+import type { Orchestration } from '@/lib/settings/types';
 import type { EditorProps } from './draft';
-import { uniqueId } from './draft';
-import { TextField } from './fields';
+import { ProgramChart } from './program-chart';
 import { SegmentsEditor } from './segments-editor';
 
 /**
@@ -22,26 +20,6 @@ export function OrchestrationEditor({ draft, update }: EditorProps) {
     );
     if (ok) set(() => structuredClone(ORCHESTRATION_PRESET.settings.orchestration));
   };
-  const setProgram = (i: number, next: OrchestrationProgram) =>
-    set((x) => ({ ...x, programs: x.programs.map((p, j) => (j === i ? next : p)) }));
-  const add = () =>
-    set((x) => ({
-      ...x,
-      programs: [
-        ...x.programs,
-        {
-          id: uniqueId(
-            'program',
-            x.programs.map((p) => p.id),
-          ),
-          name: '',
-          owner: '',
-          segments: {},
-        },
-      ],
-    }));
-  const remove = (id: string) => set((x) => ({ ...x, programs: x.programs.filter((p) => p.id !== id) }));
-
   return (
     <Section title="Orchestration by grade">
       <fieldset className="checks">
@@ -71,100 +49,17 @@ export function OrchestrationEditor({ draft, update }: EditorProps) {
         Use the preset “Orchestration by grade”
       </button>
       <SegmentsEditor orchestration={o} set={set} />
-      <div className="table-scroll">
-        <table className="grid chart">
-          <thead>
-            <tr>
-              <th>Program</th>
-              <th className="col-owner">Owner</th>
-              {o.segments.map((s) => (
-                <th key={s.id} className="cell-head">
-                  {segmentLabel(s)}
-                </th>
-              ))}
-              <th className="narrow">
-                <span className="sr-only">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.programs.map((p, i) => (
-              <ProgramRow
-                key={p.id}
-                program={p}
-                index={i}
-                orchestration={o}
-                onChange={(next) => setProgram(i, next)}
-                onRemove={() => remove(p.id)}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <button type="button" className="secondary" onClick={add}>
-        Add orchestrated program
-      </button>
+      <ProgramChart
+        programs={o.programs}
+        setPrograms={(change) => set((x) => ({ ...x, programs: change(x.programs) }))}
+        blank={(id) => ({ id, name: '', owner: '', segments: {} })}
+        addLabel="Add orchestrated program"
+        cellsIn="segments"
+        // Labels unlike the commitments chart's ("Program 1 name"), so that neither finds the other's inputs.
+        noun="Orchestration row"
+        path={['orchestration', 'programs']}
+        columns={o.segments.map((s) => ({ key: s.id, head: segmentLabel(s), label: segmentLabel(s) }))}
+      />
     </Section>
-  );
-}
-
-function ProgramRow({
-  program: p,
-  index,
-  orchestration,
-  onChange,
-  onRemove,
-}: {
-  program: OrchestrationProgram;
-  index: number;
-  orchestration: Orchestration;
-  onChange: (next: OrchestrationProgram) => void;
-  onRemove: () => void;
-}) {
-  const n = index + 1;
-  const at = (...rest: string[]) => ['orchestration', 'programs', index, ...rest];
-  // Labels unlike the commitments chart's ("Program 1 name"), so that neither finds the other's inputs.
-  return (
-    <tr>
-      <td>
-        <TextField
-          hideLabel
-          label={`Orchestration row ${n} name`}
-          value={p.name}
-          path={at('name')}
-          className="wide"
-          onChange={(name) => onChange({ ...p, name })}
-        />
-      </td>
-      <td>
-        <TextField
-          hideLabel
-          label={`Orchestration row ${n} owner`}
-          value={p.owner}
-          path={at('owner')}
-          onChange={(owner) => onChange({ ...p, owner })}
-        />
-      </td>
-      {orchestration.segments.map((s) => (
-        <td key={s.id} className="center">
-          <CellInput
-            label={`${p.name.trim() || `Orchestration row ${n}`}: ${segmentLabel(s)}`}
-            value={p.segments[s.id]}
-            path={at('segments', s.id)}
-            onChange={(cell) => {
-              const segments = { ...p.segments };
-              if (cell === undefined) delete segments[s.id];
-              else segments[s.id] = cell;
-              onChange({ ...p, segments });
-            }}
-          />
-        </td>
-      ))}
-      <td>
-        <button type="button" className="remove" aria-label={`Remove orchestration row ${n}`} onClick={onRemove}>
-          ×
-        </button>
-      </td>
-    </tr>
   );
 }

@@ -3,9 +3,9 @@ import { act, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountIndex } from '@/lib/program/query';
+import { scoreRow } from '@/lib/program/test-rows';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { AccountList } from './account-list';
-import { scoreRow } from './test-rows';
 
 const NOW = new Date(2026, 2, 2, 9, 30).getTime();
 const rows = Array.from({ length: 30 }, (_, i) =>

@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { scoreRow } from '@/lib/program/test-rows';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { AccountRow } from './account-row';
-import { scoreRow } from './test-rows';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const NOW = new Date(2026, 2, 2, 9, 30).getTime();

@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { AccountIndex } from '@/lib/program/query';
+import { scoreRow } from '@/lib/program/test-rows';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { accountsCsv, CSV_FIELDS, csvFileName } from './accounts-csv';
-import { scoreRow } from './test-rows';
 
 const NOW = new Date(2026, 2, 2, 9, 30).getTime();
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '@/lib/program/metrics';
+import { scoreRow } from '@/lib/program/test-rows';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { MetricsTables } from './metrics-tables';
-import { scoreRow } from './test-rows';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const NOW = Date.UTC(2026, 2, 2, 12);

@@ -7,25 +7,18 @@ import { getDb, getStrictDb } from '@/lib/db/db';
 import { recordEdit } from '@/lib/edits/record';
 import { tierRight } from '@/lib/edits/tier-owner';
 import { applyTierChanges } from '@/lib/program/apply-tiers';
-import { buildReview, type Review, type ReviewProposal, reviewMarkdown } from '@/lib/program/review';
+import { buildReview, KIND_WORDS, type Review, type ReviewProposal, reviewMarkdown } from '@/lib/program/review';
 import { loadReviewInputs } from '@/lib/program/review-data';
 import type { Settings } from '@/lib/settings/types';
 import { downloadText } from './accounts-csv';
+import { NoOwners, ownerOfMe, RepPicker } from './rep-picker';
 import { ScoresStatus } from './scores-status';
-import { ownerOfMe } from './tier-selection-view';
 import { useScores } from './use-scores';
 
 const day = (ms: number) =>
   new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
-const KIND_WORDS: Record<ReviewProposal['kind'], string> = {
-  add: 'Add',
-  promote: 'Promote',
-  demote: 'Demote',
-  remove: 'Remove from tiers',
-  'drop-target': 'Drop as target',
-};
 const tierWords = (t: number | undefined) => (t === undefined ? 'untiered' : `Tier ${t}`);
 const key = (p: ReviewProposal) => `${p.kind}:${p.id}`;
 
@@ -73,14 +66,7 @@ export function ReviewView() {
   const [busy, setBusy] = useState(false);
 
   if (!settings || !loaded) return <p className="muted accounts-state">Loading…</p>;
-  if (!rep) {
-    return (
-      <div className="accounts-state">
-        <h2>No accounts with an owner yet</h2>
-        <p className="muted">A review is of one rep’s accounts: import or sync accounts with their owners.</p>
-      </div>
-    );
-  }
+  if (!rep) return <NoOwners>A review is of one rep’s accounts</NoOwners>;
   if (!review) return <p className="muted accounts-state">Preparing the review of {rep}…</p>;
   if ('error' in review) return <p className="warn accounts-state">The review could not be prepared: {review.error}</p>;
 
@@ -170,23 +156,15 @@ export function ReviewView() {
           <ScoresStatus state={state} shownAt={readState?.at} />
         </div>
         <div className="accounts-tools no-print">
-          <label className="rep-picker">
-            Rep{' '}
-            <select
-              value={rep}
-              onChange={(e) => {
-                setRep(e.target.value);
-                setAccepted(new Set());
-                setOutcome(undefined);
-              }}
-            >
-              {owners.map((o) => (
-                <option key={o} value={o}>
-                  {o}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RepPicker
+            rep={rep}
+            owners={owners}
+            onChange={(next) => {
+              setRep(next);
+              setAccepted(new Set());
+              setOutcome(undefined);
+            }}
+          />
           <button type="button" className="secondary" onClick={() => window.print()}>
             Print
           </button>

@@ -5,7 +5,6 @@ import { useSettings } from '@/components/shared/use-settings';
 import { getStrictDb } from '@/lib/db/db';
 import { tierRight } from '@/lib/edits/tier-owner';
 import { type AppliedTiers, applyTierChanges } from '@/lib/program/apply-tiers';
-import type { ScoreRow } from '@/lib/program/score-row';
 import {
   changesOf,
   type Decision,
@@ -17,6 +16,7 @@ import {
 import type { Settings, Tier } from '@/lib/settings/types';
 import { TierChip } from './account-row';
 import { gradeMarkOf, tierLabel } from './accounts-csv';
+import { NoOwners, ownerOfMe, RepPicker } from './rep-picker';
 import { gradeTitle } from './row-words';
 import { ScoresStatus } from './scores-status';
 import { useScores } from './use-scores';
@@ -29,12 +29,6 @@ const KIND_WORDS: Record<SelectionLine['kind'], (tier: Tier, line: SelectionLine
       : `Recommended for Tier ${line.proposed}: leaves Tier ${tier}`,
   offered: (tier) => `Taken out of a tier above: offered for Tier ${tier}`,
 };
-
-/** The owner the user is, when their name (or email, or id) names one of the owners. */
-export function ownerOfMe(me: string | undefined, rows: readonly ScoreRow[]): string | undefined {
-  if (!me) return undefined;
-  return rows.find((r) => r.owner && tierRight(me, r).may === 'change')?.owner;
-}
 
 /** Each tier's fill, the rep's share, and capacity: "Tier 1 Strategic: 23 of 25 (Dana 4)". */
 function Capacity({ fills, settings, rep }: { fills: TierFill[]; settings: Settings; rep: string }) {
@@ -160,14 +154,7 @@ export function TierSelectionView() {
   const fills = useMemo(() => tierFill(rows, rep ?? '', tiers, decisions), [rows, rep, tiers, decisions]);
 
   if (!settings || !loaded) return <p className="muted accounts-state">Loading…</p>;
-  if (rows.length === 0 || !rep) {
-    return (
-      <div className="accounts-state">
-        <h2>No accounts with an owner yet</h2>
-        <p className="muted">Tier selection works on each rep’s accounts: import or sync accounts with their owners.</p>
-      </div>
-    );
-  }
+  if (rows.length === 0 || !rep) return <NoOwners>Tier selection works on each rep’s accounts</NoOwners>;
 
   const startOver = (nextRep: string) => {
     setRep(nextRep);
@@ -232,16 +219,7 @@ export function TierSelectionView() {
           <h1>Tier selection</h1>
           <ScoresStatus state={state} shownAt={readState?.at} />
         </div>
-        <label className="rep-picker">
-          Rep{' '}
-          <select value={rep} onChange={(e) => startOver(e.target.value)}>
-            {owners.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RepPicker rep={rep} owners={owners} onChange={startOver} />
       </header>
       <Capacity fills={fills} settings={settings} rep={rep} />
       {proposesOnly && (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import { computeMetrics, cycleDays, lastMonths, median } from './metrics';
 import type { ScoreRow } from './score-row';
+import { scoreRow } from './test-rows';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 2, 2, 12);
@@ -10,29 +11,15 @@ type Deal = NonNullable<ScoreRow['opportunities']>[number];
 
 let n = 0;
 /** A Tier 2 account at level 3, steady, with no roles required, no contacts and no deals, unless told. */
-const row = (over: Partial<ScoreRow>): ScoreRow => ({
-  id: `file:${++n}`,
-  name: `Account ${n}`,
-  source: 'file',
-  isTarget: false,
-  assignedTier: 2,
-  agreement: 'same',
-  grade: 'B',
-  gradeWorst: 'B',
-  gradeBest: 'B',
-  uncertain: false,
-  fit: 70,
-  engagement: 40,
-  level: 3,
-  trend: 'steady',
-  weekly: [],
-  actionCount: 0,
-  missingRoles: [],
-  contactCount: 0,
-  engagedContacts: 0,
-  requiredRoles: 0,
-  ...over,
-});
+const row = (over: Partial<ScoreRow>): ScoreRow =>
+  scoreRow({
+    id: `file:${++n}`,
+    name: `Account ${n}`,
+    recommendedTier: undefined,
+    weekly: [],
+    contactCount: 0,
+    ...over,
+  });
 const metricsOf = (rows: ScoreRow[]) => computeMetrics(rows, DEFAULT_SETTINGS, NOW);
 const won = (amount: number | undefined, closedDaysAgo: number, createdDaysAgo?: number): Deal => ({
   status: 'won',

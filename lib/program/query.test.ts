@@ -1,33 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { type AccountFilter, AccountIndex, type AccountSort } from './query';
 import type { ScoreRow } from './score-row';
+import { scoreRow } from './test-rows';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const HOUR = 3_600_000;
 
 /** A row with defaults a test overrides: untiered, ungraded, quiet. */
-const row = (id: string, over: Partial<ScoreRow> = {}): ScoreRow => ({
-  id,
-  name: id,
-  source: 'file',
-  isTarget: false,
-  agreement: 'not-recommended',
-  grade: null,
-  gradeWorst: null,
-  gradeBest: null,
-  uncertain: false,
-  fit: 0,
-  engagement: 0,
-  level: 1,
-  trend: 'quiet',
-  weekly: [],
-  actionCount: 0,
-  missingRoles: [],
-  contactCount: 0,
-  engagedContacts: 0,
-  requiredRoles: 0,
-  ...over,
-});
+const row = (id: string, over: Partial<ScoreRow> = {}): ScoreRow =>
+  scoreRow({
+    id,
+    name: id,
+    assignedTier: undefined,
+    recommendedTier: undefined,
+    agreement: 'not-recommended',
+    grade: null,
+    gradeWorst: null,
+    gradeBest: null,
+    fit: 0,
+    engagement: 0,
+    level: 1,
+    trend: 'quiet',
+    weekly: [],
+    contactCount: 0,
+    ...over,
+  });
 
 const ROWS: ScoreRow[] = [
   row('acme', {

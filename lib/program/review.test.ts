@@ -2,42 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Tier } from '../settings/types';
 import { cell, losesTarget, type Review, reviewMarkdown, reviewProposals } from './review';
 import type { ScoreRow } from './score-row';
+import { rowOf } from './test-rows';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const DAY = 86_400_000;
 const CRITERIA = { quietDays: 90, minGrade: 'C' as const };
 
-const row = (
-  id: string,
-  assigned: Tier | undefined,
-  recommended: Tier | undefined,
-  over: Partial<ScoreRow> = {},
-): ScoreRow => ({
-  id,
-  name: id,
-  source: 'hubspot',
-  owner: 'Dana',
-  isTarget: false,
-  assignedTier: assigned,
-  recommendedTier: recommended,
-  agreement: 'same',
-  grade: 'B',
-  gradeWorst: 'B',
-  gradeBest: 'B',
-  uncertain: false,
-  fit: 70,
-  engagement: 40,
-  level: 3,
-  trend: 'steady',
-  weekly: [],
-  lastTouchAt: NOW - DAY,
-  actionCount: 0,
-  missingRoles: [],
-  contactCount: 0,
-  engagedContacts: 0,
-  requiredRoles: 0,
-  ...over,
-});
+/** Dana's account, touched yesterday unless said. */
+const row = (id: string, assigned: Tier | undefined, recommended: Tier | undefined, over: Partial<ScoreRow> = {}) =>
+  rowOf(id, assigned, recommended, { lastTouchAt: NOW - DAY, ...over });
 
 describe('a target losing its designation (quiet 90 days, grade below C)', () => {
   it.each<[string, Partial<ScoreRow>, string | undefined]>([

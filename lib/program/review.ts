@@ -195,7 +195,8 @@ export function cell(text: string): string {
     .trim();
 }
 
-const KIND_WORDS: Record<ReviewProposal['kind'], string> = {
+/** What each kind of proposal asks, in the words of the review. */
+export const KIND_WORDS: Record<ReviewProposal['kind'], string> = {
   add: 'Add',
   promote: 'Promote',
   demote: 'Demote',

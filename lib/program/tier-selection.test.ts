@@ -1,50 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Tier } from '../settings/types';
-import type { ScoreRow } from './score-row';
+import { rowOf } from './test-rows';
 import { changesOf, type Decision, selectionLines, tierFill } from './tier-selection';
-
-/** A rep's account: `assigned` → `recommended`, a certain grade B unless said. */
-const acct = (
-  id: string,
-  assigned: Tier | undefined,
-  recommended: Tier | undefined,
-  over: Partial<ScoreRow> = {},
-): ScoreRow => ({
-  id,
-  name: id,
-  source: 'hubspot',
-  owner: 'Dana',
-  isTarget: false,
-  assignedTier: assigned,
-  recommendedTier: recommended,
-  agreement: 'same',
-  grade: 'B',
-  gradeWorst: 'B',
-  gradeBest: 'B',
-  uncertain: false,
-  fit: 70,
-  engagement: 40,
-  level: 3,
-  trend: 'steady',
-  weekly: [],
-  actionCount: 0,
-  missingRoles: [],
-  contactCount: 0,
-  engagedContacts: 0,
-  requiredRoles: 0,
-  ...over,
-});
 
 // Dana's book: what the model says of each account.
 const BOOK = [
-  acct('in-t1-stays', 1, 1),
-  acct('in-t1-to-t2', 1, 2),
-  acct('in-t1-to-none', 1, undefined),
-  acct('t2-up-to-t1', 2, 1, { gradeWorst: 'A', fit: 90 }),
-  acct('untiered-up-to-t1', undefined, 1),
-  acct('t3-up-to-t1', 3, 1, { fit: 60 }),
-  acct('untiered-to-t2', undefined, 2),
-  acct('in-t2-stays', 2, 2),
+  rowOf('in-t1-stays', 1, 1),
+  rowOf('in-t1-to-t2', 1, 2),
+  rowOf('in-t1-to-none', 1, undefined),
+  rowOf('t2-up-to-t1', 2, 1, { gradeWorst: 'A', fit: 90 }),
+  rowOf('untiered-up-to-t1', undefined, 1),
+  rowOf('t3-up-to-t1', 3, 1, { fit: 60 }),
+  rowOf('untiered-to-t2', undefined, 2),
+  rowOf('in-t2-stays', 2, 2),
 ];
 const none = new Map<string, Decision>();
 const kinds = (lines: ReturnType<typeof selectionLines>) => lines.map((l) => [l.row.id, l.kind, l.proposed]);
@@ -88,7 +55,7 @@ describe('tier selection with a rep', () => {
   });
 
   it('counts each tier org-wide and for the rep with the decisions applied', () => {
-    const others = [acct('lee-1', 1, 1, { owner: 'Lee' }), acct('lee-2', 2, 2, { owner: 'Lee' })];
+    const others = [rowOf('lee-1', 1, 1, { owner: 'Lee' }), rowOf('lee-2', 2, 2, { owner: 'Lee' })];
     const tiers = [
       { tier: 1 as const, capacity: 4 },
       { tier: 2 as const, capacity: 10 },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
 import { chromiumPath, EXTENSION_DIR, extensionArgs } from '../../scripts/chromium';
+import { readStoredRows } from './support/accounts-page';
 import { loadDemoData } from './support/options-page';
 import { screenshot } from './support/screenshot';
 
@@ -40,29 +41,11 @@ interface Row {
   opportunities?: { status: 'open' | 'won' | 'lost'; amount?: number; closedAt?: number }[];
 }
 
-/** The visible run's score rows, straight from IndexedDB; none while no run is visible. */
-const storedRows = (page: Page): Promise<Row[]> =>
-  page.evaluate(
-    () =>
-      new Promise<Row[]>((resolve, reject) => {
-        const open = indexedDB.open('tierlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['derived', 'scoreChunks'], 'readonly');
-          const state = tx.objectStore('derived').get('scores');
-          const chunks = tx.objectStore('scoreChunks').getAll();
-          tx.oncomplete = () => {
-            db.close();
-            const s = state.result as { run?: number; pending?: unknown } | undefined;
-            const rows = (chunks.result as { run: number; rows: Row[] }[])
-              .filter((c) => c.run === s?.run)
-              .flatMap((c) => c.rows);
-            resolve(s?.pending ? [] : rows);
-          };
-        };
-      }),
-  );
+/** The visible run's score rows, whole, straight from IndexedDB; none while no run is visible. */
+const storedRows = async (page: Page): Promise<Row[]> => {
+  const answer = await readStoredRows<Row>(page, {}, { upTo: Number.POSITIVE_INFINITY, full: true });
+  return answer.pending ? [] : answer.rows;
+};
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const money = (usd: number) =>

@@ -15,11 +15,76 @@ export interface StoredRow {
   engagement: number;
 }
 
-/** What a question about the stored rows answers: how many match, and (when few) which. */
-export interface RowsAnswer {
+/** Which stored rows a question is about: those with this tier and grade, whose name contains `name` (any case). */
+export interface RowsQuery {
+  assignedTier?: number;
+  grade?: string;
+  name?: string;
+}
+
+/**
+ * What a question about the stored rows answers: how many match, and (when few) which; `pending`
+ * while the background is scoring a run that is not visible yet.
+ */
+export interface RowsAnswer<R = StoredRow> {
   count: number;
   total: number;
-  rows: StoredRow[];
+  rows: R[];
+  pending: boolean;
+}
+
+/**
+ * The visible run's score rows, read from IndexedDB, that match `where`; the rows themselves
+ * when at most `upTo` match: as `StoredRow`s, or whole (typed `R` by the caller) with `full`.
+ */
+export function readStoredRows<R = StoredRow>(
+  page: Page,
+  where: RowsQuery,
+  { upTo = 5000, full = false }: { upTo?: number; full?: boolean } = {},
+): Promise<RowsAnswer<R>> {
+  return page.evaluate(
+    ({ where, upTo, full }) =>
+      new Promise<RowsAnswer<R>>((resolve, reject) => {
+        const open = indexedDB.open('tierlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['derived', 'scoreChunks'], 'readonly');
+          const state = tx.objectStore('derived').get('scores');
+          const chunks = tx.objectStore('scoreChunks').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            const s = state.result as { run?: number; pending?: unknown } | undefined;
+            const all = (chunks.result as { run: number; rows: StoredRow[] }[])
+              .filter((c) => c.run === s?.run)
+              .flatMap((c) => c.rows);
+            const name = where.name?.toLowerCase();
+            const hits = all.filter(
+              (r) =>
+                (where.assignedTier === undefined || r.assignedTier === where.assignedTier) &&
+                (where.grade === undefined || r.grade === where.grade) &&
+                (name === undefined || r.name.toLowerCase().includes(name)),
+            );
+            const slim = (r: StoredRow) => ({
+              id: r.id,
+              name: r.name,
+              assignedTier: r.assignedTier,
+              grade: r.grade,
+              engagement: r.engagement,
+            });
+            const rows = hits.length > upTo ? [] : full ? hits : hits.map(slim);
+            resolve({
+              count: hits.length,
+              total: all.length,
+              rows: rows as unknown as R[],
+              pending: Boolean(s?.pending),
+            });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { where, upTo, full },
+  );
 }
 
 export class AccountsPage {
@@ -81,49 +146,9 @@ export class AccountsPage {
     return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
   }
 
-  /**
-   * The visible run's score rows, read from IndexedDB, that have `assignedTier` and `grade`
-   * (each when given) and whose name contains `name` (any case); the rows themselves when at
-   * most `upTo` match.
-   */
-  storedRows(where: { assignedTier?: number; grade?: string; name?: string }, upTo = 5000): Promise<RowsAnswer> {
-    return this.page.evaluate(
-      ({ where, upTo }) =>
-        new Promise<RowsAnswer>((resolve, reject) => {
-          const open = indexedDB.open('tierlens');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction(['derived', 'scoreChunks'], 'readonly');
-            const state = tx.objectStore('derived').get('scores');
-            const chunks = tx.objectStore('scoreChunks').getAll();
-            tx.oncomplete = () => {
-              db.close();
-              const run = (state.result as { run?: number } | undefined)?.run;
-              const all = (chunks.result as { run: number; rows: StoredRow[] }[])
-                .filter((c) => c.run === run)
-                .flatMap((c) => c.rows);
-              const name = where.name?.toLowerCase();
-              const hits = all.filter(
-                (r) =>
-                  (where.assignedTier === undefined || r.assignedTier === where.assignedTier) &&
-                  (where.grade === undefined || r.grade === where.grade) &&
-                  (name === undefined || r.name.toLowerCase().includes(name)),
-              );
-              const slim = (r: StoredRow) => ({
-                id: r.id,
-                name: r.name,
-                assignedTier: r.assignedTier,
-                grade: r.grade,
-                engagement: r.engagement,
-              });
-              resolve({ count: hits.length, total: all.length, rows: hits.length <= upTo ? hits.map(slim) : [] });
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      { where, upTo },
-    );
+  /** The visible run's score rows that match `where`, as `StoredRow`s when at most `upTo` match. */
+  storedRows(where: RowsQuery, upTo = 5000): Promise<RowsAnswer> {
+    return readStoredRows(this.page, where, { upTo });
   }
 
   /** Sends the background a message of the extension's protocol (@webext-core/messaging's envelope). */

@@ -1,4 +1,5 @@
-import type { ScoreRow } from '@/lib/program/score-row';
+import type { Tier } from '../settings/types';
+import type { ScoreRow } from './score-row';
 
 /** A score row for tests: a certain B, Tier 2 assigned and recommended, nothing due. */
 export function scoreRow(over: Partial<ScoreRow> & Pick<ScoreRow, 'id' | 'name'>): ScoreRow {
@@ -24,4 +25,27 @@ export function scoreRow(over: Partial<ScoreRow> & Pick<ScoreRow, 'id' | 'name'>
     requiredRoles: 0,
     ...over,
   };
+}
+
+/**
+ * One of Dana's HubSpot accounts named by its id, `assigned` → `recommended`: a certain B with
+ * no weekly history and no contacts, unless `over` says otherwise.
+ */
+export function rowOf(
+  id: string,
+  assigned: Tier | undefined,
+  recommended: Tier | undefined,
+  over: Partial<ScoreRow> = {},
+): ScoreRow {
+  return scoreRow({
+    id,
+    name: id,
+    source: 'hubspot',
+    owner: 'Dana',
+    assignedTier: assigned,
+    recommendedTier: recommended,
+    weekly: [],
+    contactCount: 0,
+    ...over,
+  });
 }
