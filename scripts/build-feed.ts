@@ -16,7 +16,7 @@ import { FEED_LIMITS } from '../lib/sync/feed/limits';
 import { buildManifest, modelsProblems } from '../lib/sync/feed/manifest';
 import { createFeedWriter, DEFAULT_SHARD_SIZE } from '../lib/sync/feed/writer';
 import type { ImportFile, ImportReport } from '../lib/sync/file/types';
-import type { SyncRecord } from '../lib/sync/records';
+import type { DealRecord, SyncRecord } from '../lib/sync/records';
 
 const USAGE = `usage: npm run build-feed -- <export files…> --out <dir> [--shard-size ${DEFAULT_SHARD_SIZE}] [--models models.json] [--no-gzip] [--generation <name>]`;
 /** Problems printed in the summary; the report counts them all. */
@@ -30,7 +30,7 @@ export interface BuildFeedIo {
 
 type Importer = (
   files: ImportFile[],
-  options: { source: 'feed'; now: number; sink: (records: SyncRecord[]) => Promise<void> },
+  options: { source: 'feed'; now: number; sink: (records: SyncRecord[], deals?: DealRecord[]) => Promise<void> },
 ) => Promise<ImportReport>;
 
 interface Args {
@@ -72,7 +72,9 @@ export async function buildFeed(argv: string[], io: BuildFeedIo, importer?: Impo
   const report = await importFiles(args.inputs.map(importFile), {
     source: 'feed',
     now: now.getTime(),
-    sink: (records) => writer.add(records),
+    // Deals as lines of their own, in deal shards the feed applies right after the accounts.
+    sink: (records, deals = []) =>
+      writer.add(deals.length ? [...records, ...deals.map((record) => ({ kind: 'deal' as const, record }))] : records),
   });
   const stopped = report.files.filter((f) => f.stopped);
   if (stopped.length > 0) {

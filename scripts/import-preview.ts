@@ -3,7 +3,9 @@
  * runs the options page's own importer (lib/sync/file/import.ts) on local files and prints,
  * as JSON, per file its format, delimiter, kind, column mapping, good and bad row counts and
  * first problems, then the totals. With `--out`, every record is written to an NDJSON file,
- * one `{"kind": …, "record": …}` a line, as a team feed's shards carry them. Exit codes: 0 the
+ * one `{"kind": …, "record": …}` a line, as a team feed's shards carry them: a deals file's rows
+ * are `{"kind": "deal", "record": {…opportunity, "accountId"}}` lines after their accounts (the
+ * import merges each into its account's `opportunities`; the account lines show them as the files had them). Exit codes: 0 the
  * files were read (bad rows are reported, not failures), 1 a file cannot be opened or
  * written, 2 bad arguments.
  */
@@ -15,12 +17,13 @@ import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { importFiles } from '../lib/sync/file/import';
 import type { ImportFile, ImportReport } from '../lib/sync/file/types';
-import type { SyncRecord } from '../lib/sync/records';
+import type { DealRecord, ImportRecord, SyncRecord } from '../lib/sync/records';
 
 const USAGE = `usage: npm run import-preview -- <file…> [--out <ndjson>] [--source file|feed]
 
-  <file…>   CSV (comma, semicolon or tab), JSON or NDJSON exports of accounts, contacts, touchpoints
+  <file…>   CSV (comma, semicolon or tab), JSON or NDJSON exports of accounts, contacts, touchpoints, deals
   --out     write every imported record to this NDJSON file, one {"kind", "record"} a line
+            (deals as {"kind": "deal"} lines naming their accountId)
   --source  the source the ids are scoped to (default: file)
 
 Prints the import report as JSON.`;
@@ -124,10 +127,11 @@ export async function run(argv: string[], now = Date.now()): Promise<string> {
       ),
     ]);
   }
-  const sink = async (records: SyncRecord[]) => {
+  const sink = async (records: SyncRecord[], deals: DealRecord[]) => {
     if (!out) return;
+    const lines: ImportRecord[] = [...records, ...deals.map((record) => ({ kind: 'deal' as const, record }))];
     // Waiting for 'drain' passes the file's backpressure on to the importer.
-    if (!out.write(records.map((r) => `${JSON.stringify(r)}\n`).join(''))) await once(out, 'drain');
+    if (!out.write(lines.map((r) => `${JSON.stringify(r)}\n`).join(''))) await once(out, 'drain');
   };
   const report = await importFiles(files, { source: args.source, now, sink });
   if (out) await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));

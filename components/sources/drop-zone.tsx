@@ -26,7 +26,7 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
     >
       <legend className="sr-only">Files to import</legend>
       <p>
-        Drop CSV, TSV, JSON or NDJSON files here — accounts, contacts and touchpoints, one file or several — or{' '}
+        Drop CSV, TSV, JSON or NDJSON files here — accounts, contacts, touchpoints and deals, one file or several — or{' '}
         <label className="file-pick">
           Choose files
           <input

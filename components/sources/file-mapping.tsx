@@ -5,7 +5,12 @@ import type { ChosenFile } from './use-file-import';
 
 const FORMATS = { csv: 'CSV', json: 'JSON', ndjson: 'NDJSON' } as const;
 const DELIMITERS = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
-const KINDS: Record<RecordKind, string> = { account: 'Accounts', contact: 'Contacts', touchpoint: 'Touchpoints' };
+const KINDS: Record<RecordKind, string> = {
+  account: 'Accounts',
+  contact: 'Contacts',
+  touchpoint: 'Touchpoints',
+  deal: 'Deals',
+};
 const SHOWN_PROBLEMS = 20;
 
 /** Where a problem is, as a spreadsheet shows it: "Row 4, Domain" or "The file". */

@@ -15,7 +15,7 @@ import type { OverallProgress } from './progress-math';
 
 const MAX_FILES = 20;
 const id = z.number().int().nonnegative();
-const kind = z.enum(['account', 'contact', 'touchpoint']) satisfies z.ZodType<RecordKind>;
+const kind = z.enum(['account', 'contact', 'touchpoint', 'deal']) satisfies z.ZodType<RecordKind>;
 const file = z.instanceof(File);
 const text = z.string().max(100_000);
 const fileName = z.string().max(1_000);
@@ -102,7 +102,8 @@ const reportSchema = z.object({
       stopped: text.optional(),
     }),
   ),
-  counts,
+  /** What the files held; deals are kept in their accounts, so the stored counts have none. */
+  counts: counts.extend({ deals: z.number().int().nonnegative() }),
   badRows: z.number().int().nonnegative(),
   warnings: z.number().int().nonnegative(),
   problems: z.array(problem).max(5_000),

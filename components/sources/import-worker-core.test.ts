@@ -17,7 +17,7 @@ const preview: FilePreview = {
 
 const report = (over: Partial<ImportReport> = {}): ImportReport => ({
   files: [],
-  counts: { accounts: 2, contacts: 0, touchpoints: 0 },
+  counts: { accounts: 2, contacts: 0, touchpoints: 0, deals: 0 },
   badRows: 1,
   warnings: 0,
   problems: [
@@ -57,7 +57,7 @@ describe('the import worker accepts only well-formed requests', () => {
   it.each([
     ['an unknown request', { type: 'delete-everything', id: 2 }],
     ['a file name where a File belongs', { type: 'preview', id: 2, file: 'companies.csv' }],
-    ['an unknown kind', { type: 'preview', id: 2, file: csv('a.csv'), kind: 'deal' }],
+    ['an unknown kind', { type: 'preview', id: 2, file: csv('a.csv'), kind: 'lead' }],
     ['an extra field', { type: 'cancel', id: 2, andAlso: true }],
     ['no files to import', { type: 'import', id: 2, files: [], mappings: {}, kinds: {}, mode: 'add' }],
     [
@@ -146,7 +146,7 @@ describe('an import in the worker', () => {
         status: 'switched',
         generation: 2,
         counts: { accounts: 4, contacts: 1, touchpoints: 0 },
-        report: report({ counts: { accounts: 0, contacts: 1, touchpoints: 0 }, badRows: 0, problems: [] }),
+        report: report({ counts: { accounts: 0, contacts: 1, touchpoints: 0, deals: 0 }, badRows: 0, problems: [] }),
         addedTo,
       };
     });

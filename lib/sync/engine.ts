@@ -97,7 +97,7 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
       }
       const page = await withRetries(() => adapter.readPage(plan, cursor, signal), retryOf(options, signal));
       if (signal.aborted) return { status: 'paused', pages };
-      counts = await writePage(staged, page.records, page.next ?? DONE);
+      counts = await writePage(staged, page.records, page.next ?? DONE, { deals: page.deals });
       pages++;
       cursor = page.next;
       done = page.next === undefined;

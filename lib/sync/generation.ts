@@ -2,7 +2,8 @@ import type { TierlensDB } from '../db/db';
 import { dropGeneration, generationDb } from '../db/generations';
 import type { SyncedSource, SyncState } from '../db/sync-state';
 import { putTouchpoints, touchpointsOf } from '../db/touchpoints';
-import type { SyncRecord } from './records';
+import { dealsByAccount, mergeDeals } from './deals';
+import type { DealRecord, SyncRecord } from './records';
 import type { RecordCounts } from './types';
 
 /** A generation being written beside the visible one. */
@@ -80,18 +81,37 @@ export function byTable(records: readonly SyncRecord[], generation: number) {
 /**
  * Writes one page of records into a generation together with the cursor after it, in one
  * transaction: a worker stopped at any moment leaves either the page and its cursor or neither,
- * so the resumed run neither skips nor repeats a page.
+ * so the resumed run neither skips nor repeats a page. `deals` merge into their accounts, which
+ * earlier pages (or this one) wrote; `onOrphanDeals` receives those whose account the
+ * generation does not hold (an import that adds to a previous one merges them into its
+ * accounts as it keeps them), else they are dropped: the importer linked every deal it passes.
  */
 export async function writePage(
   staged: Pick<StagedGeneration, 'db' | 'source' | 'generation'> & { counts?: RecordCounts },
   records: readonly SyncRecord[],
   next: string | undefined,
+  options: { deals?: readonly DealRecord[]; onOrphanDeals?: (deals: DealRecord[]) => void } = {},
 ): Promise<RecordCounts> {
   const { db, source } = staged;
   const rows = byTable(records, staged.generation);
   return db.transaction('rw', [db.accounts, db.contacts, db.accountTouchpoints, db.syncState], async () => {
     const meta = await db.syncState.get(source);
     if (rows.accounts.length) await db.accounts.bulkPut(rows.accounts);
+    if (options.deals?.length) {
+      const byAccount = dealsByAccount(options.deals);
+      const ids = [...byAccount.keys()];
+      const owners = await db.accounts.bulkGet(ids);
+      const merged = [];
+      const orphans: DealRecord[] = [];
+      for (let i = 0; i < ids.length; i++) {
+        const owner = owners[i];
+        const deals = byAccount.get(ids[i] as string) ?? [];
+        if (owner) merged.push(mergeDeals(owner, deals));
+        else orphans.push(...deals);
+      }
+      if (merged.length) await db.accounts.bulkPut(merged);
+      if (orphans.length) options.onOrphanDeals?.(orphans);
+    }
     if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
     const newTouchpoints = await putTouchpoints(db.accountTouchpoints, rows.touchpoints);
     const counts = {

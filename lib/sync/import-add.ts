@@ -1,9 +1,11 @@
 import type { Table } from 'dexie';
 import type { TierlensDB } from '../db/db';
 import { mergeTouchpoints, touchpointsOf } from '../db/touchpoints';
+import { dealsByAccount, mergeDeals } from './deals';
 import type { ImportIndex } from './file/linker';
 import type { PreviousImport, PreviousProgress } from './file/types';
 import type { StagedGeneration } from './generation';
+import type { DealRecord } from './records';
 import type { RecordCounts } from './types';
 
 /**
@@ -90,16 +92,24 @@ export interface KeptRows {
  * Copies into the staged generation the previous generation's rows that the files did not
  * update (`index` holds every id the files brought), a page at a time: accounts restamped with
  * the new generation, contacts as they are, and each account's touchpoints merged by id with
- * the files' (a touchpoint of the files wins). Undefined when `signal` stopped it: the staged
+ * the files' (a touchpoint of the files wins). `deals` are the files' deals of previous accounts
+ * that no file replaced (a deals file added on its own): merged into those accounts' deals by id,
+ * a deal of the files replacing the one it had, as the files' contacts replace theirs. Undefined when `signal` stopped it: the staged
  * generation is then half-copied, and the caller abandons it.
  */
 export async function keepPrevious(
   previous: TierlensDB,
   staged: Pick<StagedGeneration, 'db' | 'generation'>,
   index: ImportIndex,
-  options: { signal?: AbortSignal; total?: number; onProgress?: (progress: PreviousProgress) => void },
+  options: {
+    signal?: AbortSignal;
+    total?: number;
+    onProgress?: (progress: PreviousProgress) => void;
+    deals?: readonly DealRecord[];
+  },
 ): Promise<KeptRows | undefined> {
   const { db, generation } = staged;
+  const deals = dealsByAccount(options.deals ?? []);
   const kept: RecordCounts = { accounts: 0, contacts: 0, touchpoints: 0 };
   const updated: RecordCounts = { accounts: 0, contacts: 0, touchpoints: 0 };
   let done = 0;
@@ -108,7 +118,12 @@ export async function keepPrevious(
 
   for await (const page of readingAhead(pagesByKey(previous.accounts, (a) => a.id, PAGE))) {
     if (options.signal?.aborted) return undefined;
-    const rows = page.filter((a) => !index.has('account', a.id)).map((a) => ({ ...a, generation }));
+    const rows = page
+      .filter((a) => !index.has('account', a.id))
+      .map((a) => {
+        const own = deals.get(a.id);
+        return own ? { ...mergeDeals(a, own), generation } : { ...a, generation };
+      });
     if (rows.length) await db.accounts.bulkPut(rows);
     kept.accounts += rows.length;
     updated.accounts += page.length - rows.length;

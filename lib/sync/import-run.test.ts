@@ -336,3 +336,36 @@ describe('an import whose page closed mid-way', () => {
     vi.unstubAllGlobals();
   });
 });
+
+describe('a deals file imported into the database', () => {
+  const deals = () => fixtureFile('hubspot-deals.csv');
+  const acmeOf = async (db: TierlensDB) =>
+    (await dataView(db)).forId('file:5790939450').accounts.get('file:5790939450');
+
+  it('lands in its accounts beside the companies export, with the open opportunity and outcome', async () => {
+    const db = freshDb();
+    const outcome = await runFileImport(db, [deals(), companies()], { now: NOW });
+    expect(outcome).toMatchObject({ status: 'switched', counts: { accounts: 3, contacts: 0 } });
+    const acme = await acmeOf(db);
+    expect(acme?.opportunities).toHaveLength(3);
+    expect(acme).toMatchObject({
+      openOpportunity: { name: 'Acme Inc. - EU expansion', amount: 1_200_000, stage: 'Contract Sent' },
+      outcome: 'won',
+      closedAt: Date.UTC(2025, 2, 14, 10),
+    });
+  });
+
+  it('added on its own, merges into the previous import’s accounts', async () => {
+    const db = freshDb();
+    await runFileImport(db, [companies()], { now: NOW });
+    const outcome = await runFileImport(db, [deals()], { now: NOW, mode: 'add' });
+    expect(outcome).toMatchObject({ status: 'switched', counts: { accounts: 3 } });
+    const acme = await acmeOf(db);
+    expect(acme?.opportunities?.map((o) => o.id)).toEqual([
+      'file-deal:18234001',
+      'file-deal:18234002',
+      'file-deal:18234003',
+    ]);
+    expect(acme).toMatchObject({ name: 'Acme Inc.', outcome: 'won' });
+  });
+});

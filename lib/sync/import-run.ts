@@ -7,6 +7,7 @@ import { abandonGeneration, beginGeneration, switchGeneration, writePage } from 
 import { type KeptRows, keepPrevious, previousImport } from './import-add';
 import { holdingImportLock } from './import-lock';
 import { describeError } from './messages';
+import type { DealRecord } from './records';
 import type { RecordCounts } from './types';
 
 /** What the files did to the previous file import: records new to it, records they replaced, and its records kept. */
@@ -84,6 +85,8 @@ async function importHoldingNoLock(
     now: options.now,
   });
   let pages = 0;
+  // Deals of the previous import's accounts (files that add deals without their accounts): merged as those are kept.
+  const orphanDeals: DealRecord[] = [];
   let report: ImportReport | undefined;
   // One write in flight while the next batch is parsed: the database works in the browser's own
   // process, so reading the file and writing the previous batch overlap instead of taking turns.
@@ -98,10 +101,13 @@ async function importHoldingNoLock(
       signal: options.signal,
       index,
       addingTo: previousDb && previousImport(previousDb, previousCounts, options.onProgress),
-      sink: async (records) => {
+      sink: async (records, deals) => {
         await writing;
         if (options.signal?.aborted) return;
-        writing = writePage(staged, records, String(++pages));
+        writing = writePage(staged, records, String(++pages), {
+          deals,
+          onOrphanDeals: (orphans) => orphanDeals.push(...orphans),
+        });
         // Awaited by the next batch (or the end): until then its failure is not unhandled.
         writing.catch(() => {});
       },
@@ -111,13 +117,13 @@ async function importHoldingNoLock(
       await abandonGeneration(main, 'file', staged.generation);
       return { status: 'cancelled', report };
     }
-    const { accounts, contacts, touchpoints } = report.counts;
-    if (accounts + contacts + touchpoints === 0) {
+    const { accounts, contacts, touchpoints, deals } = report.counts;
+    if (accounts + contacts + touchpoints + deals === 0) {
       await abandonGeneration(main, 'file', staged.generation);
       return { status: 'failed', error: 'No row could be imported: the previous data is unchanged.', report };
     }
     // The importer lets no id in twice, so its counts are the rows written: no need to count them again.
-    let counts: RecordCounts = report.counts;
+    let counts: RecordCounts = { accounts, contacts, touchpoints };
     let addedTo: AddedRows | undefined;
     if (previousDb) {
       const total = previousCounts.accounts + previousCounts.contacts + previousCounts.touchpoints;
@@ -125,13 +131,14 @@ async function importHoldingNoLock(
         signal: options.signal,
         total,
         onProgress: options.onProgress,
+        deals: orphanDeals,
       });
       if (!rows || options.signal?.aborted) {
         await abandonGeneration(main, 'file', staged.generation);
         return { status: 'cancelled', report };
       }
-      addedTo = addedRows(report.counts, rows);
-      counts = sum(report.counts, rows.kept);
+      addedTo = addedRows(counts, rows);
+      counts = sum(counts, rows.kept);
       await staged.db.syncState.update('file', {
         accountCount: counts.accounts,
         contactCount: counts.contacts,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Account, SourceId } from '../db/accounts';
+import type { Account, Opportunity, SourceId } from '../db/accounts';
 import { BUYING_ROLES, type Contact } from '../db/contacts';
 import { TOUCHPOINT_TYPES, type Touchpoint } from '../db/touchpoints';
 import { companyKeys } from '../keys/company-keys';
@@ -16,7 +16,22 @@ export type SyncRecord =
   | { kind: 'contact'; record: Contact }
   | { kind: 'touchpoint'; record: Touchpoint };
 
-export type RecordKind = SyncRecord['kind'];
+/**
+ * What files and team feeds carry: the records above, and deals (see DealRecord). HubSpot
+ * brings its deals inside its accounts, so only these sources have deal lines.
+ */
+export type ImportRecord = SyncRecord | { kind: 'deal'; record: DealRecord };
+
+/**
+ * A deal as a file or a feed delivers it: an account's Opportunity with the account it belongs
+ * to. Deals have no table of their own: writing one merges it into its account's
+ * `opportunities` (see lib/sync/deals.ts), so accounts files must come before deals.
+ */
+export interface DealRecord extends Opportunity {
+  accountId: string;
+}
+
+export type RecordKind = ImportRecord['kind'];
 
 const SOURCES = ['demo', 'file', 'feed', 'hubspot', 'local'] as const satisfies readonly SourceId[];
 const text = (max: number) => z.string().max(max);
@@ -108,11 +123,15 @@ export const touchpointRecordSchema = z
   })
   .strict();
 
+/** A deal and the account it belongs to (see DealRecord). */
+export const dealRecordSchema = opportunitySchema.extend({ accountId: id }).strict();
+
 /** One line of a team feed shard or of `import-preview --out`. */
 export const syncRecordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('account'), record: accountRecordSchema }).strict(),
   z.object({ kind: z.literal('contact'), record: contactRecordSchema }).strict(),
   z.object({ kind: z.literal('touchpoint'), record: touchpointRecordSchema }).strict(),
+  z.object({ kind: z.literal('deal'), record: dealRecordSchema }).strict(),
 ]);
 
 /** What is known of an account before its keys are derived; everything but the name optional. */

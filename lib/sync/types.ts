@@ -1,5 +1,5 @@
 import type { SyncedSource, SyncState } from '../db/sync-state';
-import type { SyncRecord } from './records';
+import type { DealRecord, SyncRecord } from './records';
 
 export { SYNCED_SOURCES, type SyncedSource } from '../db/sync-state';
 
@@ -23,6 +23,8 @@ export interface SyncPlan {
 /** One page of records, and where the next page starts (`undefined`: this was the last). */
 export interface SourcePage {
   records: SyncRecord[];
+  /** Deals (a team feed's deal shards): merged into their accounts, which earlier pages brought. */
+  deals?: DealRecord[];
   next?: string;
 }
 

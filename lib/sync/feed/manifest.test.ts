@@ -81,7 +81,7 @@ describe('a feed manifest', () => {
     ],
     [
       'an unknown kind',
-      manifest({ shards: [shard({ kinds: ['deal'] })] }),
+      manifest({ shards: [shard({ kinds: ['lead'] })] }),
       'shard 1 (accounts-0001.ndjson.gz): kinds.0',
     ],
     [

@@ -9,7 +9,7 @@ export const FEED_FORMAT = 'tierlens-feed';
 /** The manifest format this Tierlens reads and build-feed writes. */
 export const FEED_VERSION = 1;
 
-const KINDS = ['account', 'contact', 'touchpoint'] as const;
+const KINDS = ['account', 'contact', 'touchpoint', 'deal'] as const;
 
 /** One shard as the manifest lists it: where it is, how many records it holds, and its SHA-256 as served. */
 export const shardEntrySchema = z.object({

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { SourceError } from '../errors';
-import { type SyncRecord, syncRecordSchema } from '../records';
+import { type ImportRecord, syncRecordSchema } from '../records';
 import { readCapped } from './http';
 import { FEED_LIMITS } from './limits';
 import type { ShardEntry } from './manifest';
@@ -11,7 +11,7 @@ import type { ShardEntry } from './manifest';
  * that fails validation, or a record count that is not the manifest's. Any of these means the
  * file is not what the team published, so no record of it is trusted.
  */
-export async function decodeShard(bytes: Uint8Array, shard: ShardEntry): Promise<SyncRecord[]> {
+export async function decodeShard(bytes: Uint8Array, shard: ShardEntry): Promise<ImportRecord[]> {
   const fail = (problem: string) => new SourceError(`shard ${shard.path}: ${problem}`, { retryable: false });
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
   if ((await sha256Hex(bytes)) !== shard.sha256.toLowerCase()) {
@@ -59,10 +59,10 @@ function decodeText(bytes: Uint8Array, fail: (problem: string) => SourceError): 
  * NDJSON, one record a line. CRLF line ends and one final newline are tolerated; a blank line
  * elsewhere is a bad row, so that line numbers and the count stay what the producer wrote.
  */
-function parseLines(text: string, shard: ShardEntry, fail: (problem: string) => SourceError): SyncRecord[] {
+function parseLines(text: string, shard: ShardEntry, fail: (problem: string) => SourceError): ImportRecord[] {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
-  const records: SyncRecord[] = [];
+  const records: ImportRecord[] = [];
   let bad = 0;
   let first: string | undefined;
   lines.forEach((raw, i) => {
@@ -80,7 +80,7 @@ function parseLines(text: string, shard: ShardEntry, fail: (problem: string) => 
 }
 
 /** What is wrong with one line, or undefined once its record is pushed onto `into`. */
-function lineProblem(line: string, shard: ShardEntry, into: SyncRecord[]): string | undefined {
+function lineProblem(line: string, shard: ShardEntry, into: ImportRecord[]): string | undefined {
   if (line.trim() === '') return 'is blank';
   let json: unknown;
   try {
@@ -90,7 +90,7 @@ function lineProblem(line: string, shard: ShardEntry, into: SyncRecord[]): strin
   }
   const parsed = syncRecordSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return issueText(parsed.error.issues[0]);
-  const item = parsed.data as SyncRecord;
+  const item = parsed.data as ImportRecord;
   if (shard.kinds && !shard.kinds.includes(item.kind)) {
     return `is a ${item.kind}, but the manifest lists this shard for ${shard.kinds.join(', ')}`;
   }
@@ -101,7 +101,7 @@ function lineProblem(line: string, shard: ShardEntry, into: SyncRecord[]): strin
 }
 
 /** A feed's records are the feed's: every id in the `feed:` namespace, every account from source `feed`. */
-export function feedRecordProblem(item: SyncRecord): string | undefined {
+export function feedRecordProblem(item: ImportRecord): string | undefined {
   const r = item.record;
   if (item.kind === 'account' && item.record.source !== 'feed') return `source must be feed (is ${item.record.source})`;
   const ids: [string, string | undefined][] = [['id', r.id]];
@@ -120,7 +120,7 @@ function issueText(issue: z.core.$ZodIssue | undefined): string {
   const [head, ...rest] = issue.path;
   const inRecord = head === 'record' ? rest : issue.path;
   const field = inRecord.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
-  if (issue.path[0] === 'kind') return 'kind must be account, contact or touchpoint';
+  if (issue.path[0] === 'kind') return 'kind must be account, contact, touchpoint or deal';
   let message = issue.message;
   if (issue.code === 'invalid_type') {
     if (issue.input === undefined) message = 'is missing';

@@ -228,7 +228,7 @@ describe('a feed that is not what its manifest says is rejected whole, in plain 
       'line 1: id must start with feed: (is hubspot:1)',
     ],
     ['a line that is not JSON', '{"kind":"account",', 'line 1: is not JSON'],
-    ['an unknown kind', '{"kind":"deal","record":{}}', 'line 1: kind must be account, contact or touchpoint'],
+    ['an unknown kind', '{"kind":"lead","record":{}}', 'line 1: kind must be account, contact, touchpoint or deal'],
   ])('rejects a shard with %s', async (_name, line, expected) => {
     const shard = handShard('a.ndjson', [line]);
     server.setFiles({ 'manifest.json': manifestWith([shard.entry]), 'a.ndjson': shard.bytes });

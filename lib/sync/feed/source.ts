@@ -1,6 +1,7 @@
 import type { SyncState } from '../../db/sync-state';
 import type { ManagedModels } from '../../settings/managed';
 import { SourceError } from '../errors';
+import type { DealRecord, SyncRecord } from '../records';
 import type { SourceAdapter, SourcePage, SyncPlan } from '../types';
 import { connectionLost, type Fetch, fetchFeedFile, readCapped } from './http';
 import { FEED_LIMITS } from './limits';
@@ -92,9 +93,14 @@ export function createFeedSource(options: FeedSourceOptions): SourceAdapter {
         },
         signal,
       );
-      const records = await decodeShard(bytes, shard);
+      const records: SyncRecord[] = [];
+      const deals: DealRecord[] = [];
+      for (const item of await decodeShard(bytes, shard)) {
+        if (item.kind === 'deal') deals.push(item.record);
+        else records.push(item);
+      }
       const next = index + 1 < manifest.shards.length ? String(index + 1) : undefined;
-      return { records, next };
+      return deals.length ? { records, deals, next } : { records, next };
     },
 
     async finish(plan: SyncPlan) {

@@ -1,4 +1,4 @@
-import { type RecordKind, type SyncRecord, syncRecordSchema } from '../records';
+import { type ImportRecord, type RecordKind, syncRecordSchema } from '../records';
 import { FEED_LIMITS } from './limits';
 import type { ShardEntry } from './manifest';
 import { feedRecordProblem, sha256Hex } from './shard';
@@ -17,13 +17,19 @@ export interface FeedWriterOptions {
 
 export interface FeedWriter {
   /** Adds records; full shards are written as they fill. */
-  add(records: readonly SyncRecord[]): Promise<void>;
+  add(records: readonly ImportRecord[]): Promise<void>;
   /** Writes the last shards and returns every shard's manifest entry, accounts first. */
   close(): Promise<ShardEntry[]>;
 }
 
-const PLURAL: Record<RecordKind, string> = { account: 'accounts', contact: 'contacts', touchpoint: 'touchpoints' };
-const KIND_ORDER: RecordKind[] = ['account', 'contact', 'touchpoint'];
+const PLURAL: Record<RecordKind, string> = {
+  account: 'accounts',
+  contact: 'contacts',
+  touchpoint: 'touchpoints',
+  deal: 'deals',
+};
+/** Deals right after accounts: a deal merges into its account, which must be written first. */
+const KIND_ORDER: RecordKind[] = ['account', 'deal', 'contact', 'touchpoint'];
 
 /**
  * Writes a feed's shards: one kind per shard, NDJSON, gzip by default. A shard's name carries
@@ -86,7 +92,7 @@ export function createFeedWriter(options: FeedWriterOptions): FeedWriter {
 }
 
 /** A record exactly as a reader will check it: a build must not publish a shard every client rejects. */
-function checked(item: SyncRecord): SyncRecord {
+function checked(item: ImportRecord): ImportRecord {
   const parsed = syncRecordSchema.safeParse(item);
   const problem = parsed.success ? feedRecordProblem(item) : parsed.error.issues[0]?.message;
   if (problem) throw new Error(`${item.kind} ${item.record.id}: ${problem}`);

@@ -1,5 +1,5 @@
 import type { RecordKind } from '../records';
-import { FIELDS, fieldForHeader, IGNORED, isField } from './fields';
+import { FIELDS, fieldForHeader, headerKey, IGNORED, isField } from './fields';
 import type { ColumnMapping, ColumnPlan } from './types';
 
 /**
@@ -19,6 +19,28 @@ const ACCOUNT_MARKERS = [
   'linkedinSchool',
 ];
 
+/**
+ * Headers only a deals export has (folded, see headerKey): a deal's name, its stage or its won
+ * flag as HubSpot ("Deal Name", `dealstage`, "Is Closed Won"), Salesforce (`StageName`, `IsWon`,
+ * "Opportunity Name") and Tierlens (`dealId`, `dealName`) write them. Not "Amount" or "Close
+ * Date": a companies export carries those too ("Recent Deal Amount", "Close Date").
+ */
+const DEAL_MARKERS = new Set(
+  [
+    'dealId',
+    'dealName',
+    'Deal Name',
+    'Deal ID',
+    'Deal Stage',
+    'Is Closed Won',
+    'hs_is_closed_won',
+    'StageName',
+    'IsWon',
+    'Opportunity Name',
+    'Opportunity ID',
+  ].map(headerKey),
+);
+
 function fieldsOf(kind: RecordKind, headers: readonly string[]): Set<string> {
   return new Set(headers.map((h) => fieldForHeader(kind, h)).filter((f): f is string => f !== undefined));
 }
@@ -28,12 +50,14 @@ function fieldsOf(kind: RecordKind, headers: readonly string[]): Set<string> {
  * touchpoints; any person's field (first or last name, email, job title or buying role)
  * makes contacts: HubSpot's contact exports carry company columns too ("Annual
  * Revenue", "Industry"), so those say nothing. A company's name, domain, website or LinkedIn
- * page (its own, a showcase or a school page) makes accounts. Anything else: undefined (the
+ * page (its own, a showcase or a school page) makes accounts. A deal's name, stage or won flag
+ * (see DEAL_MARKERS), checked before the person's fields, makes deals. Anything else: undefined (the
  * caller reports "no recognisable column").
  */
 export function detectKind(headers: readonly string[]): RecordKind | undefined {
   const touchpoint = fieldsOf('touchpoint', headers);
   if (touchpoint.has('type') && touchpoint.has('at')) return 'touchpoint';
+  if (headers.some((h) => DEAL_MARKERS.has(headerKey(h)))) return 'deal';
   const contact = fieldsOf('contact', headers);
   if (CONTACT_MARKERS.some((f) => contact.has(f))) return 'contact';
   const account = fieldsOf('account', headers);

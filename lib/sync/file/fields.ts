@@ -71,6 +71,32 @@ export const FIELDS = {
     contactId: ['contactId', 'Contact ID'],
     contactEmail: ['contactEmail', 'email', 'Contact Email'],
   },
+  // HubSpot's deals export and internal names; Salesforce's Opportunity API names (`Id`, `Name`
+  // fold to id, name) and report labels. "Close Date", `closedate` and `CloseDate` are one header.
+  deal: {
+    id: ['dealId', 'id', 'Record ID', 'hs_object_id', 'Deal ID', 'Opportunity ID'],
+    name: ['dealName', 'name', 'Deal Name', 'dealname', 'Opportunity Name'],
+    amount: ['amount', 'Amount'],
+    stage: ['stage', 'Deal Stage', 'dealstage', 'StageName', 'Stage'],
+    status: ['status'],
+    isWon: ['isWon', 'Is Closed Won', 'hs_is_closed_won', 'IsWon', 'Won'],
+    isClosed: ['isClosed', 'Is Closed', 'hs_is_closed', 'IsClosed', 'Closed'],
+    closedAt: ['closedAt', 'Close Date', 'closedate', 'CloseDate'],
+    createdAt: ['createdAt', 'Create Date', 'createdate', 'CreatedDate', 'Created Date'],
+    pipeline: ['pipeline', 'Pipeline'],
+    accountId: [
+      'companyId',
+      'accountId',
+      'AccountId',
+      'Account ID',
+      'Company ID',
+      'Primary Associated Company ID',
+      'associatedcompanyid',
+    ],
+    accountIds: ['companyIds', 'accountIds', 'Associated Company IDs'],
+    accountName: ['companyName', 'accountName', 'Associated Company', 'Account Name', 'Company Name', 'company'],
+    accountDomain: ['companyDomain', 'accountDomain', 'Company Domain Name', 'domain', 'website'],
+  },
 } as const satisfies Record<RecordKind, Record<string, readonly string[]>>;
 
 export type FieldOf<K extends RecordKind> = keyof (typeof FIELDS)[K] & string;
@@ -85,6 +111,7 @@ export const IGNORED: Partial<Record<RecordKind, Record<string, string>>> = {
     country: 'contacts have no country in Tierlens: not imported',
     state: 'a state or province: not imported',
   },
+  deal: { pipeline: 'a pipeline: deals are read by their stage, not imported' },
 };
 
 /** A header folded for matching: case, spaces and punctuation do not count. */

@@ -266,7 +266,7 @@ describe('importFiles', () => {
     ]);
     expect(byKind(records, 'touchpoint').map((t) => 'contactId' in t && t.contactId)).toEqual(['file:c1', 'file:c2']);
     // The files' own records, counted: the previous import's are not the files'.
-    expect(report.counts).toEqual({ accounts: 0, contacts: 3, touchpoints: 2 });
+    expect(report.counts).toEqual({ accounts: 0, contacts: 3, touchpoints: 2, deals: 0 });
   });
 
   it('scopes ids to the source it is given', async () => {

@@ -1,8 +1,9 @@
 import type { NumberFormat } from '../normalise/number';
-import type { RecordKind, SyncRecord } from '../records';
+import type { DealRecord, ImportRecord, RecordKind, SyncRecord } from '../records';
 import { accountFromRow } from './account-row';
 import { detectKind, mappingOf, planColumns } from './columns';
 import { contactFromRow } from './contact-row';
+import { dealFromRow } from './deal-row';
 import { fileKind, noKindReason } from './kind';
 import { BATCH_SIZE } from './limits';
 import { ImportIndex } from './linker';
@@ -13,7 +14,8 @@ import { FileStop } from './text';
 import { touchpointFromRow } from './touchpoint-row';
 import type { ColumnMapping, ColumnPlan, FileReport, ImportFile, ImportOptions, ImportReport } from './types';
 
-const ORDER: Record<RecordKind, number> = { account: 0, contact: 1, touchpoint: 2 };
+/** Accounts first, so that the others link to them; deals next, as they merge into accounts already written. */
+const ORDER: Record<RecordKind, number> = { account: 0, deal: 1, contact: 2, touchpoint: 3 };
 /** Decimals as semicolon-delimited CSV writes them (see NumberFormat), and as every other file does. */
 const COMMA_DECIMAL: NumberFormat = { decimal: ',' };
 const DOT_DECIMAL: NumberFormat = { decimal: '.' };
@@ -60,12 +62,15 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
   };
   const reports: FileReport[] = [];
   let batch: SyncRecord[] = [];
+  let deals: DealRecord[] = [];
   let cancelled = false;
   const flush = async () => {
-    if (!batch.length || signal?.aborted) return;
+    if ((!batch.length && !deals.length) || signal?.aborted) return;
     const records = batch;
+    const dealRecords = deals;
     batch = [];
-    await options.sink(records);
+    deals = [];
+    await options.sink(records, dealRecords);
   };
 
   const kinds = await Promise.all(files.map((f) => options.kinds?.[f.name] ?? fileKind(f, signal)));
@@ -117,8 +122,9 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
         for (let i = 0; i < rows; i++) {
           const record = readRow(run, table.rows[i] as (typeof table.rows)[number], table.format === 'csv');
           if (record) {
-            batch.push(record);
-            if (batch.length >= BATCH_SIZE) {
+            if (record.kind === 'deal') deals.push(record.record);
+            else batch.push(record);
+            if (batch.length + deals.length >= BATCH_SIZE) {
               await flush();
               // Between tables (tens of thousands of rows), the bytes read so far, pro rata.
               progress(bytesBefore + Math.round(((table.bytesRead - bytesBefore) * (i + 1)) / rows));
@@ -155,6 +161,7 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
       accounts: index.count('account'),
       contacts: index.count('contact'),
       touchpoints: index.count('touchpoint'),
+      deals: index.count('deal'),
     },
     badRows: log.badCount,
     warnings: log.warningCount,
@@ -192,7 +199,7 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
   }
 
   /** One row → a record, or a bad row reported; warnings reported either way. */
-  function readRow(run: FileRun, raw: RawRow, strictCells: boolean): SyncRecord | undefined {
+  function readRow(run: FileRun, raw: RawRow, strictCells: boolean): ImportRecord | undefined {
     const { report, headers } = run;
     const reader = run.reader;
     if (!reader || !report.kind) return undefined;
@@ -209,12 +216,16 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
       });
     }
     reader.reset(raw.cells);
-    let record: SyncRecord | undefined;
+    let record: ImportRecord | undefined;
     let error: { column?: string; reason: string } | undefined;
     if (report.kind === 'account') {
       const account = accountFromRow(reader, source, now, report.delimiter === ';' ? COMMA_DECIMAL : DOT_DECIMAL);
       if ('reason' in account) error = account;
       else record = { kind: 'account', record: account };
+    } else if (report.kind === 'deal') {
+      const deal = dealFromRow(reader, index, source, report.delimiter === ';' ? COMMA_DECIMAL : DOT_DECIMAL);
+      if ('reason' in deal) error = deal;
+      else record = { kind: 'deal', record: deal };
     } else if (report.kind === 'contact') {
       const contact = contactFromRow(reader, index, source, now);
       if ('reason' in contact) error = contact;

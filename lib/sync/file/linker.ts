@@ -92,6 +92,7 @@ export class ImportIndex {
     account: new IdKeys(),
     contact: new IdKeys(),
     touchpoint: new IdKeys(),
+    deal: new IdKeys(),
   };
   /** The previous import's accounts and contacts that no row of this import claimed. */
   private readonly seeded: Record<'account' | 'contact', IdKeys> = { account: new IdKeys(), contact: new IdKeys() };

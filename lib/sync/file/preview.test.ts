@@ -52,3 +52,12 @@ describe('previewFile', () => {
     });
   });
 });
+
+describe('the preview of a HubSpot deals export', () => {
+  it('says deals, with the columns mapped', async () => {
+    const preview = await previewFile(fixtureFile('hubspot-deals.csv'));
+    expect(preview.kind).toBe('deal');
+    expect(preview.columns.find((c) => c.header === 'Deal Stage')).toMatchObject({ field: 'stage' });
+    expect(preview.columns.find((c) => c.header === 'Associated Company IDs')).toMatchObject({ field: 'accountIds' });
+  });
+});

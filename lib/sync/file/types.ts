@@ -1,4 +1,4 @@
-import type { RecordKind, SyncRecord } from '../records';
+import type { DealRecord, RecordKind, SyncRecord } from '../records';
 import type { ImportIndex } from './linker';
 
 /**
@@ -133,7 +133,8 @@ export interface FileReport {
 
 export interface ImportReport {
   files: FileReport[];
-  counts: { accounts: number; contacts: number; touchpoints: number };
+  /** Records read; deals are kept in their accounts' records, not rows of their own. */
+  counts: { accounts: number; contacts: number; touchpoints: number; deals: number };
   badRows: number;
   warnings: number;
   /** The first problems of the whole import, files in the order they were read. */
@@ -153,8 +154,12 @@ export interface ImportOptions {
   mappings?: Record<string, ColumnMapping>;
   /** Per file name: the kind of record it holds, when its headers do not say. */
   kinds?: Record<string, RecordKind>;
-  /** Receives the records in batches (about BATCH_SIZE); the import waits for it. */
-  sink: (records: SyncRecord[]) => Promise<void>;
+  /**
+   * Receives the records in batches (about BATCH_SIZE); the import waits for it. Deals come
+   * beside them (see DealRecord): they are no rows of their own but merge into their accounts,
+   * which earlier batches (or this one) brought.
+   */
+  sink: (records: SyncRecord[], deals: DealRecord[]) => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
   /**
