@@ -67,7 +67,22 @@ export function scoreAccount(
   const tier = recommendTier(account, grade, engagement, settings);
   const roles = roleCoverage(contacts, tier.assigned);
   const commitments = commitmentsFor(tier.assigned?.tier, settings);
-  const actions = nextActions({ account, touchpoints, grade, engagement, tier, roles, commitments, settings, now });
+  const orchestration =
+    settings.orchestration.mode === 'grades'
+      ? orchestrationFor(grade, portfolio.fitRank, settings.orchestration)
+      : undefined;
+  const actions = nextActions({
+    account,
+    touchpoints,
+    grade,
+    engagement,
+    tier,
+    roles,
+    commitments,
+    orchestration,
+    settings,
+    now,
+  });
   return {
     account,
     grade,
@@ -76,9 +91,7 @@ export function scoreAccount(
     engagement,
     roles,
     commitments,
-    ...(settings.orchestration.mode === 'grades'
-      ? { orchestration: orchestrationFor(grade, portfolio.fitRank, settings.orchestration) }
-      : {}),
+    ...(orchestration ? { orchestration } : {}),
     actions,
     contactCount: contacts.length,
     ...tierUseOf(tier, portfolio.assignedInTier),

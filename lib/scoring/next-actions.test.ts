@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../db/accounts';
 import type { BuyingRole, Contact } from '../db/contacts';
 import type { FunnelStage, Touchpoint, TouchpointType } from '../db/touchpoints';
-import { DEFAULT_SETTINGS } from '../settings/defaults';
+import { DEFAULT_ORCHESTRATION, DEFAULT_SETTINGS } from '../settings/defaults';
 import type { GradeLetter, Tier } from '../settings/types';
 import { commitmentsFor } from './commitments';
 import { type EngagementResult, levelOf, type Trend } from './engagement';
 import { type GradeResult, gradeAccount } from './grade';
 import { type NextAction, nextActions } from './next-actions';
+import { orchestrationFor } from './orchestration';
 import { roleCoverage } from './roles';
 import { recommendTier } from './tier';
 
@@ -74,6 +75,8 @@ interface Scenario {
   lastReviewedAt?: number | null;
   /** Firmographics graded for real with the default ICP, in place of `letter`, `confidence` and `missing`. */
   firmographics?: Partial<Account>;
+  /** Orchestration by grade with the default template, the account ranked this by fit. */
+  fitRank?: { rank: number; of: number };
 }
 
 /** The next actions of a scenario, with the real tier, role and commitment logic in between. */
@@ -126,6 +129,7 @@ function actionsFor(s: Scenario = {}): NextAction[] {
     tier,
     roles: roleCoverage(s.contacts ?? [everyone], tier.assigned),
     commitments: commitmentsFor(tier.assigned?.tier, DEFAULT_SETTINGS),
+    ...(s.fitRank ? { orchestration: orchestrationFor(grade, s.fitRank, DEFAULT_ORCHESTRATION) } : {}),
     settings: DEFAULT_SETTINGS,
     now,
   });
@@ -283,6 +287,13 @@ describe('nextActions: warm up a good-fit account with low engagement', () => {
     const a = find({ tier: 2, letter: 'B', engagement: 10 }, 'warm-up');
     expect(a).toMatchObject({ owner: 'Marketing', priority: 2, due: now + 7 * DAY });
     expectWhyToName(a, 'grade B', 'engagement 10', 'sales calls', 'bdr follow-up', 'sdr sequence');
+  });
+
+  it('names what the account’s segment gets when the org orchestrates by grade', () => {
+    // Ranked 30th: not in the top 20, so "A and B", which gets company emails, sales calls and LinkedIn ads first.
+    const a = find({ tier: 2, letter: 'B', engagement: 10, fitRank: { rank: 30, of: 100 } }, 'warm-up');
+    expectWhyToName(a, 'grade B', 'A and B gets', 'company emails', 'sales calls', 'linkedin ads by persona');
+    expect(a?.why).not.toContain('sdr sequence');
   });
 
   it('names no programs for an untiered account', () => {

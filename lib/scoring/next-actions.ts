@@ -6,6 +6,7 @@ import type { CommitmentsResult } from './commitments';
 import type { EngagementResult } from './engagement';
 import type { GradeResult } from './grade';
 import { gradeWords, listWords } from './grade-words';
+import type { OrchestrationResult } from './orchestration';
 import { type RoleCoverage, roleLabel } from './roles';
 import type { TierResult } from './tier';
 
@@ -29,6 +30,8 @@ export interface ActionInputs {
   tier: TierResult;
   roles: RoleCoverage;
   commitments: CommitmentsResult;
+  /** The account's segment, when the org orchestrates by grade: its programs replace the tier's. */
+  orchestration?: OrchestrationResult;
   settings: Settings;
   now: number;
 }
@@ -43,7 +46,7 @@ const fmtDate = (ms: number) => dayMonth.format(ms);
 
 /** The next actions for an account, most urgent first. */
 export function nextActions(input: ActionInputs): NextAction[] {
-  const { account, touchpoints, grade, engagement, tier, roles, commitments, settings, now } = input;
+  const { account, touchpoints, grade, engagement, tier, roles, commitments, orchestration, settings, now } = input;
   const owner = account.owner ?? 'Account owner';
   const { quietDays: QUIET_DAYS, followUpWindowDays: FOLLOW_UP_WINDOW_DAYS } = settings.rules;
   const slaTier = tier.assigned ?? settings.tiers[settings.tiers.length - 1];
@@ -109,11 +112,15 @@ export function nextActions(input: ActionInputs): NextAction[] {
   // A good fit whatever the missing data: orchestration by grade reads the worst case.
   const worst = grade.range?.worst;
   if ((worst === 'A' || worst === 'B') && engagement.level <= 2) {
-    const programs = commitments.programs.slice(0, 3).map((c) => c.program.name.toLowerCase());
+    // Orchestration by grade: what the account's segment gets; else what its tier is committed.
+    const programs = (orchestration ? orchestration.programs : commitments.programs)
+      .slice(0, 3)
+      .map((c) => c.program.name.toLowerCase());
+    const whose = orchestration?.label ? `${orchestration.label} gets` : 'committed';
     actions.push({
       id: 'warm-up',
       title: 'Warm up a good-fit account',
-      why: `grade ${gradeWords(grade)} but engagement ${engagement.score} (level ${engagement.level})${programs.length ? `; committed: ${programs.join(', ')}` : ''}`,
+      why: `grade ${gradeWords(grade)} but engagement ${engagement.score} (level ${engagement.level})${programs.length ? `; ${whose}: ${programs.join(', ')}` : ''}`,
       owner: 'Marketing',
       due: now + 7 * DAY,
       priority: 2,
