@@ -85,6 +85,43 @@ describe('the derived scores table', () => {
     expect(rows.find((r) => r.id === 'file:c0004')?.domain).toBe('c4.com');
   });
 
+  it('reads each account’s own contacts and touchpoints, and no neighbour’s', async () => {
+    const accounts = fileAccounts(450);
+    const main = await withFileImport(accounts);
+    const gen = generationDb(main, 'file', 1);
+    // Contacts of accounts 0, 1 and 449 (the first and last of the pages), touchpoints of 1 and 449.
+    await gen.contacts.bulkPut(
+      ['c0000', 'c0001', 'c0001', 'c0449'].map((a, i) => ({
+        id: `file:p${i}`,
+        accountId: `file:${a}`,
+        name: `P${i}`,
+        buyingRoles: [],
+        updatedAt: NOW,
+      })),
+    );
+    await gen.accountTouchpoints.bulkPut([
+      { accountId: 'file:c0001', items: [{ id: 't1', type: 'web_visit', stage: 'TOFU', at: NOW - 9 * 86_400_000 }] },
+      {
+        accountId: 'file:c0449',
+        items: [
+          { id: 't2', type: 'demo_request', stage: 'BOFU', at: NOW - 5 * 86_400_000 },
+          { id: 't3', type: 'web_visit', stage: 'TOFU', at: NOW - 2 * 86_400_000 },
+        ],
+      },
+    ]);
+    await rescore(main, INPUTS, { now: NOW });
+    const byId = new Map((await readScores(main)).rows.map((r) => [r.id, r]));
+    expect(byId.get('file:c0000')).toMatchObject({ contactCount: 1 });
+    expect(byId.get('file:c0001')).toMatchObject({ contactCount: 2, firstTouchAt: NOW - 9 * 86_400_000 });
+    expect(byId.get('file:c0449')).toMatchObject({
+      contactCount: 1,
+      firstTouchAt: NOW - 5 * 86_400_000,
+      lastTouchAt: NOW - 2 * 86_400_000,
+    });
+    expect(byId.get('file:c0002')).toMatchObject({ contactCount: 0 });
+    expect(byId.get('file:c0002')?.firstTouchAt).toBeUndefined();
+  });
+
   it('rescores only the edited account after an edit, and the row shows the edit', async () => {
     const main = await withFileImport(fileAccounts(1_100));
     await rescore(main, INPUTS, { now: NOW });

@@ -4,7 +4,7 @@ import { sourceOfId, viewOf } from '../db/generations';
 import type { LocalEdit } from '../db/outbox';
 import { type PendingRescore, SCORE_CHUNK, type ScoreChunk, type ScoresState } from '../db/scores';
 import type { SyncState } from '../db/sync-state';
-import { touchpointsOf } from '../db/touchpoints';
+import { type AccountTouchpoints, touchpointsOf } from '../db/touchpoints';
 import { applyEdits } from '../edits/overlay';
 import { scoreAccount } from '../scoring/account-view';
 import type { CalibratedModel } from '../scoring/calibration';
@@ -85,13 +85,24 @@ async function scorePage(
   inputs: ScoringInputs,
   at: number,
   pause?: () => Promise<void>,
+  contiguous = false,
 ): Promise<ScoreRow[]> {
   const ids = accounts.map((a) => a.id);
-  const [contacts, touchpoints, edits] = await Promise.all([
-    db.contacts.where('accountId').anyOf(ids).toArray(),
-    db.accountTouchpoints.bulkGet(ids),
+  const first = ids[0] as string;
+  const last = ids[ids.length - 1] as string;
+  // A page of a full run holds consecutive ids: its contacts and touchpoints are one key range
+  // each (one cursor), where a patch's scattered accounts are looked up one key at a time.
+  const [contacts, touchpointRows, edits] = await Promise.all([
+    contiguous
+      ? db.contacts.where('accountId').between(first, last, true, true).toArray()
+      : db.contacts.where('accountId').anyOf(ids).toArray(),
+    contiguous
+      ? db.accountTouchpoints.where(':id').between(first, last, true, true).toArray()
+      : db.accountTouchpoints.bulkGet(ids),
     main.outbox.where('accountId').anyOf(ids).toArray(),
   ]);
+  const packed = new Map<string, AccountTouchpoints>();
+  for (const row of touchpointRows) if (row) packed.set(row.accountId, row);
   const contactsOf = byAccountId(contacts);
   const editsOf = byAccountId(edits);
   const lastSync = new Map<string, number | undefined>(states.map((s) => [s.source, s.lastSuccess]));
@@ -104,7 +115,7 @@ async function scorePage(
     const edited = accountEdits
       ? applyEdits(account, people, accountEdits, lastSync.get(sourceOfId(account.id)))
       : { account, contacts: people };
-    const own = touchpointsOf(touchpoints[i]);
+    const own = touchpointsOf(packed.get(account.id));
     const view = scoreAccount(edited.account, edited.contacts, own, inputs.settings, at, {
       calibration: inputs.calibration,
     });
@@ -189,7 +200,7 @@ async function runPages(
       pending = { ...pending, cursor: { db: pending.cursor.db + 1 } };
       continue;
     }
-    const rows = await scorePage(main, db, accounts, states, inputs, pending.at, options.pause);
+    const rows = await scorePage(main, db, accounts, states, inputs, pending.at, options.pause, true);
     const next: PendingRescore = {
       ...pending,
       cursor: { db: pending.cursor.db, after: accounts[accounts.length - 1]?.id },
