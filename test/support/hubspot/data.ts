@@ -71,6 +71,13 @@ export const SINGULAR: Record<string, string> = {
 };
 
 /** The in-memory CRM: objects per type and associations, with helpers to seed and modify them. */
+/** How seeded contacts or deals are made: their companies in turn, property overrides and times, per index. */
+interface SeedOptions {
+  companyIds?: readonly string[];
+  props?: (i: number) => Record<string, string>;
+  at?: (i: number) => number;
+}
+
 export class HubSpotData {
   readonly objects = new Map<string, Map<string, StoredObject>>(OBJECT_TYPES.map((t) => [t, new Map()]));
   readonly associations: StoredAssociation[] = [];
@@ -235,45 +242,33 @@ export class HubSpotData {
    * Seeds `n` contacts, each associated with a company of `companyIds` in turn (primary), or with
    * none when `companyIds` is empty.
    */
-  seedContacts(
-    n: number,
-    options: {
-      companyIds?: readonly string[];
-      props?: (i: number) => Record<string, string>;
-      at?: (i: number) => number;
-    } = {},
-  ): StoredObject[] {
-    const base = this.clock() - n * 1000;
-    const companies = options.companyIds ?? [];
-    return Array.from({ length: n }, (_, i) => {
-      const at = options.at?.(i) ?? base + i * 1000;
-      const contact = this.create('contacts', { ...generatedContact(i, at), ...options.props?.(i) }, at);
-      const companyId = companies[i % Math.max(1, companies.length)];
-      if (companyId) this.associate('contacts', contact.id, 'companies', companyId, true);
-      return contact;
-    });
+  seedContacts(n: number, options: SeedOptions = {}): StoredObject[] {
+    return this.seedAssociated('contacts', generatedContact, n, options);
   }
 
   /**
    * Seeds `n` deals, each associated with a company of `companyIds` in turn (primary), or with
    * none when `companyIds` is empty; properties from generatedDeal, overridable per index.
    */
-  seedDeals(
+  seedDeals(n: number, options: SeedOptions = {}): StoredObject[] {
+    return this.seedAssociated('deals', generatedDeal, n, options);
+  }
+
+  /** `n` objects of `type` from `generated`, each associated with a company of `companyIds` in turn. */
+  private seedAssociated(
+    type: 'contacts' | 'deals',
+    generated: (i: number, at: number) => Record<string, string>,
     n: number,
-    options: {
-      companyIds?: readonly string[];
-      props?: (i: number) => Record<string, string>;
-      at?: (i: number) => number;
-    } = {},
+    options: SeedOptions,
   ): StoredObject[] {
     const base = this.clock() - n * 1000;
     const companies = options.companyIds ?? [];
     return Array.from({ length: n }, (_, i) => {
       const at = options.at?.(i) ?? base + i * 1000;
-      const deal = this.create('deals', { ...generatedDeal(i, at), ...options.props?.(i) }, at);
+      const object = this.create(type, { ...generated(i, at), ...options.props?.(i) }, at);
       const companyId = companies[i % Math.max(1, companies.length)];
-      if (companyId) this.associate('deals', deal.id, 'companies', companyId, true);
-      return deal;
+      if (companyId) this.associate(type, object.id, 'companies', companyId, true);
+      return object;
     });
   }
 
