@@ -41,6 +41,11 @@ export interface SyncState {
    * after the worker stopped reads what it started to read. Its `cursor` commits with each page.
    */
   plan?: unknown;
+  /**
+   * In an incremental run's own database: contacts (ids) the run found without any company, to
+   * take out of the visible data when the changes apply. Other changes are rows of their own.
+   */
+  detachedContacts?: string[];
   /** Rows in the visible generation. */
   accountCount?: number;
   contactCount?: number;

@@ -241,4 +241,31 @@ describe('incremental runs', () => {
     // The resumed run read only the page it had not committed.
     expect(source.reads.slice(-1)).toEqual(['2']);
   });
+
+  it('drops the contacts a run found without a company, as the page that read them last says, also across a stop', async () => {
+    class Detaching extends Incremental {
+      /** Per page index of the `changes` generation: contact ids the page found without a company. */
+      detached: Record<number, string[]> = {};
+      override async readPage(plan: SyncPlan, cursor: string | undefined) {
+        const page = await super.readPage(plan, cursor);
+        const ids = plan.data === 'changes' ? this.detached[cursor === undefined ? 0 : Number(cursor)] : undefined;
+        return ids ? { ...page, detachedContacts: ids } : page;
+      }
+    }
+    const db = freshDb();
+    const start = [[account('a'), account('b'), contact('p', 'a'), contact('q', 'a'), contact('r', 'b')]];
+    // p: left its company. q: brought at b on page 0, then without a company on page 1 (it was
+    // modified again during the run). r: without a company on page 0, back at b on page 2.
+    const changes = [[contact('q', 'b')], [], [contact('r', 'b')]];
+    const source = new Detaching({ g1: start, changes }, 'g1');
+    source.detached = { 0: ['feed:p', 'feed:r'], 1: ['feed:q'] };
+    await runSync(db, source, { now: () => NOW });
+    source.mode = 'incremental';
+    source.current = 'changes';
+    expect(await runSync(db, source, { now: () => NOW, maxPages: 2 })).toEqual({ status: 'paused', pages: 2 });
+    expect(await runSync(db, source, { now: () => NOW })).toMatchObject({ status: 'updated', counts: { contacts: 1 } });
+    const view = await dataView(db);
+    const contacts = await view.forId('feed:a').contacts.toArray();
+    expect(contacts.map((c) => `${c.id}→${c.accountId}`)).toEqual(['feed:r→feed:b']);
+  });
 });

@@ -97,7 +97,10 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
       }
       const page = await withRetries(() => adapter.readPage(plan, cursor, signal), retryOf(options, signal));
       if (signal.aborted) return { status: 'paused', pages };
-      counts = await writePage(staged, page.records, page.next ?? DONE, { deals: page.deals });
+      counts = await writePage(staged, page.records, page.next ?? DONE, {
+        deals: page.deals,
+        detachedContacts: page.detachedContacts,
+      });
       pages++;
       cursor = page.next;
       done = page.next === undefined;

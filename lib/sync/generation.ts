@@ -1,7 +1,8 @@
+import type { Contact } from '../db/contacts';
 import type { TierlensDB } from '../db/db';
 import { dropGeneration, generationDb } from '../db/generations';
 import type { SyncedSource, SyncState } from '../db/sync-state';
-import { putTouchpoints, touchpointsOf } from '../db/touchpoints';
+import { type AccountTouchpoints, putTouchpoints, touchpointsOf } from '../db/touchpoints';
 import { dealsByAccount, mergeDeals } from './deals';
 import type { DealRecord, SyncRecord } from './records';
 import type { RecordCounts } from './types';
@@ -90,12 +91,18 @@ export async function writePage(
   staged: Pick<StagedGeneration, 'db' | 'source' | 'generation'> & { counts?: RecordCounts },
   records: readonly SyncRecord[],
   next: string | undefined,
-  options: { deals?: readonly DealRecord[]; onOrphanDeals?: (deals: DealRecord[]) => void } = {},
+  options: {
+    deals?: readonly DealRecord[];
+    onOrphanDeals?: (deals: DealRecord[]) => void;
+    /** Contacts an incremental run found without any company (SourcePage.detachedContacts). */
+    detachedContacts?: readonly string[];
+  } = {},
 ): Promise<RecordCounts> {
   const { db, source } = staged;
   const rows = byTable(records, staged.generation);
   return db.transaction('rw', [db.accounts, db.contacts, db.accountTouchpoints, db.syncState], async () => {
     const meta = await db.syncState.get(source);
+    const detached = nextDetached(meta?.detachedContacts, rows.contacts, options.detachedContacts);
     if (rows.accounts.length) await db.accounts.bulkPut(rows.accounts);
     if (options.deals?.length) {
       const byAccount = dealsByAccount(options.deals);
@@ -113,6 +120,8 @@ export async function writePage(
       if (orphans.length) options.onOrphanDeals?.(orphans);
     }
     if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
+    // A contact an earlier page of this run brought with a company, and this one without.
+    if (options.detachedContacts?.length) await db.contacts.bulkDelete([...options.detachedContacts]);
     const newTouchpoints = await putTouchpoints(db.accountTouchpoints, rows.touchpoints);
     const counts = {
       accounts: (meta?.accountCount ?? 0) + rows.accounts.length,
@@ -124,9 +133,27 @@ export async function writePage(
       ...(meta ?? { source, generation: staged.generation }),
       cursor: next,
       ...countFields(counts),
+      ...(detached ? { detachedContacts: detached } : {}),
     });
     return counts;
   });
+}
+
+/**
+ * The contacts a staged incremental run has found without a company so far, after a page: the
+ * earlier ones and the page's, less those the page brought back with a company (a contact read
+ * twice in one run counts as it was read last). Undefined when there are none to keep.
+ */
+function nextDetached(
+  before: readonly string[] | undefined,
+  contacts: readonly { id: string }[],
+  detached: readonly string[] | undefined,
+): string[] | undefined {
+  if (!before?.length && !detached?.length) return undefined;
+  const ids = new Set(before);
+  for (const c of contacts) ids.delete(c.id);
+  for (const id of detached ?? []) ids.add(id);
+  return [...ids];
 }
 
 /**
@@ -191,20 +218,29 @@ export async function applyChanges(
   const visible = (await main.syncState.get(staged.source))?.generation ?? 0;
   if (visible <= 0) throw new Error(`${staged.source}: no visible generation to apply changes to`);
   const target = generationDb(main, staged.source, visible);
-  const [accounts, contacts, touchpoints] = await Promise.all([
+  const [accounts, contacts, touchpoints, stagedMeta] = await Promise.all([
     staged.db.accounts.toArray(),
     staged.db.contacts.toArray(),
     staged.db.accountTouchpoints.toArray().then((rows) => rows.flatMap(touchpointsOf)),
+    staged.db.syncState.get(staged.source),
   ]);
+  const detached = stagedMeta?.detachedContacts ?? [];
+  let left = 0;
   await target.transaction(
     'rw',
     [target.accounts, target.contacts, target.accountTouchpoints, target.syncState],
     async () => {
       if (accounts.length) await target.accounts.bulkPut(accounts.map((a) => ({ ...a, generation: visible })));
+      left = await takeLeavers(target, contacts, detached);
+      if (detached.length) await target.contacts.bulkDelete([...detached]);
       if (contacts.length) await target.contacts.bulkPut(contacts);
       const newTouchpoints = await putTouchpoints(target.accountTouchpoints, touchpoints);
       const meta = await target.syncState.get(staged.source);
-      if (meta) await target.syncState.put({ ...meta, touchpointCount: (meta.touchpointCount ?? 0) + newTouchpoints });
+      if (meta)
+        await target.syncState.put({
+          ...meta,
+          touchpointCount: Math.max(0, (meta.touchpointCount ?? 0) + newTouchpoints - left),
+        });
     },
   );
   const counts = await countRows(target, staged.source);
@@ -223,7 +259,53 @@ export async function applyChanges(
     });
   });
   await dropGeneration(main, staged.source, staged.generation);
-  return { generation: visible, counts, changed: accounts.length + contacts.length + touchpoints.length };
+  return {
+    generation: visible,
+    counts,
+    changed: accounts.length + contacts.length + touchpoints.length + detached.length + left,
+  };
+}
+
+/**
+ * Takes a contact's own touchpoints out of the account it left, inside the caller's transaction
+ * on `target`: a contact that moved to another company (it comes with a new account) or lost its
+ * company (`detached`). Its activity belongs to where it works now; the incoming page brings
+ * that account's copy. Without this the old account kept the activity (and the engagement) of
+ * someone gone until the weekly full sync. Answers how many touchpoints were taken out.
+ */
+async function takeLeavers(
+  target: TierlensDB,
+  contacts: readonly Contact[],
+  detached: readonly string[],
+): Promise<number> {
+  const now = new Map<string, string | undefined>();
+  for (const c of contacts) now.set(c.id, c.accountId);
+  for (const id of detached) now.set(id, undefined);
+  if (!now.size) return 0;
+  const ids = [...now.keys()];
+  const stored = await target.contacts.bulkGet(ids);
+  const leaversByAccount = new Map<string, Set<string>>();
+  stored.forEach((before, i) => {
+    if (!before || before.accountId === now.get(ids[i] as string)) return;
+    const set = leaversByAccount.get(before.accountId) ?? new Set<string>();
+    set.add(before.id);
+    leaversByAccount.set(before.accountId, set);
+  });
+  if (!leaversByAccount.size) return 0;
+  const accountIds = [...leaversByAccount.keys()];
+  const rows = await target.accountTouchpoints.bulkGet(accountIds);
+  let taken = 0;
+  const kept: AccountTouchpoints[] = [];
+  rows.forEach((row, i) => {
+    if (!row) return;
+    const leavers = leaversByAccount.get(accountIds[i] as string) as Set<string>;
+    const items = row.items.filter((t) => t.contactId === undefined || !leavers.has(t.contactId));
+    if (items.length === row.items.length) return;
+    taken += row.items.length - items.length;
+    kept.push({ accountId: row.accountId, items });
+  });
+  if (kept.length) await target.accountTouchpoints.bulkPut(kept);
+  return taken;
 }
 
 /** Gives up a staged generation (rejected, cancelled, or out of space): the visible data stays as it was. */

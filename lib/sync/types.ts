@@ -25,6 +25,11 @@ export interface SourcePage {
   records: SyncRecord[];
   /** Deals (a team feed's deal shards): merged into their accounts, which earlier pages brought. */
   deals?: DealRecord[];
+  /**
+   * An incremental page's contacts (ids) that no longer have any company: the visible data
+   * drops them, and their activity with them. A full run simply leaves such contacts out.
+   */
+  detachedContacts?: string[];
   next?: string;
 }
 

@@ -180,6 +180,43 @@ describe('a HubSpot sync through the engine', () => {
     expect(after.held).toBe(4);
   });
 
+  it("moves a contact's activity with it when it changes company, and drops a contact left without one, in an incremental run", async () => {
+    const [oldCo, newCo] = server.data.seedCompanies(2, { at: () => clock - 2 * DAY });
+    const opened = clock - 3 * DAY;
+    const [mover, leaver, stayer] = server.data.seedContacts(3, {
+      companyIds: [oldCo?.id ?? ''],
+      at: () => clock - 2 * DAY,
+      props: () => activity({ hs_email_last_open_date: opened }),
+    });
+    const oldId = `hubspot:${oldCo?.id}`;
+    const newId = `hubspot:${newCo?.id}`;
+    const db = freshDb();
+    await runSync(db, adapter(), { now: () => clock, retry: quickly });
+    expect((await touchpointsAt(db, oldId)).touchpoints.map((t) => t.contactId).sort()).toEqual(
+      [mover, leaver, stayer].map((c) => `hubspot:${c?.id}`).sort(),
+    );
+
+    // An hour later one contact moves to the other company, one loses its company altogether.
+    clock += 3_600_000;
+    server.data.moveContact(mover?.id ?? '', newCo?.id);
+    server.data.moveContact(leaver?.id ?? '', undefined);
+    clock += 60_000;
+    const outcome = await runSync(db, adapter(), { now: () => clock, retry: quickly });
+    expect(outcome).toMatchObject({ status: 'updated', counts: { accounts: 2, contacts: 2, touchpoints: 2 } });
+
+    const atOld = await touchpointsAt(db, oldId);
+    const atNew = await touchpointsAt(db, newId);
+    // The old company keeps only the activity of who still works there; the mover's open went with it.
+    expect(atOld.touchpoints.map((t) => t.contactId)).toEqual([`hubspot:${stayer?.id}`]);
+    expect(atNew.touchpoints.map((t) => [t.contactId, t.type, t.at])).toEqual([
+      [`hubspot:${mover?.id}`, 'email_open', opened],
+    ]);
+    expect(atOld.counted).toBe(2);
+    expect(atOld.held).toBe(2);
+    const where = (await snapshot(db)).contacts.map((c) => c.split(' ')[0]);
+    expect(where).toEqual([`hubspot:${mover?.id}→${newId}`, `hubspot:${stayer?.id}→${oldId}`].sort());
+  });
+
   it("scores a synced account's engagement by who engaged: a decision maker's reply counts more than a contact's without a role", async () => {
     const reply = clock - DAY;
     const click = clock - 2 * DAY;

@@ -37,6 +37,11 @@ export interface RecordContext {
   /** The company properties the run reads, for the companies of changed deals. */
   companyProperties: readonly string[];
   stats: HubSpotReadStats;
+  /**
+   * An incremental page's sink for contacts found without a company: they had one before (or
+   * never did), and the visible data must drop them. A full run has none: it leaves them out.
+   */
+  detached?: string[];
   signal: AbortSignal;
 }
 
@@ -72,6 +77,7 @@ export function contactRecords(
     const companyId = primaryCompany(o, links(o));
     if (!companyId) {
       ctx.stats.contactsWithoutCompany++;
+      ctx.detached?.push(`hubspot:${o.id}`);
       continue;
     }
     out.push({ kind: 'contact', record: contactToRecord(o, companyId, ctx.linkedinProperty, ctx.now) });

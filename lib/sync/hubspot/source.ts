@@ -88,12 +88,14 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
       throw new SourceError('HubSpot search results did not move forward; a full sync will read everything.', {
         retryable: false,
       });
-    const records = await pageRecords(cursor.phase, fresh, false, ctx);
+    const detached: string[] = [];
+    const records = await pageRecords(cursor.phase, fresh, false, { ...ctx, detached });
     // Changed deals are read only by a run that reads deals.
     const after = nextPhase(cursor.phase);
     const following = after === 'deals' && !ctx.dealStages ? undefined : after;
-    if (more) return { records, next: encodeCursor(next) };
-    return { records, next: following ? encodeCursor(firstWindow(following, since)) : undefined };
+    const changes = detached.length ? { records, detachedContacts: detached } : { records };
+    if (more) return { ...changes, next: encodeCursor(next) };
+    return { ...changes, next: following ? encodeCursor(firstWindow(following, since)) : undefined };
   }
 
   /**

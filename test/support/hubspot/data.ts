@@ -156,6 +156,22 @@ export class HubSpotData {
     this.associations.push({ fromType, fromId, toType, toId, primary });
   }
 
+  /**
+   * A contact changes company in HubSpot's screens: its company associations are replaced by a
+   * primary one with `companyId` (none when undefined), and, as the primary company is the
+   * contact property `associatedcompanyid` ("Primary Associated Company ID", §5), the contact's
+   * last-modified date moves, so an incremental search finds it.
+   */
+  moveContact(contactId: string, companyId: string | undefined, at = this.stamp()): StoredObject {
+    const linked = (a: StoredAssociation) =>
+      (a.fromType === 'contacts' && a.fromId === contactId && a.toType === 'companies') ||
+      (a.toType === 'contacts' && a.toId === contactId && a.fromType === 'companies');
+    for (let i = this.associations.length - 1; i >= 0; i--)
+      if (linked(this.associations[i] as StoredAssociation)) this.associations.splice(i, 1);
+    if (companyId) this.associate('contacts', contactId, 'companies', companyId, true);
+    return this.modify('contacts', contactId, { associatedcompanyid: companyId ?? '' }, at);
+  }
+
   /** Adds property definitions (an admin creating custom properties), replacing any of the same name. */
   defineProperties(byType: Record<string, PropertyDefinition[]>): void {
     for (const [type, defs] of Object.entries(byType)) {
