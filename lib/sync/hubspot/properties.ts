@@ -102,14 +102,14 @@ export function describeHubSpotRead(options: { contactLinkedInProperty?: string 
       {
         object: 'owners',
         properties: ['id', 'firstName', 'lastName', 'email'],
-        why: "the HubSpot users who own companies: each account's owner by name, and you recognised as the owner by your name or email",
+        why: "the HubSpot users who own companies, current and deactivated: each account's owner by name, and you recognised as the owner by your name or email",
       },
     ],
     endpoints: [
       {
         method: 'GET',
         path: '/crm/v3/owners',
-        when: `every sync, once at its start, ${OWNERS_PAGE_SIZE} owners a page`,
+        when: `every sync, once at its start, ${OWNERS_PAGE_SIZE} owners a page: the current owners, then the deactivated ones (archived=true)`,
       },
       {
         method: 'GET',

@@ -37,7 +37,8 @@ const source = () =>
 
 const accounts = (records: readonly SyncRecord[]): Account[] =>
   records.flatMap((r) => (r.kind === 'account' ? [r.record] : []));
-const ownerReads = () => server.requests.filter((r) => r.path === '/crm/v3/owners');
+const ownerReads = (archived = 'false') =>
+  server.requests.filter((r) => r.path === '/crm/v3/owners' && r.query.archived?.[0] === archived);
 const visible = (checkpoint: string | undefined): SyncState => ({ source: 'hubspot', generation: 1, checkpoint });
 
 /** The guide's example owner, and companies owned by it and by owners with less to show. */
@@ -66,9 +67,28 @@ describe("a company's owner", () => {
       ['HubSpot Test Owner', '41629779', 'email@hubspot.com'],
       ['only.email@hubspot.com', '41629780', 'only.email@hubspot.com'],
       ['41629781', '41629781', undefined],
-      // An id the owners list does not have (a deactivated user): the id, as before.
+      // An id neither listing has: the id, as before.
       ['99999999', '99999999', undefined],
     ]);
+  });
+
+  it('who left HubSpot (a deactivated, archived owner) is still named, marked "(deactivated)"', async () => {
+    const [kept, left] = server.data.seedCompanies(2, {
+      props: (i) => ({ hubspot_owner_id: i ? '41629790' : '41629791' }),
+    });
+    server.data.addOwner({
+      id: '41629790',
+      firstName: 'Ada',
+      lastName: 'Left',
+      email: 'ada@example.com',
+      archived: true,
+    });
+    server.data.addOwner({ id: '41629791', firstName: 'Bo', lastName: 'Stays', email: 'bo@example.com' });
+    const read = accounts((await runToEnd(source(), undefined)).pages.flat());
+    const byId = (c: typeof kept) => read.find((a) => a.id === `hubspot:${c?.id}`);
+    expect([byId(kept)?.owner, byId(left)?.owner]).toEqual(['Bo Stays', 'Ada Left (deactivated)']);
+    expect(byId(left)?.ownerEmail).toBe('ada@example.com');
+    expect(ownerReads('true').map((r) => r.status)).toEqual([200]);
   });
 
   it('never becomes the user id', async () => {
@@ -98,6 +118,7 @@ describe("a company's owner", () => {
     expect(all.find((a) => a.id === `hubspot:${company?.id}`)?.owner).toBe('HubSpot Test Owner');
     expect(all.filter((a) => a.owner === 'HubSpot Test Owner')).toHaveLength(251);
     expect(ownerReads()).toHaveLength(1);
+    expect(ownerReads('true')).toHaveLength(1);
   });
 });
 
@@ -135,8 +156,9 @@ describe('a token without the owners scope', () => {
     expect(run.pages.flat().filter((r) => r.kind === 'contact')).toHaveLength(20);
     expect(read[0]).toMatchObject({ owner: '100', ownerId: '100' });
     expect(read[0]?.ownerEmail).toBeUndefined();
-    // HubSpot answered 403 MISSING_SCOPES once: a refused scope is not retried.
+    // HubSpot answered 403 MISSING_SCOPES once: a refused scope is not retried, nor asked again for archived owners.
     expect(ownerReads().map((r) => r.status)).toEqual([403]);
+    expect(ownerReads('true')).toEqual([]);
   });
 
   it('ends the run with a notice that owner names need the scope crm.objects.owners.read', async () => {
