@@ -1,4 +1,4 @@
-import type { SourceId } from './accounts';
+import type { Opportunity, SourceId } from './accounts';
 
 /** Sources whose data arrives in generations (the demo and local rows live in the main database). */
 export type SyncedSource = Extract<SourceId, 'file' | 'feed' | 'hubspot'>;
@@ -46,6 +46,11 @@ export interface SyncState {
    * take out of the visible data when the changes apply. Other changes are rows of their own.
    */
   detachedContacts?: string[];
+  /**
+   * In a run's own database: deals whose account no page has brought yet (a feed may list its
+   * deals shard first). They join their accounts, or are reported left out, before the switch.
+   */
+  waitingDeals?: (Opportunity & { accountId: string })[];
   /** Rows in the visible generation. */
   accountCount?: number;
   contactCount?: number;

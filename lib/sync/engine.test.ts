@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TierlensDB } from '../db/db';
 import { dataView } from '../db/generations';
-import { runSync } from './engine';
+import { leftOutWords, runSync } from './engine';
 import { SourceError } from './errors';
-import { buildAccount, type SyncRecord } from './records';
+import { buildAccount, type DealRecord, type SyncRecord } from './records';
 import type { SourceAdapter, SyncPlan } from './types';
 
 const NOW = Date.UTC(2026, 11, 1, 9);
@@ -196,6 +196,49 @@ describe('the sync engine', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('deals', () => {
+  const deal = (id: string, accountId: string, amount: number): DealRecord => ({
+    id: `feed-deal:${id}`,
+    accountId: `feed:${accountId}`,
+    name: `Deal ${id}`,
+    amount,
+    status: 'open',
+  });
+
+  it("join accounts a later page brings, and those whose account never comes are left out and said so in the source's status", async () => {
+    class WithDeals extends PagedSource {
+      override async readPage(plan: SyncPlan, cursor: string | undefined) {
+        const page = await super.readPage(plan, cursor);
+        // The deals shard first, as a feed's manifest may list it.
+        return cursor === undefined
+          ? { ...page, deals: [deal('1', 'b', 500), deal('2', 'gone', 700), deal('3', 'gone', 900)] }
+          : page;
+      }
+    }
+    const db = freshDb();
+    const outcome = await runSync(db, new WithDeals({ g1: [[account('a')], [account('b')]] }, 'g1'), {
+      now: () => NOW,
+    });
+    expect(outcome).toMatchObject({ status: 'switched', counts: { accounts: 2 } });
+    const view = await dataView(db);
+    const b = await view.forId('feed:b').accounts.get('feed:b');
+    expect(b?.opportunities?.map((o) => [o.id, o.amount])).toEqual([['feed-deal:1', 500]]);
+    expect((await db.syncState.get('feed'))?.notice).toBe(
+      '2 deals were left out: their accounts are not in the team feed (feed-deal:2, feed-deal:3).',
+    );
+  });
+});
+
+describe("the words for deals left out, in a source's status", () => {
+  it.each`
+    source    | count | examples                                         | words
+    ${'feed'} | ${1}  | ${['feed-deal:9']}                               | ${'1 deal was left out: its account is not in the team feed (feed-deal:9).'}
+    ${'file'} | ${4}  | ${['file-deal:1', 'file-deal:2', 'file-deal:3']} | ${'4 deals were left out: their accounts are not in the import (file-deal:1, file-deal:2, file-deal:3, …).'}
+  `('$count from $source', ({ source, count, examples, words }) => {
+    expect(leftOutWords(source, { count, examples })).toBe(words);
   });
 });
 

@@ -5,9 +5,11 @@ import {
   abandonGeneration,
   applyChanges,
   beginGeneration,
+  type LeftOutDeals,
   recordError,
   resumeGeneration,
   type StagedGeneration,
+  settleWaitingDeals,
   switchGeneration,
   writePage,
 } from './generation';
@@ -107,7 +109,9 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
       options.onProgress?.({ source, mode: plan.mode, pages, counts });
     }
 
-    const result = (await adapter.finish?.(plan, counts, signal)) ?? {};
+    const leftOut = await settleWaitingDeals(staged);
+    const finished = (await adapter.finish?.(plan, counts, signal)) ?? {};
+    const result = { ...finished, notice: joinNotices(finished.notice, leftOut && leftOutWords(source, leftOut)) };
     if (plan.mode === 'full') {
       const switched = await switchGeneration(main, staged, {
         now: now(),
@@ -138,6 +142,18 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
     await recordError(main, source, message, now());
     return { status: 'failed', error: message, rejected: true };
   }
+}
+
+const joinNotices = (...notices: (string | undefined)[]): string | undefined =>
+  notices.filter(Boolean).join(' ') || undefined;
+
+/** The words for deals a run left out, in the source's status. */
+export function leftOutWords(source: SyncedSource, left: LeftOutDeals): string {
+  const where = source === 'feed' ? 'the team feed' : source === 'file' ? 'the import' : 'HubSpot';
+  const ids = `${left.examples.join(', ')}${left.count > left.examples.length ? ', …' : ''}`;
+  return left.count === 1
+    ? `1 deal was left out: its account is not in ${where} (${ids}).`
+    : `${left.count.toLocaleString('en-US')} deals were left out: their accounts are not in ${where} (${ids}).`;
 }
 
 function retryOf(options: RunOptions, signal: AbortSignal): RetryOptions {

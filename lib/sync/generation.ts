@@ -85,7 +85,8 @@ export function byTable(records: readonly SyncRecord[], generation: number) {
  * so the resumed run neither skips nor repeats a page. `deals` merge into their accounts, which
  * earlier pages (or this one) wrote; `onOrphanDeals` receives those whose account the
  * generation does not hold (an import that adds to a previous one merges them into its
- * accounts as it keeps them), else they are dropped: the importer linked every deal it passes.
+ * accounts as it keeps them); without it they wait in the run's state for a later page's
+ * accounts (settleWaitingDeals), so that a feed may list its deals shard first.
  */
 export async function writePage(
   staged: Pick<StagedGeneration, 'db' | 'source' | 'generation'> & { counts?: RecordCounts },
@@ -103,6 +104,7 @@ export async function writePage(
   return db.transaction('rw', [db.accounts, db.contacts, db.accountTouchpoints, db.syncState], async () => {
     const meta = await db.syncState.get(source);
     const detached = nextDetached(meta?.detachedContacts, rows.contacts, options.detachedContacts);
+    let waiting: DealRecord[] | undefined;
     if (rows.accounts.length) await db.accounts.bulkPut(rows.accounts);
     if (options.deals?.length) {
       const byAccount = dealsByAccount(options.deals);
@@ -117,7 +119,8 @@ export async function writePage(
         else orphans.push(...deals);
       }
       if (merged.length) await db.accounts.bulkPut(merged);
-      if (orphans.length) options.onOrphanDeals?.(orphans);
+      if (orphans.length && options.onOrphanDeals) options.onOrphanDeals(orphans);
+      else if (orphans.length) waiting = [...(meta?.waitingDeals ?? []), ...orphans];
     }
     if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
     // A contact an earlier page of this run brought with a company, and this one without.
@@ -134,8 +137,47 @@ export async function writePage(
       cursor: next,
       ...countFields(counts),
       ...(detached ? { detachedContacts: detached } : {}),
+      ...(waiting ? { waitingDeals: waiting } : {}),
     });
     return counts;
+  });
+}
+
+/** Deals left out of a run because the run holds no account of theirs, and a few of their ids. */
+export interface LeftOutDeals {
+  count: number;
+  examples: string[];
+}
+
+/**
+ * At the end of a run, before it becomes visible: merges the deals that waited for their
+ * accounts (written by later pages) into them, and answers those whose account never came.
+ * Those are left out, and said so: before, a feed's deal naming an account the feed does not
+ * hold vanished without a word.
+ */
+export async function settleWaitingDeals(
+  staged: Pick<StagedGeneration, 'db' | 'source'>,
+): Promise<LeftOutDeals | undefined> {
+  const { db, source } = staged;
+  return db.transaction('rw', [db.accounts, db.syncState], async () => {
+    const meta = await db.syncState.get(source);
+    const waiting = meta?.waitingDeals;
+    if (!meta || !waiting?.length) return undefined;
+    const byAccount = dealsByAccount(waiting);
+    const ids = [...byAccount.keys()];
+    const accounts = await db.accounts.bulkGet(ids);
+    const merged = [];
+    const left: DealRecord[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const account = accounts[i];
+      const deals = byAccount.get(ids[i] as string) ?? [];
+      if (account) merged.push(mergeDeals(account, deals));
+      else left.push(...deals);
+    }
+    if (merged.length) await db.accounts.bulkPut(merged);
+    const { waitingDeals: _, ...rest } = meta;
+    await db.syncState.put(rest);
+    return left.length ? { count: left.length, examples: left.slice(0, 3).map((d) => d.id) } : undefined;
   });
 }
 
