@@ -32,8 +32,14 @@ describe('timeAgo and money', () => {
     expect(timeAgo(t, now)).toBe(label);
   });
 
-  it('writes revenue compactly', () => {
-    expect(money(12_500_000)).toBe('$12.5M');
+  it.each([
+    [12_500_000, '$12.5M'],
+    [50_000, '$50K'],
+    [1_250, '$1.3K'],
+    [999, '$999'],
+    [0, '$0'],
+  ])('writes %i dollars compactly, without a trailing .0, as "%s"', (usd, shown) => {
+    expect(money(usd)).toBe(shown);
   });
 });
 

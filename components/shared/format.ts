@@ -35,6 +35,8 @@ export function money(usd: number): string {
     style: 'currency',
     currency: 'USD',
     notation: 'compact',
+    // A currency's own minimum (2 for USD) would otherwise be clamped to 1: "$50.0K", "$999.0".
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   }).format(usd);
 }
