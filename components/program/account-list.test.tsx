@@ -19,7 +19,7 @@ let root: Root;
 let opened: string[];
 
 /** The list as the Accounts view holds it: the selection in state, opening records the account. */
-function Harness() {
+function Harness({ segmentOf }: { segmentOf?: (row: number) => string | undefined }) {
   const [selected, setSelected] = useState(0);
   const list = useRef<HTMLDivElement>(null);
   const positions = index.query({}, { key: 'engagement' }, NOW);
@@ -28,6 +28,7 @@ function Harness() {
       rows={index.rows}
       positions={positions}
       settings={DEFAULT_SETTINGS}
+      segmentOf={segmentOf}
       now={NOW}
       selected={selected}
       onSelect={setSelected}
@@ -96,5 +97,26 @@ describe('the accounts list, by keyboard', () => {
     await press('Enter');
     await press('Escape');
     expect(opened).toEqual(['Company 28', 'closed']);
+  });
+});
+
+describe('the accounts list’s Segment column', () => {
+  const heads = () => [...document.querySelectorAll('.account-heads span')].map((s) => s.textContent);
+
+  it('is not there when the org does not orchestrate by grade', () => {
+    expect(heads()).not.toContain('Segment');
+    expect(document.querySelector('[data-col="segment"]')).toBeNull();
+  });
+
+  it('follows the grade, and names each row’s segment, when it does', async () => {
+    // Rows 20 and up in the top segment, the rest in none.
+    await act(async () => root.render(<Harness segmentOf={(row) => (row >= 20 ? 'Top 10 accounts' : undefined)} />));
+    expect(heads().slice(3, 5)).toEqual(['Grade', 'Segment']);
+    const cell = (name: string) =>
+      [...document.querySelectorAll('[role="option"]')]
+        .find((o) => o.querySelector('.row-name')?.textContent === name)
+        ?.querySelector('[data-col="segment"]')?.textContent;
+    expect(cell('Company 29')).toBe('Top 10 accounts');
+    expect(cell('Company 05')).toBe('no segment');
   });
 });

@@ -11,13 +11,14 @@ export const ROW_HEIGHT = 52;
 const optionId = (position: number) => `account-option-${position}`;
 
 /** The column titles above the list, for the eye (each row speaks for itself to a screen reader). */
-function ColumnHeads() {
+function ColumnHeads({ segments }: { segments: boolean }) {
   return (
     <div className="account-row account-heads" aria-hidden="true">
       <span>Account</span>
       <span>Assigned</span>
       <span>Recommended</span>
       <span>Grade</span>
+      {segments && <span>Segment</span>}
       <span>Engagement</span>
       <span>13 weeks</span>
       <span>Next action</span>
@@ -37,6 +38,7 @@ export function AccountList({
   rows,
   positions,
   settings,
+  segmentOf,
   now,
   selected,
   onSelect,
@@ -50,6 +52,8 @@ export function AccountList({
   /** The rows of the view, in order (AccountIndex.query). */
   positions: Int32Array;
   settings: Settings;
+  /** Each row's segment name (undefined: in none), when the org orchestrates by grade: a Segment column. */
+  segmentOf?: (row: number) => string | undefined;
   now: number;
   /** The selected place in `positions`. */
   selected: number;
@@ -92,8 +96,8 @@ export function AccountList({
   // Only a rendered option can be the active descendant: one scrolled out of view is not in the DOM.
   const active = items.some((item) => item.index === selected) ? optionId(selected) : undefined;
   return (
-    <div className="account-list">
-      <ColumnHeads />
+    <div className={`account-list${segmentOf ? ' with-segments' : ''}`}>
+      <ColumnHeads segments={segmentOf !== undefined} />
       <div
         ref={scroller}
         className="account-scroller"
@@ -105,13 +109,15 @@ export function AccountList({
       >
         <div className="account-sizer" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
-            const row = rows[positions[item.index] as number] as ScoreRow;
+            const at = positions[item.index] as number;
+            const row = rows[at] as ScoreRow;
             return (
               <AccountRow
                 key={row.id}
                 id={optionId(item.index)}
                 row={row}
                 settings={settings}
+                segment={segmentOf && { label: segmentOf(at) }}
                 now={now}
                 position={item.index + 1}
                 total={positions.length}

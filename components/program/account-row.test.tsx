@@ -19,11 +19,12 @@ const text = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
-const render = (over: Parameters<typeof scoreRow>[0], selected = false) =>
+const render = (over: Parameters<typeof scoreRow>[0], selected = false, segment?: { label?: string }) =>
   renderToStaticMarkup(
     <AccountRow
       row={scoreRow(over)}
       settings={DEFAULT_SETTINGS}
+      segment={segment}
       now={NOW}
       id="account-option-0"
       position={1}
@@ -86,6 +87,28 @@ describe('a row of the accounts list', () => {
     expect(html).toContain('class="row-sub overdue"');
     expect(text(html)).toContain('2 days overdue · follow-up overdue');
     expect(text(html)).toContain('Champion');
+  });
+
+  it('names the account’s segment after its grade when the org orchestrates by grade', () => {
+    const html = render({ id: 'file:1', name: 'Acme', grade: 'A', engagement: 82 }, false, {
+      label: 'Top 20 accounts',
+    });
+    expect(text(html)).toContain(' A Top 20 accounts 82 ');
+    expect(html).toContain('data-col="segment"');
+  });
+
+  it('says "no segment" when no segment of the template takes the account', () => {
+    expect(text(render({ id: 'file:1', name: 'Acme' }, false, {}))).toContain(' B no segment ');
+  });
+
+  it('has no segment cell when the org does not orchestrate by grade', () => {
+    expect(render({ id: 'file:1', name: 'Acme' })).not.toContain('data-col="segment"');
+  });
+
+  it('shows a hostile segment name as text', () => {
+    const html = render({ id: 'file:1', name: 'Acme' }, false, { label: HOSTILE });
+    expect(html).not.toContain('<img');
+    expect(text(html)).toContain(HOSTILE);
   });
 
   it('is an option of the listbox, selected or not, with its place in the list', () => {

@@ -7,7 +7,7 @@ import type { ScoreRow } from '@/lib/program/score-row';
 import { roleLabel } from '@/lib/scoring/roles';
 import type { Settings, Tier } from '@/lib/settings/types';
 import { gradeMarkOf, tierLabel } from './accounts-csv';
-import { followUpOverdue, gradeTitle, LEVEL_WORDS, TREND_MARKS } from './row-words';
+import { followUpOverdue, gradeTitle, LEVEL_WORDS, NO_SEGMENT_WORDS, TREND_MARKS } from './row-words';
 
 /** A tier as a coloured chip with its name; `empty` when there is none. */
 export function TierChip({ tier, settings, empty }: { tier?: Tier; settings: Settings; empty: string }) {
@@ -41,12 +41,14 @@ function NextUp({ row, now }: { row: ScoreRow; now: number }) {
 
 /**
  * One account of the accounts list, at a fixed height: who, the assigned and recommended tiers
- * (marked when they differ), the grade ("B?" when uncertain), engagement, its weekly sparkline,
- * what is due, the owner and the buyer roles missing. Strings render as text only.
+ * (marked when they differ), the grade ("B?" when uncertain), the segment of the orchestration by
+ * grade (when the org uses one), engagement, its weekly sparkline, what is due, the owner and the
+ * buyer roles missing. Strings render as text only.
  */
 export function AccountRow({
   row,
   settings,
+  segment,
   now,
   id,
   position,
@@ -57,6 +59,8 @@ export function AccountRow({
 }: {
   row: ScoreRow;
   settings: Settings;
+  /** The account's segment when the org orchestrates by grade (no label: in none); absent, no segment cell. */
+  segment?: { label?: string };
   now: number;
   id: string;
   /** 1-based place in the list, and the list's length, for assistive technology. */
@@ -108,6 +112,17 @@ export function AccountRow({
           {mark || '–'}
         </Pill>
       </span>
+      {segment && (
+        <span className="cell cell-segment" data-col="segment">
+          {segment.label ? (
+            <span className="row-line" title={`Segment: ${segment.label}`}>
+              {segment.label}
+            </span>
+          ) : (
+            <span className="muted">{NO_SEGMENT_WORDS}</span>
+          )}
+        </span>
+      )}
       <span className="cell cell-engagement" data-col="engagement" title={`Engagement ${row.engagement} of 100`}>
         <span className="row-line">
           <strong>{row.engagement}</strong>

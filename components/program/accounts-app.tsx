@@ -11,7 +11,8 @@ import { AccountDrawer } from './account-drawer';
 import { AccountList } from './account-list';
 import { accountsCsv, csvFileName, downloadCsv } from './accounts-csv';
 import { FilterBar } from './filter-bar';
-import { isFiltered } from './filter-model';
+import { filterFor, isFiltered, segmentTemplate } from './filter-model';
+import { placeOf, type Selection } from './list-keys';
 import { NoMatches, NoScores, ScoresStatus } from './scores-status';
 import { useScores } from './use-scores';
 
@@ -31,7 +32,8 @@ function useAccountCount(): number | undefined {
 /**
  * The Accounts view: every account's derived scores, searched, filtered and sorted in one pass
  * over an index built once per scoring run, listed virtualised, exported as CSV, and each
- * account's full card a key or click away.
+ * account's full card a key or click away. When the org orchestrates by grade, each account's
+ * segment is a column, a filter and a CSV column.
  */
 export function AccountsApp() {
   const settings = useSettings();
@@ -42,24 +44,34 @@ export function AccountsApp() {
   const now = useNow(60_000);
   const [filter, setFilter] = useState<AccountFilter>({});
   const [sort, setSort] = useState<AccountSort>({ key: 'engagement' });
-  const [selected, setSelected] = useState(0);
+  const [selection, setSelection] = useState<Selection>({ place: 0 });
   const [viewKey, setViewKey] = useState(0);
   const [openId, setOpenId] = useState<string>();
   const list = useRef<HTMLDivElement>(null);
 
-  const { index, rows } = scores;
+  const template = settings && segmentTemplate(settings);
+  // The segments are placed once per run of rows (and once more per edit's patch), never per query.
+  const index = useMemo(
+    () => (template ? scores.index.withSegments(template) : scores.index),
+    [scores.index, template],
+  );
+  const { rows } = index;
+  const segmentOf = useMemo(() => index.segmentLabels(), [index]);
+  const shown = useMemo(() => filterFor(filter, template), [filter, template]);
   const owners = useMemo(() => index.owners(), [index]);
-  const positions = useMemo(() => index.query(filter, sort, now), [index, filter, sort, now]);
-  const place = Math.min(selected, positions.length - 1);
+  const positions = useMemo(() => index.query(shown, sort, now), [index, shown, sort, now]);
+  // The selected account stays selected when an edit's rows move it in the list.
+  const place = useMemo(() => placeOf(selection, positions, (row) => rows[row]?.id), [selection, positions, rows]);
+  const select = (at: number) => setSelection({ place: at, id: rows[positions[at] as number]?.id });
 
   const changeFilter = (next: AccountFilter) => {
     setFilter(next);
-    setSelected(0);
+    setSelection({ place: 0 });
     setViewKey((k) => k + 1);
   };
   const changeSort = (next: AccountSort) => {
     setSort(next);
-    setSelected(0);
+    setSelection({ place: 0 });
     setViewKey((k) => k + 1);
   };
   const close = () => {
@@ -67,7 +79,7 @@ export function AccountsApp() {
     list.current?.focus();
   };
   const exportCsv = () => {
-    if (settings) downloadCsv(accountsCsv(rows, positions, settings, now), csvFileName(now));
+    if (settings) downloadCsv(accountsCsv(rows, positions, settings, now, segmentOf), csvFileName(now));
   };
 
   let body: React.ReactNode;
@@ -80,9 +92,10 @@ export function AccountsApp() {
         rows={rows}
         positions={positions}
         settings={settings}
+        segmentOf={segmentOf}
         now={now}
         selected={place}
-        onSelect={setSelected}
+        onSelect={select}
         onOpen={(p) => setOpenId(rows[positions[p] as number]?.id)}
         onClose={close}
         label={`Accounts, ${count(positions.length)} shown`}
@@ -110,7 +123,7 @@ export function AccountsApp() {
       </header>
       {settings && rows.length > 0 && (
         <FilterBar
-          filter={filter}
+          filter={shown}
           onFilter={changeFilter}
           sort={sort}
           onSort={changeSort}
@@ -118,7 +131,7 @@ export function AccountsApp() {
           settings={settings}
         />
       )}
-      {settings && rows.length > 0 && isFiltered(filter) && positions.length > 0 && (
+      {settings && rows.length > 0 && isFiltered(shown) && positions.length > 0 && (
         <p className="filter-clear">
           <button type="button" className="link" onClick={() => changeFilter({})}>
             Clear filters

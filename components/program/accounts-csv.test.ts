@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { AccountIndex } from '@/lib/program/query';
+import { type AccountFilter, AccountIndex } from '@/lib/program/query';
 import { scoreRow } from '@/lib/program/test-rows';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
+import type { Orchestration } from '@/lib/settings/types';
 import { accountsCsv, CSV_FIELDS, csvFileName } from './accounts-csv';
 
 const NOW = new Date(2026, 2, 2, 9, 30).getTime();
@@ -69,6 +70,53 @@ describe('the accounts view exported as CSV', () => {
       'Follow-up overdue': 'yes',
       'Missing roles': 'CHAMPION; BUDGET_HOLDER',
     });
+  });
+
+  it('adds each account’s segment after its fit when the org orchestrates by grade', () => {
+    // Ranks by fit, worst-case letter first: Acme (A, 90), Birch (A, 80), Cobalt (B, 95), then
+    // Delta, a "B?" that is a D at worst (99); Echo has no grade and no rank.
+    const graded = [
+      scoreRow({ id: 'file:a', name: 'Acme', grade: 'A', gradeWorst: 'A', gradeBest: 'A', fit: 90 }),
+      scoreRow({ id: 'file:b', name: 'Birch', grade: 'A', gradeWorst: 'A', gradeBest: 'A', fit: 80 }),
+      scoreRow({ id: 'file:c', name: 'Cobalt', grade: 'B', gradeWorst: 'B', gradeBest: 'B', fit: 95 }),
+      scoreRow({ id: 'file:d', name: 'Delta', grade: 'B', gradeWorst: 'D', gradeBest: 'A', uncertain: true, fit: 99 }),
+      scoreRow({ id: 'file:e', name: 'Echo', grade: null, gradeWorst: null, gradeBest: null, fit: 0 }),
+    ];
+    const template: Pick<Orchestration, 'segments'> = {
+      segments: [
+        { kind: 'top', id: 'top', count: 2 },
+        { kind: 'grades', id: 'a-b', grades: ['A', 'B'] },
+        { kind: 'remaining', id: 'rest' },
+      ],
+    };
+    const index = new AccountIndex(graded).withSegments(template);
+    const csv = (filter: AccountFilter) =>
+      parse(
+        accountsCsv(
+          index.rows,
+          index.query(filter, { key: 'name' }, NOW),
+          DEFAULT_SETTINGS,
+          NOW,
+          index.segmentLabels(),
+        ),
+      );
+
+    const { data, meta } = csv({});
+    expect(meta.fields?.slice(8, 10)).toEqual(['Fit', 'Segment']);
+    expect(data.map((r) => [r.Name, r.Segment])).toEqual([
+      ['Acme', 'Top 2 accounts'],
+      ['Birch', 'Top 2 accounts'],
+      ['Cobalt', 'A and B'],
+      ['Delta', 'Remaining'],
+      ['Echo', 'Remaining'],
+    ]);
+    // The export is the view: the segment filter's rows only.
+    expect(csv({ segment: 'a-b' }).data.map((r) => r.Name)).toEqual(['Cobalt']);
+  });
+
+  it('has no Segment column when the org does not orchestrate by grade', () => {
+    const { meta } = parse(accountsCsv(rows, Int32Array.of(0), DEFAULT_SETTINGS, NOW));
+    expect(meta.fields).not.toContain('Segment');
   });
 
   it('is named for the day it was exported', () => {

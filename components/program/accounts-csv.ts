@@ -27,6 +27,10 @@ export const CSV_FIELDS = [
   'Account id',
 ] as const;
 
+/** The column the export adds after `Fit` when the org orchestrates by grade. */
+export const SEGMENT_FIELD = 'Segment';
+const FIT_COLUMN = CSV_FIELDS.indexOf('Fit');
+
 // Any cell starting with = + - @ (or a tab or a carriage return) is prefixed with an apostrophe,
 // so that a spreadsheet opening the file runs no formula an account's name brought in. Papa's own
 // `escapeFormulae: true` pattern ends in `.*$`, which misses a value with a line break in it.
@@ -61,18 +65,21 @@ const day = (at: number | undefined) => (at === undefined ? '' : localDay(at));
 
 /**
  * The accounts view as CSV: exactly the rows at `positions` (the filtered, sorted view), in
- * that order, with a byte-order mark so that spreadsheets read it as UTF-8.
+ * that order, with a byte-order mark so that spreadsheets read it as UTF-8. With `segmentOf`
+ * (the org orchestrates by grade), a Segment column names each row's segment, empty for none.
  */
 export function accountsCsv(
   rows: readonly ScoreRow[],
   positions: ArrayLike<number>,
   settings: Pick<Settings, 'tiers'>,
   now: number,
+  segmentOf?: (row: number) => string | undefined,
 ): string {
   const data: (string | number)[][] = new Array(positions.length);
   for (let k = 0; k < positions.length; k++) {
-    const r = rows[positions[k] as number] as ScoreRow;
-    data[k] = [
+    const at = positions[k] as number;
+    const r = rows[at] as ScoreRow;
+    const cells: (string | number)[] = [
       r.name,
       r.domain ?? '',
       r.owner ?? '',
@@ -95,8 +102,12 @@ export function accountsCsv(
       r.lifecycleStage ?? '',
       r.id,
     ];
+    if (segmentOf) cells.splice(FIT_COLUMN + 1, 0, segmentOf(at) ?? '');
+    data[k] = cells;
   }
-  const csv = Papa.unparse({ fields: [...CSV_FIELDS], data }, { escapeFormulae: FORMULA, newline: '\r\n' });
+  const fields: string[] = [...CSV_FIELDS];
+  if (segmentOf) fields.splice(FIT_COLUMN + 1, 0, SEGMENT_FIELD);
+  const csv = Papa.unparse({ fields, data }, { escapeFormulae: FORMULA, newline: '\r\n' });
   return `\uFEFF${csv}\r\n`;
 }
 

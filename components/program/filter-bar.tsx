@@ -6,6 +6,10 @@ import {
   gradeValue,
   levelValue,
   SORT_LABELS,
+  segmentChoices,
+  segmentSelectValue,
+  segmentTemplate,
+  segmentValue,
   selectValue,
   sortDirection,
   stringValue,
@@ -51,8 +55,9 @@ function Only({ label, value, onChange }: { label: string; value?: boolean; onCh
 }
 
 /**
- * The accounts view's search, filters and sort. Every change applies at once: a query is one
- * pass over the index, fast enough at 500,000 accounts to need no debounce.
+ * The accounts view's search, filters and sort, with a segment filter when the org orchestrates
+ * by grade. Every change applies at once: a query is one pass over the index, fast enough at
+ * 500,000 accounts to need no debounce.
  */
 export function FilterBar({
   filter,
@@ -73,6 +78,7 @@ export function FilterBar({
   const sortId = useId();
   const set = <K extends keyof AccountFilter>(key: K, value: AccountFilter[K] | undefined) =>
     onFilter(withField(filter, key, value));
+  const template = segmentTemplate(settings);
   const tiers = settings.tiers.map((t) => (
     <option key={t.tier} value={t.tier}>
       Tier {t.tier} {t.name}
@@ -114,6 +120,19 @@ export function FilterBar({
         ))}
         <option value="none">Ungraded</option>
       </Choice>
+      {template && (
+        <Choice
+          label="Segment"
+          value={segmentSelectValue(filter.segment)}
+          onChange={(v) => set('segment', segmentValue(v))}
+        >
+          {segmentChoices(template).map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </Choice>
+      )}
       <Choice
         label="Grade certainty"
         value={selectValue(filter.uncertain)}

@@ -39,3 +39,26 @@ export function listKey(key: string, selected: number, count: number, pageSize: 
   }
   return { kind: 'move', to: Math.min(last, Math.max(0, to)) };
 }
+
+/** The selected place in the list, and the account it held when the user chose it. */
+export interface Selection {
+  place: number;
+  id?: string;
+}
+
+/**
+ * Where the selection is in `positions` now: its place while that still holds its account, else
+ * the account's new place (an edit's rows moved it), else the same place (it left the view), kept
+ * within the list. `idAt` names the account of a row.
+ */
+export function placeOf(
+  selection: Selection,
+  positions: ArrayLike<number>,
+  idAt: (row: number) => string | undefined,
+): number {
+  const place = Math.min(selection.place, positions.length - 1);
+  const { id } = selection;
+  if (id === undefined || place < 0 || idAt(positions[place] as number) === id) return place;
+  for (let k = 0; k < positions.length; k++) if (idAt(positions[k] as number) === id) return k;
+  return place;
+}

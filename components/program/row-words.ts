@@ -24,3 +24,6 @@ export function gradeTitle(row: Pick<ScoreRow, 'grade' | 'uncertain' | 'gradeBes
 /** The follow-up of the response SLA is past due. */
 export const followUpOverdue = (row: Pick<ScoreRow, 'followUpDue'>, now: number): boolean =>
   row.followUpDue !== undefined && row.followUpDue < now;
+
+/** What the segment cell says of an account no segment of the template takes (one without "remaining"). */
+export const NO_SEGMENT_WORDS = 'no segment';

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getDb } from '@/lib/db/db';
 import type { ScoresState } from '@/lib/db/scores';
 import { AccountIndex, type SortKey } from '@/lib/program/query';
 import type { ScoreRow } from '@/lib/program/score-row';
-import { readScores, readScoresState } from '@/lib/program/store';
+import { readScoresState, refreshScores, type ScoresRead } from '@/lib/program/store';
 
 /** The visible run of score rows, indexed once per run for the view's many queries. */
 export interface Scores {
@@ -26,26 +26,34 @@ export interface Scores {
 const versionOf = (s: ScoresState | undefined): string =>
   s?.run === undefined ? 'none' : `${s.run}:${s.at ?? ''}:${JSON.stringify(s.edits ?? {})}`;
 
+/** The index of no rows, before the first read. */
+const EMPTY = new AccountIndex([]);
+
 /**
- * Every account's score row, re-read when the background switches to a new run (or rescored an
- * edited account in place), and its AccountIndex, built only when the rows change.
+ * Every account's score row and their AccountIndex: read whole when the background switches to a
+ * new run, and, when it rescored edited accounts in place, only their chunks, patched into the rows
+ * and the index, so that an edit neither re-reads 500,000 rows nor moves the list.
  */
 export function useScores(): Scores {
   const state = useLiveQuery(() => readScoresState(getDb()).then((s) => s ?? false), [], undefined);
   const version = state === undefined ? undefined : versionOf(state || undefined);
-  const [read, setRead] = useState<{ state?: ScoresState; rows: ScoreRow[] }>();
+  const [read, setRead] = useState<ScoresRead>();
+  // The read the rows on screen came from: an edit's patch is read against it (a read superseded
+  // before it finished was never shown, and is not the base of the next).
+  const shown = useRef<ScoresRead | undefined>(undefined);
   useEffect(() => {
     if (version === undefined) return;
     let live = true;
-    void readScores(getDb()).then((r) => {
-      if (live) setRead(r);
+    void refreshScores(getDb(), shown.current).then((next) => {
+      if (!live) return;
+      shown.current = next;
+      setRead(next);
     });
     return () => {
       live = false;
     };
   }, [version]);
-  const rows = read?.rows;
-  const index = useMemo(() => new AccountIndex(rows ?? []), [rows]);
+  const index = read?.index ?? EMPTY;
   // Each other order is sorted in idle time, one per idle period, so that a first sort by
   // another key does not wait for it (at 500,000 accounts, 0.2–0.7 s each).
   useEffect(() => {
@@ -62,5 +70,5 @@ export function useScores(): Scores {
       if (handle !== undefined) cancelIdleCallback(handle);
     };
   }, [index]);
-  return { state: state || undefined, readState: read?.state, rows: rows ?? [], index, loaded: read !== undefined };
+  return { state: state || undefined, readState: read?.state, rows: index.rows, index, loaded: read !== undefined };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Segment } from '../settings/types';
 import { type AccountFilter, AccountIndex, type AccountSort } from './query';
 import type { ScoreRow } from './score-row';
 import { scoreRow } from './test-rows';
@@ -171,5 +172,153 @@ describe('the accounts view’s orders', () => {
 
   it('lists the owners once each, A to Z', () => {
     expect(index.owners()).toEqual(['Dana', 'Lee']);
+  });
+});
+
+describe('the segment of the orchestration template by grade', () => {
+  // Fit ranks by definition, the worst-case letter first, then the fit: A1 (worst A, 90) is 1st;
+  // B80 2nd and B60 3rd; then the worst-case Cs, C99 4th and "A?" (could be C, 95) 5th; Blank
+  // has no grade and no rank.
+  const rows = [
+    row('a1', { grade: 'A', gradeWorst: 'A', gradeBest: 'A', fit: 90 }),
+    row('a?', { grade: 'A', gradeWorst: 'C', gradeBest: 'A', uncertain: true, fit: 95 }),
+    row('b80', { grade: 'B', gradeWorst: 'B', gradeBest: 'B', fit: 80 }),
+    row('b60', { grade: 'B', gradeWorst: 'B', gradeBest: 'B', fit: 60 }),
+    row('c99', { grade: 'C', gradeWorst: 'C', gradeBest: 'C', fit: 99 }),
+    row('blank'),
+  ];
+  const top2: Segment = { kind: 'top', id: 'top', count: 2 };
+  const ab: Segment = { kind: 'grades', id: 'a-b', grades: ['A', 'B'] };
+  const rest: Segment = { kind: 'remaining', id: 'rest' };
+  const template = { segments: [top2, ab, rest] };
+  const segmented = new AccountIndex(rows).withSegments(template);
+  const inSegment = (index: AccountIndex, segment: string | null) =>
+    [...index.query({ segment }, { key: 'name' }, NOW)].map((i) => rows[i]?.id);
+
+  it.each<[string, string | null, string[]]>([
+    // The two best ranks: the A, then the better B.
+    ['Top 2 by fit', 'top', ['a1', 'b80']],
+    // The other B; "A?" is a C at worst, and the worst case is what counts.
+    ['A and B', 'a-b', ['b60']],
+    // The high-fit C, the uncertain A, and the account without a grade.
+    ['remaining', 'rest', ['a?', 'blank', 'c99']],
+    ['in no segment: "remaining" takes everyone', null, []],
+    ['a segment the template does not have', 'gone', []],
+  ])('%s', (_, segment, expected) => {
+    expect(inSegment(segmented, segment)).toEqual(expected);
+  });
+
+  it('names each row’s segment as the card does', () => {
+    const label = segmented.segmentLabels();
+    expect(rows.map((_, i) => label?.(i))).toEqual([
+      'Top 2 accounts',
+      'Remaining',
+      'Top 2 accounts',
+      'A and B',
+      'Remaining',
+      'Remaining',
+    ]);
+  });
+
+  it('leaves the rows no segment takes in none, without "remaining"', () => {
+    const partial = new AccountIndex(rows).withSegments({ segments: [top2, ab] });
+    expect(inSegment(partial, null)).toEqual(['a?', 'blank', 'c99']);
+    expect(partial.segmentLabels()?.(4)).toBeUndefined();
+  });
+
+  it('checks the segments in order: with "A and B" first, the top 2 takes no one it already took', () => {
+    const reordered = new AccountIndex(rows).withSegments({ segments: [ab, top2, rest] });
+    expect(inSegment(reordered, 'a-b')).toEqual(['a1', 'b60', 'b80']);
+    expect(inSegment(reordered, 'top')).toEqual([]);
+  });
+
+  it('calls a segment by its own name when it has one', () => {
+    const named = new AccountIndex(rows).withSegments({ segments: [{ ...top2, name: 'Strategic' }, rest] });
+    expect(named.segmentLabels()?.(0)).toBe('Strategic');
+  });
+
+  it('has no segments, and a segment filter matches nothing, when no template is placed', () => {
+    const plain = new AccountIndex(rows);
+    expect(plain.segmentLabels()).toBeUndefined();
+    expect(inSegment(plain, 'top')).toEqual([]);
+  });
+
+  it('combines the segment with the other filters', () => {
+    expect([...segmented.query({ segment: 'rest', grade: 'C' }, { key: 'name' }, NOW)].map((i) => rows[i]?.id)).toEqual(
+      ['c99'],
+    );
+  });
+});
+
+describe('an index patched with the rows an edit rescored', () => {
+  const template = {
+    segments: [
+      { kind: 'top', id: 'top', count: 2 },
+      { kind: 'grades', id: 'a-b', grades: ['A', 'B'] },
+    ] as Segment[],
+  };
+  const sorts: AccountSort[] = (['engagement', 'grade', 'due', 'name'] as const).flatMap((key) => [
+    { key },
+    { key, reversed: true },
+  ]);
+  const filters: AccountFilter[] = [{}, { assignedTier: 1 }, { owner: 'Dana' }, { segment: 'top' }, { segment: null }];
+
+  /** Every query of `patched` answers as an index built from scratch over the same rows. */
+  const expectSameAsBuilt = (patched: AccountIndex, rows: ScoreRow[]) => {
+    const built = new AccountIndex(rows).withSegments(template);
+    for (const sort of sorts) {
+      for (const filter of filters) {
+        expect([...patched.query(filter, sort, NOW)], JSON.stringify({ filter, sort })).toEqual([
+          ...built.query(filter, sort, NOW),
+        ]);
+      }
+    }
+    const label = patched.segmentLabels();
+    const builtLabel = built.segmentLabels();
+    expect(rows.map((_, i) => label?.(i))).toEqual(rows.map((_, i) => builtLabel?.(i)));
+    expect(patched.rows).toBe(rows);
+  };
+
+  /** ROWS indexed, every order sorted and the template placed: the index the view holds. */
+  const held = () => {
+    const index = new AccountIndex(ROWS).withSegments(template);
+    for (const { key } of sorts) index.prepare(key);
+    return index;
+  };
+  const replace = (at: number, over: Partial<ScoreRow>) => ROWS.map((r, i) => (i === at ? { ...r, ...over } : r));
+
+  it('answers as a new index when an edit changes the tier, engagement and due date of one row', () => {
+    // Globex: Tier 1 assigned, now the most engaged, due soonest of all (the due order's origin moves).
+    const rows = replace(1, { assignedTier: 1, engagement: 99, nextDue: NOW - 10 * HOUR });
+    expectSameAsBuilt(held().patched(rows, [1]), rows);
+  });
+
+  it('places the edited rows in their segment again, and moves the ranks when the fit changed', () => {
+    // Umbrella a certain A at fit 99: first by fit, so Acme (A) is 2nd and Initech (B) leaves the top 2.
+    const rows = replace(3, { grade: 'A', gradeWorst: 'A', gradeBest: 'A', fit: 99 });
+    const patched = held().patched(rows, [3]);
+    expectSameAsBuilt(patched, rows);
+    expect([...patched.query({ segment: 'top' }, { key: 'name' }, NOW)].map((i) => rows[i]?.id)).toEqual([
+      'acme',
+      'umbrella',
+    ]);
+  });
+
+  it('keeps ties in row order: an edited row that now ties with a later one stays before it', () => {
+    // Globex a certain B: the same engagement and grade as Initech, the row after it.
+    const rows = replace(1, { uncertain: false, gradeWorst: 'B', gradeBest: 'B' });
+    expectSameAsBuilt(held().patched(rows, [1]), rows);
+  });
+
+  it('lists a new owner an edited row names', () => {
+    const rows = replace(5, { owner: 'Kim' });
+    const patched = held().patched(rows, [5]);
+    expectSameAsBuilt(patched, rows);
+    expect(patched.owners()).toEqual(['Dana', 'Kim', 'Lee']);
+  });
+
+  it('builds anew when the rows are not the same accounts in the same places', () => {
+    const rows = [...ROWS.slice(0, 2), ...ROWS.slice(3)];
+    expectSameAsBuilt(held().patched(rows, [2]), rows);
   });
 });

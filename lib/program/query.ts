@@ -1,6 +1,15 @@
 import type { Trend } from '../scoring/engagement';
-import type { GradeLetter, Tier } from '../settings/types';
+import type { GradeLetter, Segment, Tier } from '../settings/types';
 import type { ScoreRow } from './score-row';
+import {
+  NO_SEGMENT,
+  type RankColumn,
+  rankColumn,
+  resegmentRows,
+  type Segmentation,
+  sameRankEntry,
+  segmentRows,
+} from './segments';
 
 /** What the accounts view shows: every field optional, an absent one does not filter. */
 export interface AccountFilter {
@@ -28,6 +37,11 @@ export interface AccountFilter {
   overdue?: boolean;
   /** The assigned tier requires a buyer role nobody holds. */
   missingRoles?: boolean;
+  /**
+   * The segment of the orchestration template by grade, by its id; `null`: in no segment. Only an
+   * index placed in the template (`withSegments`) has segments: any other matches nothing.
+   */
+  segment?: string | null;
 }
 
 export type SortKey = 'engagement' | 'grade' | 'due' | 'name';
@@ -65,73 +79,95 @@ class Columns {
   /** Position in `owners`; -1: no owner. */
   readonly owner: Int32Array;
   readonly owners: string[];
+  private readonly ownerIds: Map<string, number>;
 
-  constructor(rows: readonly ScoreRow[]) {
-    const n = rows.length;
-    this.assigned = new Uint8Array(n);
-    this.recommended = new Uint8Array(n);
-    this.grade = new Uint8Array(n);
-    this.uncertain = new Uint8Array(n);
-    this.level = new Uint8Array(n);
-    this.trend = new Uint8Array(n);
-    this.target = new Uint8Array(n);
-    this.missingRoles = new Uint8Array(n);
-    this.engagement = new Uint8Array(n);
-    this.followUpDue = new Float64Array(n);
-    this.nextDue = new Float64Array(n);
-    this.owner = new Int32Array(n);
-    const owners = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const r = rows[i] as ScoreRow;
-      this.assigned[i] = r.assignedTier ?? 0;
-      this.recommended[i] = r.recommendedTier ?? 0;
-      this.grade[i] = r.grade === null ? 5 : GRADE_RANK[r.grade];
-      this.uncertain[i] = r.uncertain ? 1 : 0;
-      this.level[i] = r.level;
-      this.trend[i] = TRENDS.indexOf(r.trend);
-      this.target[i] = r.isTarget ? 1 : 0;
-      this.missingRoles[i] = r.missingRoles.length > 0 ? 1 : 0;
-      this.engagement[i] = Math.max(0, Math.min(100, r.engagement));
-      this.followUpDue[i] = r.followUpDue ?? Number.NaN;
-      this.nextDue[i] = r.nextDue ?? Number.NaN;
-      let o = -1;
-      if (r.owner !== undefined) {
-        o = owners.get(r.owner) ?? owners.size;
-        if (o === owners.size) owners.set(r.owner, o);
+  /** Empty columns for `n` rows, or a copy of `from` to write a few rows into. */
+  constructor(n: number, from?: Columns) {
+    const u8 = (a?: Uint8Array) => (a ? a.slice() : new Uint8Array(n));
+    const f64 = (a?: Float64Array) => (a ? a.slice() : new Float64Array(n));
+    this.assigned = u8(from?.assigned);
+    this.recommended = u8(from?.recommended);
+    this.grade = u8(from?.grade);
+    this.uncertain = u8(from?.uncertain);
+    this.level = u8(from?.level);
+    this.trend = u8(from?.trend);
+    this.target = u8(from?.target);
+    this.missingRoles = u8(from?.missingRoles);
+    this.engagement = u8(from?.engagement);
+    this.followUpDue = f64(from?.followUpDue);
+    this.nextDue = f64(from?.nextDue);
+    this.owner = from ? from.owner.slice() : new Int32Array(n);
+    this.owners = [...(from?.owners ?? [])];
+    this.ownerIds = new Map(from?.ownerIds);
+  }
+
+  static of(rows: readonly ScoreRow[]): Columns {
+    const c = new Columns(rows.length);
+    for (let i = 0; i < rows.length; i++) c.write(i, rows[i] as ScoreRow);
+    return c;
+  }
+
+  /** Row `i`'s fields, from its score row. */
+  write(i: number, r: ScoreRow): void {
+    this.assigned[i] = r.assignedTier ?? 0;
+    this.recommended[i] = r.recommendedTier ?? 0;
+    this.grade[i] = r.grade === null ? 5 : GRADE_RANK[r.grade];
+    this.uncertain[i] = r.uncertain ? 1 : 0;
+    this.level[i] = r.level;
+    this.trend[i] = TRENDS.indexOf(r.trend);
+    this.target[i] = r.isTarget ? 1 : 0;
+    this.missingRoles[i] = r.missingRoles.length > 0 ? 1 : 0;
+    this.engagement[i] = Math.max(0, Math.min(100, r.engagement));
+    this.followUpDue[i] = r.followUpDue ?? Number.NaN;
+    this.nextDue[i] = r.nextDue ?? Number.NaN;
+    let o = -1;
+    if (r.owner !== undefined) {
+      o = this.ownerIds.get(r.owner) ?? this.owners.length;
+      if (o === this.owners.length) {
+        this.ownerIds.set(r.owner, o);
+        this.owners.push(r.owner);
       }
-      this.owner[i] = o;
     }
-    this.owners = [...owners.keys()];
+    this.owner[i] = o;
   }
 }
 
+/** The soonest and the latest due date of any row: the due order counts minutes from the first. */
+function dueRange(c: Columns): { first: number; last: number } {
+  let first = Number.POSITIVE_INFINITY;
+  let last = 0;
+  for (let i = 0; i < c.nextDue.length; i++) {
+    const due = c.nextDue[i] as number;
+    if (due < first) first = due;
+    if (due > last) last = due;
+  }
+  return { first, last };
+}
+
 /**
- * Each order's key per row, a non-negative integer, best first: the highest engagement (ties: the
+ * Each order's key of a row, a non-negative integer, best first: the highest engagement (ties: the
  * better grade), the best grade (a certain letter before an uncertain one, ungraded last; ties:
  * the higher engagement), the soonest due action (none last; ties: the higher engagement).
  */
-function sortKeys(key: Exclude<SortKey, 'name'>, c: Columns): Float64Array {
-  const n = c.grade.length;
-  const keys = new Float64Array(n);
+function rowKey(key: Exclude<SortKey, 'name'>, c: Columns, due = dueRange(c)): (i: number) => number {
   const gradeKey = (i: number) => (c.grade[i] as number) * 2 + (c.uncertain[i] as number);
   const cold = (i: number) => 100 - (c.engagement[i] as number);
-  if (key === 'engagement') for (let i = 0; i < n; i++) keys[i] = cold(i) * 16 + gradeKey(i);
-  else if (key === 'grade') for (let i = 0; i < n; i++) keys[i] = gradeKey(i) * 128 + cold(i);
-  else {
-    let first = Number.POSITIVE_INFINITY;
-    let last = 0;
-    for (let i = 0; i < n; i++) {
-      const due = c.nextDue[i] as number;
-      if (due < first) first = due;
-      if (due > last) last = due;
-    }
-    // Minutes after the soonest due date; no action sorts after the latest.
-    const none = Number.isFinite(first) ? Math.floor((last - first) / 60_000) + 1 : 0;
-    for (let i = 0; i < n; i++) {
-      const due = c.nextDue[i] as number;
-      keys[i] = (Number.isNaN(due) ? none : Math.floor((due - first) / 60_000)) * 128 + cold(i);
-    }
-  }
+  if (key === 'engagement') return (i) => cold(i) * 16 + gradeKey(i);
+  if (key === 'grade') return (i) => gradeKey(i) * 128 + cold(i);
+  const { first, last } = due;
+  // Minutes after the soonest due date; no action sorts after the latest.
+  const none = Number.isFinite(first) ? Math.floor((last - first) / 60_000) + 1 : 0;
+  return (i) => {
+    const at = c.nextDue[i] as number;
+    return (Number.isNaN(at) ? none : Math.floor((at - first) / 60_000)) * 128 + cold(i);
+  };
+}
+
+/** Every row's key of one order. */
+function sortKeys(key: Exclude<SortKey, 'name'>, c: Columns): Float64Array {
+  const keyOf = rowKey(key, c);
+  const keys = new Float64Array(c.grade.length);
+  for (let i = 0; i < keys.length; i++) keys[i] = keyOf(i);
   return keys;
 }
 
@@ -149,30 +185,93 @@ function orderBy(keys: Float64Array): Int32Array {
 }
 
 /**
+ * `order` (sorted by the keys the rows had) with the rows `moved` taken out and put back at their
+ * new keys, each found by a binary search: a few block copies, not a sort of 500,000 rows. Exact
+ * when every other row keeps its key, as a full sort orders by key, then by position.
+ */
+function reinsert(order: Int32Array, keyOf: (i: number) => number, moved: readonly number[]): Int32Array {
+  const before = (a: number, b: number) => {
+    const d = keyOf(a) - keyOf(b);
+    return d < 0 || (d === 0 && a < b);
+  };
+  const unique = [...new Set(moved)];
+  // The order without the moved rows, copied block by block around their old places.
+  const gaps = unique.map((i) => order.indexOf(i)).sort((a, b) => a - b);
+  const rest = new Int32Array(order.length - gaps.length);
+  let from = 0;
+  let to = 0;
+  for (const gap of gaps) {
+    rest.set(order.subarray(from, gap), to);
+    to += gap - from;
+    from = gap + 1;
+  }
+  rest.set(order.subarray(from), to);
+  // Each moved row before the first row of `rest` it sorts before.
+  const placed = unique.sort((a, b) => (before(a, b) ? -1 : 1));
+  const out = new Int32Array(order.length);
+  from = 0;
+  to = 0;
+  for (const row of placed) {
+    let lo = from;
+    let hi = rest.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(rest[mid] as number, row)) lo = mid + 1;
+      else hi = mid;
+    }
+    out.set(rest.subarray(from, lo), to);
+    to += lo - from;
+    out[to++] = row;
+    from = lo;
+  }
+  out.set(rest.subarray(from), to);
+  return out;
+}
+
+/** What an index and the indexes made from it share: built once, or patched for a few rows. */
+interface Parts {
+  columns: Columns;
+  /** Every row's lower-cased name and domain, joined by \u0001, and where each row's starts. */
+  text: string;
+  starts: Int32Array;
+  /** Each order, sorted on first use. */
+  orders: Map<SortKey, Int32Array>;
+  /** The rows' fit ranks, on first use by a template (fitRanks: 1–2 s at 500,000 rows). */
+  ranks?: RankColumn;
+  /** The last template placed over the rows, by its segments' JSON. */
+  segmented?: { key: string; segmentation: Segmentation };
+}
+
+/** Rows whose search text is the same: the joined text of the index still holds. */
+const sameText = (a: ScoreRow, b: ScoreRow) => a.id === b.id && a.name === b.name && a.domain === b.domain;
+
+/**
  * The score rows of all accounts, ready to filter and sort many times: typed columns built once,
  * each order sorted once on first use, and a query walks its order once, so that a keystroke
  * over 500,000 accounts costs one pass (DESIGN.md: filter and sort p95 ≤ 100 ms at 500k).
  */
 export class AccountIndex {
   readonly rows: readonly ScoreRow[];
-  private readonly columns: Columns;
-  /** Every row's lower-cased name and domain, joined by \u0001, and where each row's starts. */
-  private readonly text: string;
-  private readonly starts: Int32Array;
-  private readonly orders = new Map<SortKey, Int32Array>();
+  private readonly parts: Parts;
+  /** Each row's segment, in the index `withSegments` made (orchestration by grade). */
+  private readonly segmentation?: Segmentation;
 
-  constructor(rows: readonly ScoreRow[]) {
+  constructor(rows: readonly ScoreRow[], shared?: { parts: Parts; segmentation?: Segmentation }) {
     this.rows = rows;
-    this.columns = new Columns(rows);
+    this.parts = shared?.parts ?? AccountIndex.build(rows);
+    this.segmentation = shared?.segmentation;
+  }
+
+  private static build(rows: readonly ScoreRow[]): Parts {
     const parts = rows.map((r) => `${r.name}\u0000${r.domain ?? ''}`.toLowerCase().replaceAll('\u0001', ''));
-    this.starts = new Int32Array(rows.length + 1);
+    const starts = new Int32Array(rows.length + 1);
     let at = 0;
     for (let i = 0; i < parts.length; i++) {
-      this.starts[i] = at;
+      starts[i] = at;
       at += (parts[i] as string).length + 1;
     }
-    this.starts[parts.length] = at;
-    this.text = parts.join('\u0001');
+    starts[parts.length] = at;
+    return { columns: Columns.of(rows), text: parts.join('\u0001'), starts, orders: new Map() };
   }
 
   get size(): number {
@@ -181,7 +280,69 @@ export class AccountIndex {
 
   /** The owners named on the accounts, A to Z. */
   owners(): string[] {
-    return [...this.columns.owners].sort((a, b) => a.localeCompare(b));
+    return [...this.parts.columns.owners].sort((a, b) => a.localeCompare(b));
+  }
+
+  /**
+   * This index with every row placed in the orchestration template's segments, for the segment
+   * filter and column. The fit ranks are computed once for these rows, whatever the template.
+   */
+  withSegments(orchestration: { readonly segments: readonly Segment[] }): AccountIndex {
+    const { parts } = this;
+    const key = JSON.stringify(orchestration.segments);
+    if (parts.segmented?.key !== key) {
+      parts.ranks ??= rankColumn(this.rows);
+      parts.segmented = { key, segmentation: segmentRows(this.rows, parts.ranks, orchestration.segments) };
+    }
+    return new AccountIndex(this.rows, { parts, segmentation: parts.segmented.segmentation });
+  }
+
+  /** Each row's segment name (undefined: in none), when this index placed a template (`withSegments`). */
+  segmentLabels(): ((row: number) => string | undefined) | undefined {
+    const s = this.segmentation;
+    if (!s) return undefined;
+    return (row) => {
+      const place = s.column[row];
+      return place === undefined || place === NO_SEGMENT ? undefined : s.labels[place];
+    };
+  }
+
+  /**
+   * The index of `rows`: these rows with those at `changed` replaced by new rows of the same
+   * accounts (an edit rescored in place). The columns are copied and the few rows written, each
+   * sorted order keeps its sort with the changed rows merged back in, and the ranks stay when no
+   * changed row could move one; any other change (rows added, removed, renamed) builds anew.
+   */
+  patched(rows: readonly ScoreRow[], changed: readonly number[]): AccountIndex {
+    const old = this.rows;
+    const inPlace = rows.length === old.length && changed.every((i) => old[i] && rows[i] && sameText(old[i], rows[i]));
+    if (!inPlace) return this.again(new AccountIndex(rows));
+    const before = this.parts;
+    const columns = new Columns(rows.length, before.columns);
+    for (const i of changed) columns.write(i, rows[i] as ScoreRow);
+    const orders = new Map<SortKey, Int32Array>();
+    const due = dueRange(columns);
+    for (const [key, order] of before.orders) {
+      if (key === 'name') orders.set(key, order);
+      // The due order counts minutes from the soonest date: when that moves, every key does.
+      else if (key !== 'due' || due.first === dueRange(before.columns).first) {
+        orders.set(key, reinsert(order, rowKey(key, columns, due), changed));
+      }
+    }
+    const parts: Parts = { columns, text: before.text, starts: before.starts, orders };
+    if (before.ranks && changed.every((i) => sameRankEntry(old[i] as ScoreRow, rows[i] as ScoreRow))) {
+      parts.ranks = before.ranks;
+      if (before.segmented) {
+        const segmentation = resegmentRows(before.segmented.segmentation, rows, before.ranks, changed);
+        parts.segmented = { key: before.segmented.key, segmentation };
+      }
+    }
+    return this.again(new AccountIndex(rows, { parts }));
+  }
+
+  /** `next` placed in this index's template, if it has one. */
+  private again(next: AccountIndex): AccountIndex {
+    return this.segmentation ? next.withSegments(this.segmentation) : next;
   }
 
   /** Sorts `key`'s order now if it is not yet (the view sorts the others while the user reads the first). */
@@ -190,10 +351,10 @@ export class AccountIndex {
   }
 
   private order(key: SortKey): Int32Array {
-    let order = this.orders.get(key);
+    let order = this.parts.orders.get(key);
     if (!order) {
-      order = key === 'name' ? this.byName() : orderBy(sortKeys(key, this.columns));
-      this.orders.set(key, order);
+      order = key === 'name' ? this.byName() : orderBy(sortKeys(key, this.parts.columns));
+      this.parts.orders.set(key, order);
     }
     return order;
   }
@@ -211,7 +372,7 @@ export class AccountIndex {
   /** Which rows hold `search` in their name or domain: one scan of the joined text. */
   private matching(search: string): Uint8Array {
     const hit = new Uint8Array(this.rows.length);
-    const { text, starts } = this;
+    const { text, starts } = this.parts;
     let from = 0;
     for (;;) {
       const at = text.indexOf(search, from);
@@ -234,7 +395,7 @@ export class AccountIndex {
   query(filter: AccountFilter, sort: AccountSort, now: number): Int32Array {
     const search = filter.search?.trim().toLowerCase().replaceAll('\u0001', '');
     const hit = search ? this.matching(search) : undefined;
-    const keep = matcher(filter, this.columns, now);
+    const keep = matcher(filter, this.parts.columns, now, this.segmentation);
     const order = this.order(sort.key);
     const out = new Int32Array(order.length);
     const n = order.length;
@@ -249,7 +410,12 @@ export class AccountIndex {
 }
 
 /** The filter's tests (the search aside), over the columns, as one predicate with only the tests asked for. */
-function matcher(f: AccountFilter, c: Columns, now: number): (i: number) => boolean {
+function matcher(
+  f: AccountFilter,
+  c: Columns,
+  now: number,
+  segmentation: Segmentation | undefined,
+): (i: number) => boolean {
   const tests: ((i: number) => boolean)[] = [];
   const tier = (want: Tier | 'none') => (want === 'none' ? 0 : want);
   if (f.assignedTier !== undefined) {
@@ -298,6 +464,13 @@ function matcher(f: AccountFilter, c: Columns, now: number): (i: number) => bool
   if (f.missingRoles !== undefined) {
     const want = f.missingRoles ? 1 : 0;
     tests.push((i) => c.missingRoles[i] === want);
+  }
+  if (f.segment !== undefined) {
+    // Without a template placed (the org does not orchestrate by grade), no account is in a segment.
+    const want = f.segment === null ? NO_SEGMENT : (segmentation?.segments.findIndex((s) => s.id === f.segment) ?? -1);
+    if (!segmentation || want < 0) return () => false;
+    const column = segmentation.column;
+    tests.push((i) => column[i] === want);
   }
   if (tests.length === 0) return () => true;
   if (tests.length === 1) return tests[0] as (i: number) => boolean;

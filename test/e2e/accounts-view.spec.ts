@@ -109,6 +109,26 @@ test('on the demo data: filter by tier and grade, sort by engagement, open a car
     parsed.data.every((r) => r['Assigned tier'] === 'Tier 1 Strategic' && r.Grade?.replace('?', '') === grade),
   ).toBe(true);
   expect(descending(parsed.data.map((r) => Number(r.Engagement)))).toBe(true);
+
+  // Orchestration by grade: each row names its segment, and "Top 20 accounts" is the 20 best by fit.
+  await expect(view.page.getByLabel('Segment', { exact: true })).toHaveCount(0);
+  const options = await OptionsPage.open(context, extensionId);
+  await options.page.getByLabel('Orchestration by grade (the template below)').check();
+  await options.save();
+  await view.page.bringToFront();
+  await view.page.getByRole('button', { name: 'Clear filters' }).click();
+  await view.choose('Segment', 'Top 20 accounts');
+  await expect(view.count).toHaveText(`20 of ${all.total.toLocaleString('en-US')} accounts`, { timeout: 30_000 });
+  await expect(view.list.locator('[data-col="segment"]').first()).toHaveText('Top 20 accounts');
+  // Back to commitments by tier: no segment to show or filter, and every account listed again.
+  await options.page.getByLabel('Commitments by tier (the chart above)').check();
+  await options.save();
+  await options.page.close();
+  await expect(view.page.getByLabel('Segment', { exact: true })).toHaveCount(0);
+  await expect(view.count).toHaveText(
+    `${all.total.toLocaleString('en-US')} of ${all.total.toLocaleString('en-US')} accounts`,
+    { timeout: 30_000 },
+  );
 });
 
 /** A demo account as the tier selection and the panel show it, read past the page's code. */
