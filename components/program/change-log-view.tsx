@@ -4,11 +4,14 @@ import { useSettings } from '@/components/shared/use-settings';
 import { type ChangeEntry, type ChangeKind, type Counts, readChangeLog } from '@/lib/db/change-log';
 import { getDb } from '@/lib/db/db';
 import {
+  type ChangeOrigin,
   changeLogCsv,
   changeWords,
   countKeys,
   GRADE_KEYS,
   KIND_WORDS,
+  ORIGIN_WORDS,
+  originOf,
   whenWords,
 } from '@/lib/program/change-log-words';
 import { readScores } from '@/lib/program/store';
@@ -45,17 +48,19 @@ export function ChangeLogView() {
   const settings = useSettings();
   const names = useMissingNames(entries);
   const [kind, setKind] = useState<ChangeKind | 'all'>('all');
+  const [origin, setOrigin] = useState<ChangeOrigin | 'all'>('all');
   const [text, setText] = useState('');
 
   const shown = useMemo(() => {
     const needle = text.trim().toLowerCase();
     return (entries ?? []).filter((e) => {
       if (kind !== 'all' && e.kind !== kind) return false;
+      if (origin !== 'all' && originOf(e) !== origin) return false;
       if (!needle) return true;
       const name = e.accountName ?? (e.accountId ? names.get(e.accountId) : undefined) ?? '';
       return name.toLowerCase().includes(needle) || e.who.toLowerCase().includes(needle);
     });
-  }, [entries, kind, text, names]);
+  }, [entries, kind, origin, text, names]);
 
   if (!entries) return <p className="muted accounts-state">Reading the change log…</p>;
 
@@ -76,6 +81,17 @@ export function ChangeLogView() {
               {(Object.keys(KIND_WORDS) as ChangeKind[]).map((k) => (
                 <option key={k} value={k}>
                   {KIND_WORDS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            By{' '}
+            <select value={origin} onChange={(e) => setOrigin(e.target.value as ChangeOrigin | 'all')}>
+              <option value="all">All</option>
+              {(Object.keys(ORIGIN_WORDS) as ChangeOrigin[]).map((o) => (
+                <option key={o} value={o}>
+                  {ORIGIN_WORDS[o]}
                 </option>
               ))}
             </select>
@@ -101,7 +117,8 @@ export function ChangeLogView() {
       </header>
       {entries.length === 0 ? (
         <p className="muted accounts-state">
-          No changes yet: tier changes, target designations and saved settings appear here.
+          No changes yet: tier changes, target designations and saved settings appear here, and the tiers and target
+          designations a sync or an import changes.
         </p>
       ) : (
         <ol className="change-list" aria-label="Changes">
@@ -123,7 +140,11 @@ export function ChangeLogView() {
 function ChangeItem({ entry, settings, name }: { entry: ChangeEntry; settings?: Settings; name?: string }) {
   const words = changeWords(entry, settings, name);
   return (
-    <li className={`change change-${entry.kind}`} data-kind={entry.kind}>
+    <li
+      className={`change change-${entry.kind}${entry.via ? ' change-from-source' : ''}`}
+      data-kind={entry.kind}
+      data-origin={originOf(entry)}
+    >
       <p className="change-head">
         <strong>{entry.who}</strong>
         <span className="muted">, {whenWords(entry.at)}</span>
@@ -152,7 +173,11 @@ function ChangeItem({ entry, settings, name }: { entry: ChangeEntry; settings?: 
         </section>
       )}
       {entry.kind === 'model' && !entry.effect && (
-        <p className="muted change-no-effect">Effect on the accounts not computed for this change.</p>
+        <p className="muted change-no-effect">
+          {entry.effectPending
+            ? 'Effect on the accounts: counted when the rescoring under these models completes.'
+            : 'Effect on the accounts not computed for this change.'}
+        </p>
       )}
     </li>
   );

@@ -3,6 +3,7 @@ import type { EditKind, PushState } from '@/lib/db/outbox';
 import { crmName, stateWords, valueWords } from '@/lib/edits/describe';
 import { resolveConflict, retryEdit, undoEdit } from '@/lib/edits/record';
 import { useEditActions } from './use-edit-actions';
+import { useSettings } from './use-settings';
 
 /** What EditState needs of an edit: an overlay's FieldEdit or an outbox row. */
 export interface ShownEdit {
@@ -37,6 +38,9 @@ export function EditState({
   canUndo?: boolean;
 }) {
   const { run, busy, error } = useEditActions();
+  // Who settles or undoes is the user of this browser, not necessarily who made the edit (the
+  // Edits list shows a team's edits): the change log credits the act to them.
+  const me = useSettings()?.me?.trim() || undefined;
   const aboutId = useId();
   const words = stateWords(edit, accountId);
   const crm = crmName(accountId);
@@ -63,7 +67,7 @@ export function EditState({
             className="edit-button"
             aria-describedby={aboutId}
             disabled={busy}
-            onClick={() => run((db, now) => resolveConflict(db, edit.opId, 'mine', now))}
+            onClick={() => run((db, now) => resolveConflict(db, edit.opId, 'mine', now, undefined, me))}
           >
             Keep mine
           </button>
@@ -72,7 +76,7 @@ export function EditState({
             className="edit-button"
             aria-describedby={aboutId}
             disabled={busy}
-            onClick={() => run((db, now) => resolveConflict(db, edit.opId, 'theirs', now))}
+            onClick={() => run((db, now) => resolveConflict(db, edit.opId, 'theirs', now, undefined, me))}
           >
             Take {crm}'s
           </button>
@@ -95,7 +99,7 @@ export function EditState({
           className="link edit-undo"
           aria-describedby={aboutId}
           disabled={busy}
-          onClick={() => run((db, now) => undoEdit(db, edit.opId, now))}
+          onClick={() => run((db, now) => undoEdit(db, edit.opId, now, undefined, me))}
         >
           Undo
         </button>

@@ -14,11 +14,14 @@ let running: Promise<RescoreOutcome | undefined> | undefined;
 let again = false;
 
 async function once(db: TierlensDB): Promise<RescoreOutcome> {
+  // Taken before the read: a model change logged earlier is in these settings, and the run that
+  // scores with them completes its effect in the change log.
+  const readAt = Date.now();
   const settings = await loadSettings();
   const calibration = settings.engagement.mode === 'calibrated' ? await loadCalibration() : undefined;
   // A newer request stops the run between pages; the next pass resumes it from its cursor when
   // its basis still holds (an edit), or starts again on the new data or models.
-  return rescore(db, { settings, calibration }, { shouldStop: () => again, pause: foregroundPause });
+  return rescore(db, { settings, calibration, readAt }, { shouldStop: () => again, pause: foregroundPause });
 }
 
 async function loop(db: TierlensDB): Promise<RescoreOutcome | undefined> {

@@ -74,8 +74,9 @@ export async function syncSource(db: TierlensDB, source: SourceConfig['source'])
 
 /**
  * Stores the models a new feed generation carries and logs what changed, by "team feed". The
- * effect (counts per grade and tier) is left out: it would read and score every account in the
- * worker at each switch, on top of the rescoring that follows; the Accounts view shows the result.
+ * entry's effect (counts per grade and tier) is not computed here, which would score every
+ * account a second time: the rescoring that follows fills it in when its run switches
+ * (lib/program/model-effects.ts).
  */
 async function replaceManagedModels(db: TierlensDB, plan: Parameters<typeof managedModels>[0]): Promise<void> {
   const before = await loadSettings();

@@ -1,4 +1,6 @@
 import type { ScoreRow } from '../program/score-row';
+import type { FoundChanges } from '../program/source-changes';
+import type { Tally } from './change-log';
 
 /**
  * The derived scores table (schema v7): every account's score row (lib/program/score-row.ts),
@@ -13,6 +15,28 @@ export interface ScoreChunk {
   /** The ids of `rows`, in order: the multi-entry index that finds an account's chunk. */
   ids: string[];
   rows: ScoreRow[];
+  /**
+   * The newest tier and target edit each row reflects, for the rows that have one: the next run
+   * tells a change the user made (a newer edit) from one a source brought.
+   */
+  marks?: Record<string, EditMark>;
+}
+
+/** The op ids of an account's newest tier edit and newest target edit. */
+export interface EditMark {
+  tier?: string;
+  target?: string;
+}
+
+/** A model change logged before its effect was known: completed when a run under its models switches. */
+export interface EffectDue {
+  /** The change log entry to complete. */
+  seq: number;
+  at: number;
+  /** The digest of the models in force after the change (lib/program/digest.ts `settingsDigest`). */
+  models: string;
+  /** The visible run's tally when the change arrived. */
+  before: Tally;
 }
 
 /** Rows per chunk: a page of rescoring, small enough that the worker answers a lookup between pages. */
@@ -32,6 +56,12 @@ export interface PendingRescore {
   scored: number;
   /** The edits as they stood when the run started (see `ScoresState.edits`): later ones are patched in after it. */
   edits: Record<string, string>;
+  /** When the run's models were read: a model change logged before then is in them. */
+  modelsAt?: number;
+  /** The pages' rows so far, per grade and recommended tier (absent in a run an older release started). */
+  counts?: Tally;
+  /** Tier and target changes the sources brought, found page by page: logged when the run switches. */
+  found?: FoundChanges;
 }
 
 /** The one row of the `derived` table: which run of score rows is visible. */
@@ -52,6 +82,13 @@ export interface ScoresState {
   /** Per account with edits, a digest of them as the visible rows reflect: an edit rescored only its account. */
   edits?: Record<string, string>;
   pending?: PendingRescore;
+  /** The visible run's rows per grade and recommended tier, and the run's before it. */
+  counts?: Tally;
+  previousCounts?: Tally;
+  /** The digest of the models the visible run scored with. */
+  models?: string;
+  /** Model changes waiting for a run under their models, to fill in their effect. */
+  effectsDue?: EffectDue[];
   /** Why the last run stopped, when it failed. */
   error?: string;
 }

@@ -223,6 +223,50 @@ describe('the change log of tier changes and target designations', () => {
     expect(await db.changeLog.count()).toBe(0);
   });
 
+  /** A tier edit by Priya from Tier 2 to Tier 1 that met Tier 3 in HubSpot. */
+  async function tierConflict(): Promise<LocalEdit> {
+    const edit = await recordEdit(db, tier(1, 2, 'Priya Shah'), T0, newId);
+    await db.outbox.update(edit.opId, { state: 'conflict', remote: 3 });
+    return edit;
+  }
+
+  it('logs a conflict settled for HubSpot’s tier: from the user’s value to the CRM’s, by whoever settled', async () => {
+    const edit = await tierConflict();
+    expect(await resolveConflict(db, edit.opId, 'theirs', T0 + 10, newId, 'Sam Lee')).toBe(true);
+    const log = await db.changeLog.orderBy('seq').toArray();
+    expect(log).toHaveLength(2);
+    expect(log[1]).toMatchObject({
+      at: T0 + 10,
+      who: 'Sam Lee',
+      kind: 'tier',
+      accountId: 'hubspot:1',
+      accountName: 'Acme',
+      before: 1,
+      after: 3,
+      settles: edit.opId,
+    });
+  });
+
+  it('logs a conflict settled for the user’s tier: the CRM’s value replaced, by whoever made the edit when unnamed', async () => {
+    const edit = await tierConflict();
+    expect(await resolveConflict(db, edit.opId, 'mine', T0 + 10, newId)).toBe(true);
+    const settled = (await db.outbox.toArray()).find((e) => e.state === 'pending');
+    expect((await db.changeLog.orderBy('seq').toArray())[1]).toMatchObject({
+      who: 'Priya Shah',
+      before: 3,
+      after: 1,
+      opId: settled?.opId,
+      settles: edit.opId,
+    });
+  });
+
+  it('logs no settlement of a field the log does not keep', async () => {
+    const edit = await recordEdit(db, tags('hubspot:1', ['ABM'], []), T0, newId);
+    await db.outbox.update(edit.opId, { state: 'conflict', remote: ['Partner'] });
+    await resolveConflict(db, edit.opId, 'theirs', T0 + 10, newId);
+    expect(await db.changeLog.count()).toBe(0);
+  });
+
   it('logs an undo as its own change, by whoever made the edit, back to the value before', async () => {
     const edit = await recordEdit(db, tier(1, null, 'Priya Shah'), T0, newId);
     expect(await undoEdit(db, edit.opId, T0 + 60_000, newId)).toBe('reverted');

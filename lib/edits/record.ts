@@ -155,6 +155,9 @@ export async function retryEdit(db: TierlensDB, opId: string): Promise<boolean> 
 /**
  * The user settles a conflict. `mine`: the edit's value is pushed again, on the source's value as
  * its new base. `theirs`: the source's value stands and the edits of that field are discarded.
+ * A tier or target settled is logged, by `by` (else by whoever made the edit), from the value the
+ * choice replaces to the one it keeps: the source's value kept over (mine), or the user's given
+ * up for it (theirs).
  */
 export async function resolveConflict(
   db: TierlensDB,
@@ -162,8 +165,9 @@ export async function resolveConflict(
   choice: 'mine' | 'theirs',
   now: number,
   newId: () => string = () => crypto.randomUUID(),
+  by?: string,
 ): Promise<boolean> {
-  return db.transaction('rw', db.outbox, async () => {
+  return db.transaction('rw', db.outbox, db.changeLog, async () => {
     const edit = await db.outbox.get(opId);
     if (edit?.state !== 'conflict') return false;
     const sameField = await db.outbox
@@ -176,7 +180,7 @@ export async function resolveConflict(
     const remote = latest.remote ?? null;
     // Mine: pushed again on the source's value. Theirs: the source's value, already there, shown
     // until the next sync brings it (the local copy still holds the value before the conflict).
-    await db.outbox.add({
+    const settled = {
       opId: newId(),
       kind: latest.kind,
       entityId: latest.entityId,
@@ -186,7 +190,30 @@ export async function resolveConflict(
       createdAt: Math.max(now, latest.createdAt + 1),
       attempts: 0,
       ...(choice === 'mine' ? { state: 'pending' } : { state: 'pushed', confirmedAt: now }),
-    } as LocalEdit);
+    } as LocalEdit;
+    await db.outbox.add(settled);
+    if (LOGGED_KINDS.has(latest.kind)) await logSettlement(db, latest, settled, choice, by);
     return true;
   });
+}
+
+/**
+ * The change log entry of a settled tier or target conflict, when the choice changed a value:
+ * mine moves the source from its value to the user's, theirs the shown value from the user's to
+ * the source's. Call inside the settlement's transaction.
+ */
+async function logSettlement(
+  db: TierlensDB,
+  conflicted: LocalEdit,
+  settled: LocalEdit,
+  choice: 'mine' | 'theirs',
+  by: string | undefined,
+): Promise<void> {
+  // The settled edit's value is the after either way; the before is what it replaces.
+  const before = choice === 'mine' ? settled.base : conflicted.value;
+  if (JSON.stringify(before ?? null) === JSON.stringify(settled.value ?? null)) return;
+  const made = await db.changeLog.where('opId').equals(conflicted.opId).first();
+  // An unset name (`settings.me` empty) falls back to whoever made the edit, as the panel is theirs.
+  const entry = changeOf({ ...settled, base: before ?? null } as LocalEdit, by?.trim() || made?.who, made?.accountName);
+  await appendChange(db, { ...entry, settles: conflicted.opId });
 }

@@ -110,6 +110,31 @@ describe('a model change in the change log', () => {
     }
   });
 
+  it('without the accounts, leaves the effect to the rescoring: before it, no accounts were scored', async () => {
+    const db = new TierlensDB(`tierlens-change-log-model-${Math.random()}`);
+    await db.open();
+    try {
+      expect(await logModelChange(db, { before, after, who: 'team feed', now: T0 })).toBe(true);
+      const [entry] = await readChangeLog(db);
+      expect(entry).toMatchObject({ who: 'team feed', kind: 'model', effectPending: true });
+      expect((await db.derived.get('scores'))?.effectsDue).toEqual([
+        {
+          seq: entry?.seq,
+          at: T0,
+          models: expect.any(String),
+          before: {
+            accounts: 0,
+            grades: { A: 0, B: 0, C: 0, D: 0, F: 0, ungraded: 0 },
+            tiers: { 1: 0, 2: 0, 3: 0, none: 0 },
+          },
+        },
+      ]);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
   it('names a tier changed by its number, and a criterion added by its id', () => {
     const more: Settings = {
       ...after,

@@ -3,6 +3,7 @@ import { appendChange, type ChangeEntry, type Counts, type ModelEffect } from '.
 import type { TierlensDB } from '../db/db';
 import { previewSettings, type SettingsPreview } from '../scoring/preview';
 import type { Settings } from '../settings/types';
+import { logWithEffectDue } from './model-effects';
 
 /**
  * The settings' sections in words, in the options page's order. `me` (the user's own name) and
@@ -121,9 +122,15 @@ export function modelChange(input: {
   };
 }
 
-/** Logs a model change in the main database; answers whether there was one to log. */
+/**
+ * Logs a model change in the main database; answers whether there was one to log. Without the
+ * accounts (a team feed's change in the worker, the options page before it read them), the effect
+ * is counted by the rescoring the change sets off, and filled in when its run switches.
+ */
 export async function logModelChange(db: TierlensDB, input: Parameters<typeof modelChange>[0]): Promise<boolean> {
   const entry = modelChange(input);
-  if (entry) await appendChange(db, entry);
-  return !!entry;
+  if (!entry) return false;
+  if (input.rows) await appendChange(db, entry);
+  else await logWithEffectDue(db, entry, input.after);
+  return true;
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
-import type { ChangeEntry, ChangeKind, Counts } from '../db/change-log';
+import { type ChangeEntry, type ChangeKind, type Counts, sourceWho } from '../db/change-log';
 import type { Settings } from '../settings/types';
+import { SOURCE_LABELS } from '../sync/messages';
 import { SECTION_LABELS } from './change-log-model';
 
 /** A change log entry in words: "Tier of Acme: Tier 2 ABM Lite → Tier 1 Strategic". */
@@ -37,19 +38,38 @@ function sectionOf(path: string): { label: string; rest: string } {
   return { label, rest: rest || key };
 }
 
+/** "from HubSpot", "from the team feed", "from the file import": where a source's changes came from. */
+export function fromSource(source: string): string {
+  return `from ${SOURCE_LABELS[source as keyof typeof SOURCE_LABELS] ?? sourceWho(source)}`;
+}
+
+/** "240 more tier changes from HubSpot": a rescoring's summary of the changes past those it lists. */
+function summaryWords(entry: ChangeEntry & { count: number }): ChangeWords {
+  const what = entry.kind === 'target' ? 'target designation' : 'tier';
+  const changes = entry.count === 1 ? 'change' : 'changes';
+  return {
+    what: `${entry.count} more ${what} ${changes} ${fromSource(entry.via ?? entry.who)}`,
+    changes: ['not listed one by one: the accounts view shows each account as it is now'],
+  };
+}
+
+/** Why a person's tier or target change was made, when it answers something: an undo, a settled conflict. */
+const reasonWords = (entry: ChangeEntry) => (entry.undoOf ? ' (undo)' : entry.settles ? ' (conflict settled)' : '');
+
 /** The entry in words, tier names from `settings`; `name` is the account's name when the entry lacks it. */
 export function changeWords(entry: ChangeEntry, settings?: Pick<Settings, 'tiers'>, name?: string): ChangeWords {
+  if (entry.count !== undefined && entry.kind !== 'model') return summaryWords({ ...entry, count: entry.count });
   const account = entry.accountName ?? name ?? entry.accountId ?? 'an account';
-  const undo = entry.undoOf ? ' (undo)' : '';
+  const reason = reasonWords(entry);
   if (entry.kind === 'tier') {
     return {
-      what: `Tier of ${account}${undo}`,
+      what: `Tier of ${account}${reason}`,
       changes: [`${tierName(entry.before, settings)} → ${tierName(entry.after, settings)}`],
     };
   }
   if (entry.kind === 'target') {
     return {
-      what: `Target designation of ${account}${undo}`,
+      what: `Target designation of ${account}${reason}`,
       changes: [`${targetWords(entry.before)} → ${targetWords(entry.after)}`],
     };
   }
@@ -87,6 +107,27 @@ export function whenWords(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** Who made the changes a filter keeps: people (edits, undos, settled conflicts, saved settings) or the sources' data. */
+export type ChangeOrigin = 'people' | 'sources';
+
+export const ORIGIN_WORDS: Record<ChangeOrigin, string> = { people: 'People', sources: 'Sources' };
+
+/** Whether a source's data brought the change (a sync, a feed, a file import, and a feed's models), not a person. */
+export function originOf(entry: ChangeEntry): ChangeOrigin {
+  return entry.via !== undefined || entry.who === sourceWho('feed') ? 'sources' : 'people';
+}
+
+/** The effect in a line: "grades: A 12 → 10; recommended tiers: Tier 1 4 → 6". */
+export function effectWords(entry: ChangeEntry): string {
+  if (entry.effectPending) return 'counted when the rescoring under these models completes';
+  const e = entry.effect;
+  if (!e) return '';
+  const tiers = countsWords(e.tiers.before, e.tiers.after, countKeys(e.tiers.before, e.tiers.after), (k) =>
+    k === 'none' ? 'none' : `Tier ${k}`,
+  );
+  return `grades: ${countsWords(e.grades.before, e.grades.after, GRADE_KEYS)}; recommended tiers: ${tiers}`;
+}
+
 /** The kinds in words, for filters and the export. */
 export const KIND_WORDS: Record<ChangeKind, string> = { tier: 'Tier', target: 'Target', model: 'Model' };
 
@@ -104,14 +145,7 @@ export function changeLogCsv(
 ): string {
   const data = entries.map((e) => {
     const words = changeWords(e, settings, e.accountId ? names.get(e.accountId) : undefined);
-    const effect = e.effect
-      ? `grades: ${countsWords(e.effect.grades.before, e.effect.grades.after, GRADE_KEYS)}; recommended tiers: ${countsWords(
-          e.effect.tiers.before,
-          e.effect.tiers.after,
-          countKeys(e.effect.tiers.before, e.effect.tiers.after),
-          (k) => (k === 'none' ? 'none' : `Tier ${k}`),
-        )}`
-      : '';
+    const effect = effectWords(e);
     return [
       whenWords(e.at),
       e.who,

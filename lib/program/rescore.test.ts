@@ -8,8 +8,10 @@ import { recordEdit } from '../edits/record';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Settings } from '../settings/types';
 import { buildAccount } from '../sync/records';
+import { logModelChange } from './change-log-model';
+import { countRows, emptyTally } from './model-effects';
 import { RESCORE_EVERY_MS, rescore } from './rescore';
-import { readScores, runChunks } from './store';
+import { readScores, readScoresState, runChunks } from './store';
 
 const NOW = Date.UTC(2026, 11, 1, 9);
 const INPUTS = { settings: DEFAULT_SETTINGS };
@@ -140,6 +142,10 @@ describe('the derived scores table', () => {
     expect(after.rows.find((r) => r.id === 'file:c0001')?.assignedTier).toBe(1);
     const others = (rows: typeof after.rows) => rows.filter((r) => r.id !== 'file:c0001');
     expect(others(after.rows)).toEqual(others(before.rows));
+    // The run's tally and the edit the row reflects follow the patch.
+    expect(after.state?.counts).toEqual(countRows(emptyTally(DEFAULT_SETTINGS), after.rows));
+    const [chunk] = await main.scoreChunks.where('ids').equals('file:c0001').toArray();
+    expect(chunk?.marks).toEqual({ 'file:c0001': { tier: expect.any(String) } });
     // Nothing changed since: nothing to do.
     expect(await rescore(main, INPUTS, { now: NOW + 120_000 })).toEqual({ status: 'current', scored: 0 });
   });
@@ -224,5 +230,252 @@ describe('the derived scores table', () => {
     await main.syncState.clear();
     await rescore(main, INPUTS, { now: NOW + 1 });
     expect((await readScores(main)).rows).toEqual([]);
+  });
+});
+
+describe('the change log of the tiers and target designations a source changed', () => {
+  const SYNCED = NOW + 3_600_000;
+
+  /** `n` HubSpot accounts `hubspot:h0000`…, untiered and not targets but where `changes` says otherwise. */
+  function hubspotAccounts(n: number, generation: number, changes: Record<number, Partial<Account>> = {}): Account[] {
+    return Array.from({ length: n }, (_, i) => ({
+      ...buildAccount('hubspot', `h${String(i).padStart(4, '0')}`, { name: `Company ${i}` }, NOW),
+      generation,
+      ...changes[i],
+    }));
+  }
+
+  /** A main database whose HubSpot sync shows `accounts` (generation `generation`, synced at `syncedAt`). */
+  async function withHubSpot(accounts: Account[], generation: number, syncedAt: number, main = newMain()) {
+    await generationDb(main, 'hubspot', generation).accounts.bulkPut(accounts);
+    await main.syncState.put({ source: 'hubspot', generation, lastSuccess: syncedAt });
+    return main;
+  }
+
+  const log = (main: TierlensDB) => main.changeLog.orderBy('seq').toArray();
+
+  it('logs the first run’s accounts as arrivals, not changes: nothing', async () => {
+    const main = await withHubSpot(hubspotAccounts(450, 1, { 0: { assignedTier: 2, isTarget: true } }), 1, NOW);
+    await rescore(main, INPUTS, { now: NOW });
+    expect(await log(main)).toEqual([]);
+  });
+
+  it('logs a sync that moved an account from Tier 2 to Tier 1 once, by HubSpot, when the data arrived', async () => {
+    const main = await withHubSpot(hubspotAccounts(450, 1, { 7: { assignedTier: 2 } }), 1, NOW);
+    await rescore(main, INPUTS, { now: NOW });
+    await withHubSpot(hubspotAccounts(450, 2, { 7: { assignedTier: 1 } }), 2, SYNCED, main);
+
+    expect(await rescore(main, INPUTS, { now: SYNCED + 1_000 })).toMatchObject({ status: 'complete' });
+
+    expect(await log(main)).toEqual([
+      {
+        seq: 1,
+        at: SYNCED,
+        who: 'HubSpot',
+        kind: 'tier',
+        accountId: 'hubspot:h0007',
+        accountName: 'Company 7',
+        before: 2,
+        after: 1,
+        via: 'hubspot',
+      },
+    ]);
+    // Scored again with nothing new: nothing more.
+    await rescore(main, INPUTS, { now: SYNCED + 1_000 + RESCORE_EVERY_MS });
+    expect(await main.changeLog.count()).toBe(1);
+  });
+
+  it('logs a target designation the sync took away, and an account the sync brought as no change', async () => {
+    const main = await withHubSpot(hubspotAccounts(3, 1, { 1: { isTarget: true } }), 1, NOW);
+    await rescore(main, INPUTS, { now: NOW });
+    await withHubSpot(hubspotAccounts(4, 2, { 3: { assignedTier: 1, isTarget: true } }), 2, SYNCED, main);
+    await rescore(main, INPUTS, { now: SYNCED });
+    expect(await log(main)).toMatchObject([
+      { who: 'HubSpot', kind: 'target', accountId: 'hubspot:h0001', before: true, after: false },
+    ]);
+  });
+
+  it('does not log the user’s own tier change again when the rows show it, nor when the sync brings it back', async () => {
+    const main = await withHubSpot(hubspotAccounts(10, 1, { 2: { assignedTier: 2 } }), 1, NOW);
+    await rescore(main, INPUTS, { now: NOW });
+    const edit = await recordEdit(
+      main,
+      { kind: 'tier', entityId: 'hubspot:h0002', accountId: 'hubspot:h0002', value: 1, base: 2, by: 'Priya' },
+      NOW + 1_000,
+    );
+    // A sync before the edit's row was patched: the new rows show the edit, the visible one did not.
+    await withHubSpot(hubspotAccounts(10, 2, { 2: { assignedTier: 2 } }), 2, NOW + 2_000, main);
+    await rescore(main, INPUTS, { now: NOW + 3_000 });
+    // The edit is pushed, and the next sync brings HubSpot's value, now Tier 1.
+    await main.outbox.update(edit.opId, { state: 'pushed', confirmedAt: NOW + 4_000 });
+    await withHubSpot(hubspotAccounts(10, 3, { 2: { assignedTier: 1 } }), 3, NOW + 5_000, main);
+    await rescore(main, INPUTS, { now: NOW + 6_000 });
+
+    expect((await readScores(main)).rows.find((r) => r.id === 'hubspot:h0002')?.assignedTier).toBe(1);
+    expect(await log(main)).toMatchObject([{ who: 'Priya', kind: 'tier', before: 2, after: 1, opId: edit.opId }]);
+  });
+
+  it('logs a change HubSpot made after the user’s pushed edit, once the sync shows it', async () => {
+    const main = await withHubSpot(hubspotAccounts(10, 1), 1, NOW);
+    const edit = await recordEdit(
+      main,
+      { kind: 'tier', entityId: 'hubspot:h0004', accountId: 'hubspot:h0004', value: 1, base: null, by: 'Priya' },
+      NOW,
+    );
+    await main.outbox.update(edit.opId, { state: 'pushed', confirmedAt: NOW + 1 });
+    await rescore(main, INPUTS, { now: NOW + 2 });
+    // Someone in HubSpot moved it to Tier 3 after the push: the edit is no longer what shows.
+    await withHubSpot(hubspotAccounts(10, 2, { 4: { assignedTier: 3 } }), 2, SYNCED, main);
+    await rescore(main, INPUTS, { now: SYNCED });
+    expect((await log(main)).slice(1)).toMatchObject([
+      { who: 'HubSpot', kind: 'tier', accountId: 'hubspot:h0004', before: 1, after: 3 },
+    ]);
+  });
+
+  it('logs each change once when the run is stopped between pages and resumed', async () => {
+    const main = await withHubSpot(hubspotAccounts(1_300, 1), 1, NOW);
+    await rescore(main, INPUTS, { now: NOW });
+    // Account 5 on the first page, 1,205 on the seventh.
+    const changed = { 5: { assignedTier: 1 as const }, 1205: { isTarget: true } };
+    await withHubSpot(hubspotAccounts(1_300, 2, changed), 2, SYNCED, main);
+    let pages = 0;
+    await rescore(main, INPUTS, { now: SYNCED, shouldStop: () => ++pages >= 2 });
+    // Found, not yet logged: the rows that show it are not visible yet.
+    expect(await main.changeLog.count()).toBe(0);
+
+    expect(await rescore(main, INPUTS, { now: SYNCED + 1 })).toMatchObject({ status: 'complete' });
+    expect(await log(main)).toMatchObject([
+      { kind: 'tier', accountId: 'hubspot:h0005', before: null, after: 1 },
+      { kind: 'target', accountId: 'hubspot:h1205', before: false, after: true },
+    ]);
+    expect(await main.changeLog.count()).toBe(2);
+  });
+
+  it('logs nothing for a run abandoned for newer data, and the newer data’s changes against the rows still visible', async () => {
+    const main = await withHubSpot(hubspotAccounts(500, 1), 1, NOW);
+    await rescore(main, INPUTS, { now: NOW });
+    await withHubSpot(hubspotAccounts(500, 2, { 1: { assignedTier: 2 } }), 2, SYNCED, main);
+    await rescore(main, INPUTS, { now: SYNCED, shouldStop: () => true });
+    await withHubSpot(hubspotAccounts(500, 3, { 1: { assignedTier: 3 } }), 3, SYNCED + 60_000, main);
+    await rescore(main, INPUTS, { now: SYNCED + 60_000 });
+    expect(await log(main)).toMatchObject([
+      { at: SYNCED + 60_000, accountId: 'hubspot:h0001', before: null, after: 3 },
+    ]);
+  });
+
+  it('lists the first 100 changes of a run and sums up the rest in one entry per source and kind', async () => {
+    const main = await withFileImport(fileAccounts(300));
+    await rescore(main, INPUTS, { now: NOW });
+    const targets = fileAccounts(300, 2).map((a, i) => (i < 250 ? { ...a, isTarget: true } : a));
+    await generationDb(main, 'file', 2).accounts.bulkPut(targets);
+    await main.syncState.put({ source: 'file', generation: 2, lastSuccess: SYNCED });
+    await rescore(main, INPUTS, { now: SYNCED });
+
+    const entries = await log(main);
+    expect(entries).toHaveLength(101);
+    expect(entries.slice(0, 100).every((e) => e.kind === 'target' && e.who === 'file import' && e.accountId)).toBe(
+      true,
+    );
+    expect(entries[100]).toEqual({
+      seq: 101,
+      at: SYNCED,
+      who: 'file import',
+      kind: 'target',
+      before: null,
+      after: null,
+      via: 'file',
+      count: 150,
+    });
+  });
+});
+
+describe('the effect of a model change logged without the accounts (a team feed’s)', () => {
+  /** Industry Software (60) and country GB (40): every account's grade is certain, and the grade alone recommends its tier. */
+  const before: Settings = {
+    ...DEFAULT_SETTINGS,
+    icp: {
+      ...DEFAULT_SETTINGS.icp,
+      criteria: [
+        {
+          kind: 'in_set',
+          id: 'industry',
+          label: 'Industry',
+          field: 'industry',
+          values: ['Software'],
+          weight: 60,
+          disqualifying: false,
+        },
+        {
+          kind: 'in_set',
+          id: 'geo',
+          label: 'Geography',
+          field: 'country',
+          values: ['GB'],
+          weight: 40,
+          disqualifying: false,
+        },
+      ],
+      thresholds: { A: 80, B: 65, C: 45, D: 25 },
+    },
+    tiers: DEFAULT_SETTINGS.tiers.map((t) => ({ ...t, minEngagement: 0, requiredCriteria: [] })),
+  };
+  /** The team raised C from 45 to 61. */
+  const after: Settings = { ...before, icp: { ...before.icp, thresholds: { ...before.icp.thresholds, C: 61 } } };
+  // By hand:          score  before (C ≥ 45)   after (C ≥ 61)
+  //   Software, GB     100   A, Tier 1          A, Tier 1
+  //   Software, US      60   C, Tier 3          D, no tier
+  //   Retail, GB        40   D, no tier         D, no tier
+  //   Retail, US         0   F, no tier         F, no tier
+  const firms = [
+    ['Software', 'GB'],
+    ['Software', 'US'],
+    ['Retail', 'GB'],
+    ['Retail', 'US'],
+  ].map(([industry, country], i) => ({
+    ...buildAccount('file', `f${i}`, { name: `Firm ${i}` }, NOW),
+    industry,
+    country,
+    generation: 1,
+  }));
+  const ARRIVED = NOW + 60_000;
+
+  it('counts the grades and recommended tiers of the visible run before, and of the run under the new models after', async () => {
+    const main = await withFileImport(firms);
+    await rescore(main, { settings: before }, { now: NOW });
+    await logModelChange(main, { before, after, who: 'team feed', now: ARRIVED });
+    const [logged] = await main.changeLog.toArray();
+    expect(logged).toMatchObject({ who: 'team feed', effectPending: true });
+    expect(logged?.effect).toBeUndefined();
+
+    // A run under the old models (read before the change arrived) does not complete it.
+    await withFileImport(firms, 2, main);
+    await rescore(main, { settings: before, readAt: ARRIVED - 1 }, { now: ARRIVED + 1 });
+    expect((await main.changeLog.toArray())[0]?.effectPending).toBe(true);
+
+    await rescore(main, { settings: after, readAt: ARRIVED + 2 }, { now: ARRIVED + 3 });
+    const [entry] = await main.changeLog.toArray();
+    expect(entry?.effectPending).toBeUndefined();
+    expect(entry?.effect).toEqual({
+      accounts: 4,
+      grades: {
+        before: { A: 1, B: 0, C: 1, D: 1, F: 1, ungraded: 0 },
+        after: { A: 1, B: 0, C: 0, D: 2, F: 1, ungraded: 0 },
+      },
+      tiers: { before: { 1: 1, 2: 0, 3: 1, none: 2 }, after: { 1: 1, 2: 0, 3: 0, none: 3 } },
+    });
+    expect((await readScoresState(main))?.effectsDue).toBeUndefined();
+  });
+
+  it('completes at once when the run under the new models switched before the change was logged', async () => {
+    const main = await withFileImport(firms);
+    await rescore(main, { settings: before }, { now: NOW });
+    await rescore(main, { settings: after }, { now: NOW + 1 });
+    await logModelChange(main, { before, after, who: 'team feed', now: ARRIVED });
+    const [entry] = await main.changeLog.toArray();
+    expect(entry?.effectPending).toBeUndefined();
+    expect(entry?.effect?.grades).toEqual({
+      before: { A: 1, B: 0, C: 1, D: 1, F: 1, ungraded: 0 },
+      after: { A: 1, B: 0, C: 0, D: 2, F: 1, ungraded: 0 },
+    });
   });
 });

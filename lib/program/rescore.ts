@@ -1,35 +1,31 @@
 import type { Account } from '../db/accounts';
+import type { ChangeEntry } from '../db/change-log';
 import type { TierlensDB } from '../db/db';
 import { sourceOfId, viewOf } from '../db/generations';
 import type { LocalEdit } from '../db/outbox';
-import { type PendingRescore, SCORE_CHUNK, type ScoreChunk, type ScoresState } from '../db/scores';
+import { type EditMark, type PendingRescore, SCORE_CHUNK, type ScoreChunk, type ScoresState } from '../db/scores';
 import type { SyncState } from '../db/sync-state';
 import { type AccountTouchpoints, touchpointsOf } from '../db/touchpoints';
 import { applyEdits } from '../edits/overlay';
 import { scoreAccount } from '../scoring/account-view';
 import type { CalibratedModel } from '../scoring/calibration';
 import type { Settings } from '../settings/types';
+import { digest, settingsDigest } from './digest';
+import { completeEffects, countRows, emptyTally } from './model-effects';
 import { SCORE_ROW_VERSION, type ScoreRow, scoreRowOf } from './score-row';
+import { addFound, changesBetween, editMarks, foundEntries, previousRows } from './source-changes';
 import { runChunks } from './store';
 
 /** What a rescoring scores with: the models in force and, in calibrated mode, the fitted model. */
 export interface ScoringInputs {
   settings: Settings;
   calibration?: CalibratedModel;
+  /** When `settings` were read (default: the run's start): a model change logged before then is in them. */
+  readAt?: number;
 }
 
 /** Engagement decays and follow-ups fall due: rows older than this are scored again. */
 export const RESCORE_EVERY_MS = 6 * 3_600_000;
-
-/** A short, stable digest of a string (FNV-1a, 32 bits, hex). */
-function digest(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * What the score rows are computed from, but the user's edits (each edit rescored only its own
@@ -43,7 +39,7 @@ export async function basisOf(main: TierlensDB, inputs: ScoringInputs): Promise<
     .sort()
     .join(',');
   const model = inputs.calibration ? `${inputs.calibration.fittedAt}` : '';
-  return `v${SCORE_ROW_VERSION}|${data}|${mainAccounts}|${digest(JSON.stringify(inputs.settings))}|${model}`;
+  return `v${SCORE_ROW_VERSION}|${data}|${mainAccounts}|${settingsDigest(inputs.settings)}|${model}`;
 }
 
 /** Per account with edits, a digest of its edits as they stand (what each is, and its state). */
@@ -73,6 +69,12 @@ const byAccountId = <T extends { accountId: string }>(items: readonly T[]) => {
   return map;
 };
 
+/** A page of score rows, with the newest tier and target edit each reflects. */
+interface ScoredPage {
+  rows: ScoreRow[];
+  marks: Record<string, EditMark>;
+}
+
 /**
  * Scores `accounts` (all from `db`, one of the view's databases) as the side panel would: with
  * their contacts, touchpoints and the user's edits applied.
@@ -86,7 +88,7 @@ async function scorePage(
   at: number,
   pause?: () => Promise<void>,
   contiguous = false,
-): Promise<ScoreRow[]> {
+): Promise<ScoredPage> {
   const ids = accounts.map((a) => a.id);
   const first = ids[0] as string;
   const last = ids[ids.length - 1] as string;
@@ -123,7 +125,7 @@ async function scorePage(
     for (const t of own) if (first === undefined || t.at < first) first = t.at;
     rows.push(scoreRowOf(view, first));
   }
-  return rows;
+  return { rows, marks: editMarks(edits) };
 }
 
 /** Accounts scored between two pauses: a few milliseconds of the worker's thread. */
@@ -176,10 +178,31 @@ export async function rescore(
     if (pending) await runChunks(main, pending.run).delete();
     const run = Math.max(state.run ?? 0, pending?.run ?? 0) + 1;
     const edits = editDigests(await main.outbox.toArray());
-    pending = { run, basis, startedAt: now, at: now, cursor: { db: 0 }, nextChunk: 0, scored: 0, edits };
-    await main.derived.put({ ...state, pending });
+    const counts = emptyTally(inputs.settings);
+    const modelsAt = inputs.readAt ?? now;
+    pending = {
+      run,
+      basis,
+      startedAt: now,
+      at: now,
+      cursor: { db: 0 },
+      nextChunk: 0,
+      scored: 0,
+      edits,
+      modelsAt,
+      counts,
+    };
+    await startPending(main, pending);
   }
   return runPages(main, inputs, pending, options);
+}
+
+/** Records a new run as pending; re-read in the transaction, not to drop what was added to the state meanwhile (a model change's due effect). */
+async function startPending(main: TierlensDB, pending: PendingRescore): Promise<void> {
+  await main.transaction('rw', main.derived, async () => {
+    const current: ScoresState = (await main.derived.get('scores')) ?? { name: 'scores' };
+    await main.derived.put({ ...current, pending });
+  });
 }
 
 async function runPages(
@@ -190,6 +213,9 @@ async function runPages(
 ): Promise<RescoreOutcome> {
   const states = await main.syncState.toArray();
   const view = viewOf(main, states);
+  // The visible run: each page's rows are compared with its rows, for the changes the sources brought.
+  const previous = (await main.derived.get('scores'))?.run;
+  const arrivedAt = arrivalTimes(states, start.at);
   let pending = start;
   for (;;) {
     const db = view.all[pending.cursor.db];
@@ -200,14 +226,20 @@ async function runPages(
       pending = { ...pending, cursor: { db: pending.cursor.db + 1 } };
       continue;
     }
-    const rows = await scorePage(main, db, accounts, states, inputs, pending.at, options.pause, true);
+    const { rows, marks } = await scorePage(main, db, accounts, states, inputs, pending.at, options.pause, true);
+    const ids = rows.map((r) => r.id);
+    // Found now, logged at the switch: a run abandoned for newer data logs nothing, the one after it does.
+    const changes =
+      previous === undefined ? [] : changesBetween(await previousRows(main, previous, ids), rows, marks, arrivedAt);
     const next: PendingRescore = {
       ...pending,
       cursor: { db: pending.cursor.db, after: accounts[accounts.length - 1]?.id },
       nextChunk: pending.nextChunk + 1,
       scored: pending.scored + rows.length,
+      ...(pending.counts ? { counts: countRows(pending.counts, rows) } : {}),
+      ...(changes.length > 0 ? { found: addFound(pending.found, changes) } : {}),
     };
-    const chunk: ScoreChunk = { run: pending.run, chunk: pending.nextChunk, ids: rows.map((r) => r.id), rows };
+    const chunk: ScoreChunk = { run: pending.run, chunk: pending.nextChunk, ids, rows, ...withMarks(marks) };
     const ours = await main.transaction('rw', main.derived, main.scoreChunks, async () => {
       const current = await main.derived.get('scores');
       if (current?.pending?.run !== pending.run) return false;
@@ -220,10 +252,40 @@ async function runPages(
     options.onProgress?.(pending.scored);
     if (options.shouldStop?.()) return { status: 'superseded', scored: pending.scored };
   }
-  const done = await main.transaction('rw', main.derived, main.scoreChunks, async () => {
+  const done = await switchRun(main, inputs, pending);
+  return done ? { status: 'complete', scored: pending.scored } : { status: 'superseded', scored: pending.scored };
+}
+
+/** When each source's data arrived (its last complete run), for the changes it brought; `fallback` for data that never syncs. */
+function arrivalTimes(states: readonly SyncState[], fallback: number): (source: string) => number {
+  const at = new Map(states.map((s) => [s.source as string, s.lastSuccess]));
+  return (source) => at.get(source) ?? fallback;
+}
+
+/** A chunk's marks, left out when none of its rows has a tier or target edit. */
+const withMarks = (marks: Record<string, EditMark>) => (Object.keys(marks).length > 0 ? { marks } : {});
+
+/**
+ * Makes the finished run visible, in one transaction with the change log entries it brings: the
+ * tier and target changes the sources made, and the effect of the model changes it scores with.
+ * A worker stopped before it logs nothing and switches nothing; the run resumes and does both.
+ */
+async function switchRun(main: TierlensDB, inputs: ScoringInputs, pending: PendingRescore): Promise<boolean> {
+  return main.transaction('rw', main.derived, main.scoreChunks, main.changeLog, async () => {
     const current = await main.derived.get('scores');
     if (current?.pending?.run !== pending.run) return false;
     const old = current.run;
+    const models = settingsDigest(inputs.settings);
+    await main.changeLog.bulkAdd(foundEntries(pending.found) as ChangeEntry[]);
+    const { counts } = pending;
+    const effectsDue = counts
+      ? await completeEffects(main, current.effectsDue, {
+          models,
+          modelsAt: pending.modelsAt ?? pending.startedAt,
+          counts,
+        })
+      : current.effectsDue;
+    const previousCounts = old === undefined ? emptyTally(inputs.settings) : current.counts;
     await main.derived.put({
       name: 'scores',
       run: pending.run,
@@ -232,11 +294,44 @@ async function runPages(
       tookMs: Date.now() - pending.startedAt,
       scored: pending.scored,
       edits: pending.edits,
+      models,
+      ...(counts ? { counts } : {}),
+      ...(previousCounts ? { previousCounts } : {}),
+      ...(effectsDue?.length ? { effectsDue } : {}),
     });
     if (old !== undefined) await runChunks(main, old).delete();
     return true;
   });
-  return done ? { status: 'complete', scored: pending.scored } : { status: 'superseded', scored: pending.scored };
+}
+
+/**
+ * `chunk` with the rows of `changed` accounts replaced by their new rows (or dropped, for an
+ * account that is gone), and their marks with them; `out`: the rows replaced.
+ */
+function replaceRows(
+  chunk: ScoreChunk,
+  changed: ReadonlySet<string>,
+  rows: ReadonlyMap<string, ScoreRow>,
+  marks: Readonly<Record<string, EditMark>>,
+): { chunk: ScoreChunk; out: ScoreRow[] } {
+  const kept: ScoreRow[] = [];
+  const out: ScoreRow[] = [];
+  const { marks: before, ...rest } = chunk;
+  const keptMarks: Record<string, EditMark> = { ...before };
+  for (const row of chunk.rows) {
+    if (!changed.has(row.id)) {
+      kept.push(row);
+      continue;
+    }
+    out.push(row);
+    delete keptMarks[row.id];
+    const replaced = rows.get(row.id);
+    if (!replaced) continue;
+    kept.push(replaced);
+    const mark = marks[row.id];
+    if (mark) keptMarks[row.id] = mark;
+  }
+  return { chunk: { ...rest, ids: kept.map((r) => r.id), rows: kept, ...withMarks(keptMarks) }, out };
 }
 
 /** Rescores the accounts whose edits changed since the visible rows, and replaces their rows. */
@@ -250,33 +345,44 @@ async function patchEdits(main: TierlensDB, inputs: ScoringInputs, state: Scores
   // Each changed account from the database that holds its rows; one that is gone loses its row.
   const found = await Promise.all(changed.map((id) => view.forId(id).accounts.get(id)));
   const rows = new Map<string, ScoreRow>();
+  const marks: Record<string, EditMark> = {};
   for (const db of view.all) {
     const accounts = found.filter((a): a is Account => a !== undefined && view.forId(a.id) === db);
     if (accounts.length === 0) continue;
-    for (const row of await scorePage(main, db, accounts, states, inputs, state.at ?? Date.now()))
-      rows.set(row.id, row);
+    const page = await scorePage(main, db, accounts, states, inputs, state.at ?? Date.now());
+    for (const row of page.rows) rows.set(row.id, row);
+    Object.assign(marks, page.marks);
   }
   await main.transaction('rw', main.derived, main.scoreChunks, async () => {
     const current = await main.derived.get('scores');
     if (current?.run !== run) return;
     const chunks = (await main.scoreChunks.where('ids').anyOf(changed).toArray()).filter((c) => c.run === run);
     const placed = new Set<string>();
+    const out: ScoreRow[] = [];
+    const replacing = new Set(changed);
     for (const chunk of new Map(chunks.map((c) => [c.chunk, c])).values()) {
-      const kept: ScoreRow[] = [];
-      for (const row of chunk.rows) {
-        const replaced = changed.includes(row.id) ? rows.get(row.id) : row;
-        if (replaced) kept.push(replaced);
-        placed.add(row.id);
-      }
-      await main.scoreChunks.put({ ...chunk, ids: kept.map((r) => r.id), rows: kept });
+      const replaced = replaceRows(chunk, replacing, rows, marks);
+      for (const row of chunk.rows) placed.add(row.id);
+      out.push(...replaced.out);
+      await main.scoreChunks.put(replaced.chunk);
     }
     // Accounts new since the run (added on a page): a chunk of their own, after the last.
     const added = [...rows.values()].filter((r) => !placed.has(r.id));
     if (added.length > 0) {
       const last = await runChunks(main, run).last();
-      await main.scoreChunks.put({ run, chunk: (last?.chunk ?? -1) + 1, ids: added.map((r) => r.id), rows: added });
+      const addedMarks: Record<string, EditMark> = {};
+      for (const r of added) if (marks[r.id]) addedMarks[r.id] = marks[r.id] as EditMark;
+      await main.scoreChunks.put({
+        run,
+        chunk: (last?.chunk ?? -1) + 1,
+        ids: added.map((r) => r.id),
+        rows: added,
+        ...withMarks(addedMarks),
+      });
     }
-    await main.derived.put({ ...current, edits });
+    // The tally follows the replaced rows: a model change's before is the visible run as it stands.
+    const counts = current.counts && countRows(countRows(current.counts, out, -1), [...rows.values()]);
+    await main.derived.put({ ...current, edits, ...(counts ? { counts } : {}) });
   });
   return { status: 'patched', scored: rows.size };
 }
