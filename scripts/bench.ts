@@ -7,7 +7,7 @@
  * the exit code stays 0.
  */
 
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { AccountRows } from '../lib/accounts/account-rows';
 import { scoreAccount } from '../lib/scoring/account-view';
 import { scoreEngagement } from '../lib/scoring/engagement';
@@ -20,6 +20,7 @@ import { PRESETS } from '../lib/settings/presets';
 import { benchColdStart } from './bench/cold-start';
 import { busyAccount, demoRows } from './bench/fixtures';
 import { benchImport } from './bench/import';
+import { benchLookupAt, lookupRows } from './bench/lookup';
 import { heapUsedMb, mean, percentile, type Row, table, timeEach, timeOnce } from './bench/measure';
 import { benchNavigation, navigationBenchUnavailable } from './bench/navigation';
 import { benchRescoreInChromium, queryRows, scoreRows } from './bench/program';
@@ -234,8 +235,31 @@ async function program(rows: readonly AccountRows[]): Promise<Row[]> {
   ];
 }
 
+/**
+ * (d2) Lookup by key at 100,000 and 500,000 accounts (BENCH_LOOKUP_SIZES), written straight into
+ * a file generation: the import section measures the same after its (much longer) import.
+ */
+async function lookups(): Promise<Row[]> {
+  const unavailable = navigationBenchUnavailable();
+  if (unavailable) {
+    log(`(d2) lookup in Chromium: skipped, ${unavailable}`);
+    return [];
+  }
+  const sizes = (process.env.BENCH_LOOKUP_SIZES ?? '100000,500000').split(',').map(Number).filter(Boolean);
+  const rows: Row[] = [];
+  for (const accounts of sizes) {
+    const f = await benchLookupAt(accounts);
+    const label = `lookup at ${accounts.toLocaleString('en-US')}`;
+    log(
+      `(d2) ${label}: ${f.runs} random accounts after 200 warm-up, over ${f.databases.join(' + ')}, in an extension page; load average ${loadavg()[0]?.toFixed(1)}`,
+    );
+    rows.push(...lookupRows(label, f, accounts));
+  }
+  return rows;
+}
+
 /** The sections to run, from BENCH_SECTIONS (comma-separated; default all). */
-const SECTIONS = ['scoring', 'program', 'navigation', 'write-path', 'import'] as const;
+const SECTIONS = ['scoring', 'program', 'navigation', 'lookup', 'write-path', 'import'] as const;
 const selected = (process.env.BENCH_SECTIONS ?? SECTIONS.join(',')).split(',').map((s) => s.trim());
 const runs = (section: (typeof SECTIONS)[number]) => selected.includes(section);
 
@@ -257,6 +281,7 @@ async function main(): Promise<void> {
   }
   if (runs('program')) results.push(...(await program(rows ?? demoRows(NOW, ACCOUNTS))));
   if (runs('navigation')) results.push(...(await navigation()));
+  if (runs('lookup')) results.push(...(await lookups()));
   if (runs('write-path')) results.push(...(await writePath()));
   if (runs('import')) results.push(...(await benchImport(log)));
   log(table(results));

@@ -26,7 +26,7 @@ import { readTable } from '../../lib/sync/file/table';
 import type { ImportFile } from '../../lib/sync/file/types';
 import { CHROMIUM, EXTENSION_DIR, extensionArgs } from '../chromium';
 import { type ImportFileSet, writeImportFiles } from './import-files';
-import { benchBadge, benchLookup, routeLinkedIn } from './lookup';
+import { benchBadge, benchLookup, lookupRows, routeLinkedIn } from './lookup';
 import { percentile, type Row } from './measure';
 import { navigationBenchUnavailable } from './navigation';
 
@@ -541,7 +541,7 @@ async function benchSize(accounts: number, log: (s: string) => void, withWrites:
       await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
       figures.lookup = await benchLookup(panel, accounts);
       log(
-        `    lookup: ${figures.lookup.runs} random accounts after 200 warm-up, over ${figures.lookup.databases.join(' + ')}; ${figures.lookup.matched} matched; resolveKeys(view) p50 ${percentile(figures.lookup.resolve, 50).toFixed(1)} ms, p95 ${percentile(figures.lookup.resolve, 95).toFixed(1)} ms`,
+        `    lookup: ${figures.lookup.runs} random accounts after 200 warm-up, over ${figures.lookup.databases.join(' + ')}; ${figures.lookup.matched} matched; lookUpPage p50 ${percentile(figures.lookup.page, 50).toFixed(1)} ms, p95 ${percentile(figures.lookup.page, 95).toFixed(1)} ms`,
       );
       figures.badge = await benchBadge(context, extensionId, accounts);
       log(
@@ -663,35 +663,7 @@ function sizeRows(f: SizeFigures): Row[] {
       });
     }
   }
-  if (f.lookup) {
-    const big = f.set.accounts >= 500_000;
-    rows.push(
-      { what: `${label}: lookup resolveKeys(view): p50`, measured: percentile(f.lookup.resolve, 50), unit: 'ms' },
-      {
-        what: `${label}: lookup resolveKeys(view): p95`,
-        measured: percentile(f.lookup.resolve, 95),
-        unit: 'ms',
-        ...(big ? { target: 1 } : { note: '≤ 1 ms at 500k' }),
-      },
-      {
-        what: `${label}: lookup resolveKeys(db), with dataView: p95`,
-        measured: percentile(f.lookup.resolveFromMain, 95),
-        unit: 'ms',
-      },
-      {
-        what: `${label}: same keys, equals(key) per key and db: p95`,
-        measured: percentile(f.lookup.equalsEach, 95),
-        unit: 'ms',
-        note: `p50 ${percentile(f.lookup.equalsEach, 50).toFixed(1)} ms`,
-      },
-      {
-        what: `${label}: raw IDB index getAll, 1 key: p95`,
-        measured: percentile(f.lookup.rawIndex, 95),
-        unit: 'ms',
-        note: 'the floor',
-      },
-    );
-  }
+  if (f.lookup) rows.push(...lookupRows(label, f.lookup, f.set.accounts));
   if (f.badge) {
     const at100k = f.set.accounts === 100_000;
     rows.push(
