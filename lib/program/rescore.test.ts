@@ -192,6 +192,27 @@ describe('the derived scores table', () => {
     expect(await runChunks(main, 1).count()).toBe(0);
   });
 
+  it('shows an edit made during a run once the run is visible, also for an account whose page was scored before it', async () => {
+    const main = await withFileImport(fileAccounts(600));
+    await rescore(main, INPUTS, { now: NOW });
+    await withFileImport(fileAccounts(600, 2), 2, main);
+    let pages = 0;
+    // The new run scores its first page (file:c0000…c0199), then stops as for a newer request.
+    await rescore(main, INPUTS, { now: NOW + 1_000, shouldStop: () => ++pages >= 1 });
+    await recordEdit(
+      main,
+      { kind: 'tier', entityId: 'file:c0005', accountId: 'file:c0005', value: 1, base: null },
+      NOW + 1_500,
+    );
+
+    expect(await rescore(main, INPUTS, { now: NOW + 2_000 })).toEqual({ status: 'complete', scored: 600 });
+    const { state, rows } = await readScores(main);
+    expect(state?.run).toBe(2);
+    expect(rows.find((r) => r.id === 'file:c0005')?.assignedTier).toBe(1);
+    // And the run is current: nothing left to patch.
+    expect(await rescore(main, INPUTS, { now: NOW + 3_000 })).toEqual({ status: 'current', scored: 0 });
+  });
+
   it('starts again from the first account when the data changes during a run', async () => {
     const main = await withFileImport(fileAccounts(1_200));
     let pages = 0;

@@ -88,6 +88,7 @@ async function scorePage(
   at: number,
   pause?: () => Promise<void>,
   contiguous = false,
+  outbox?: ReadonlyMap<string, LocalEdit[]>,
 ): Promise<ScoredPage> {
   const ids = accounts.map((a) => a.id);
   const first = ids[0] as string;
@@ -101,12 +102,12 @@ async function scorePage(
     contiguous
       ? db.accountTouchpoints.where(':id').between(first, last, true, true).toArray()
       : db.accountTouchpoints.bulkGet(ids),
-    main.outbox.where('accountId').anyOf(ids).toArray(),
+    outbox ? ids.flatMap((id) => outbox.get(id) ?? []) : main.outbox.where('accountId').anyOf(ids).toArray(),
   ]);
   const packed = new Map<string, AccountTouchpoints>();
   for (const row of touchpointRows) if (row) packed.set(row.accountId, row);
   const contactsOf = byAccountId(contacts);
-  const editsOf = byAccountId(edits);
+  const editsOf = outbox ?? byAccountId(edits);
   const lastSync = new Map<string, number | undefined>(states.map((s) => [s.source, s.lastSuccess]));
   const rows: ScoreRow[] = [];
   for (let i = 0; i < accounts.length; i++) {
@@ -194,7 +195,13 @@ export async function rescore(
     };
     await startPending(main, pending);
   }
-  return runPages(main, inputs, pending, options);
+  const outcome = await runPages(main, inputs, pending, options);
+  if (outcome.status !== 'complete') return outcome;
+  // The run's rows hold the edits as they stood when its pages were read: one made during the
+  // run (its page read before) is rescored in place now, not left until the next request.
+  const visible = await main.derived.get('scores');
+  if (visible?.run !== undefined) await patchEdits(main, inputs, visible);
+  return outcome;
 }
 
 /** Records a new run as pending; re-read in the transaction, not to drop what was added to the state meanwhile (a model change's due effect). */
@@ -214,8 +221,13 @@ async function runPages(
   const states = await main.syncState.toArray();
   const view = viewOf(main, states);
   // The visible run: each page's rows are compared with its rows, for the changes the sources brought.
-  const previous = (await main.derived.get('scores'))?.run;
+  const visibleRun = (await main.derived.get('scores'))?.run;
+  // A visible run of no rows (before any data) has nothing to compare with.
+  const previous = visibleRun !== undefined && (await runChunks(main, visibleRun).first()) ? visibleRun : undefined;
   const arrivedAt = arrivalTimes(states, start.at);
+  // The user's edits, read once for the run rather than once a page: an edit made meanwhile is
+  // rescored in place once the run is visible (see rescore), as an edit between runs is.
+  const outbox = byAccountId(await main.outbox.toArray());
   let pending = start;
   for (;;) {
     const db = view.all[pending.cursor.db];
@@ -226,7 +238,17 @@ async function runPages(
       pending = { ...pending, cursor: { db: pending.cursor.db + 1 } };
       continue;
     }
-    const { rows, marks } = await scorePage(main, db, accounts, states, inputs, pending.at, options.pause, true);
+    const { rows, marks } = await scorePage(
+      main,
+      db,
+      accounts,
+      states,
+      inputs,
+      pending.at,
+      options.pause,
+      true,
+      outbox,
+    );
     const ids = rows.map((r) => r.id);
     // Found now, logged at the switch: a run abandoned for newer data logs nothing, the one after it does.
     const changes =

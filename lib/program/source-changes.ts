@@ -60,22 +60,34 @@ export interface PreviousRow {
 }
 
 /**
- * The rows of run `run` for `ids`: the index names the chunks that hold them (keys only, one
- * cursor), then only those chunks are read — one to three per page of a full run.
+ * The rows of run `run` for `ids`, a page of a full run: consecutive ids of one database, as the
+ * run's own chunks hold them. So the chunks holding the first and the last id (two index reads)
+ * bound the chunks to read, one key range; only ids not found there (an account new since, or
+ * one a patch put in a chunk of its own) are looked up one by one on the index.
  */
 export async function previousRows(
   main: TierlensDB,
   run: number,
   ids: readonly string[],
 ): Promise<Map<string, PreviousRow>> {
-  const keys = await main.scoreChunks.where('ids').anyOf(ids).primaryKeys();
-  const wanted = new Map<number, [number, number]>();
-  for (const key of keys) if (key[0] === run) wanted.set(key[1], key);
-  const chunks = await main.scoreChunks.bulkGet([...wanted.values()]);
   const found = new Map<string, PreviousRow>();
-  for (const chunk of chunks as (ScoreChunk | undefined)[]) {
-    for (const row of chunk?.rows ?? []) found.set(row.id, { row, mark: chunk?.marks?.[row.id] });
-  }
+  const keep = (chunks: readonly (ScoreChunk | undefined)[]) => {
+    for (const chunk of chunks)
+      for (const row of chunk?.rows ?? []) found.set(row.id, { row, mark: chunk?.marks?.[row.id] });
+  };
+  if (ids.length === 0) return found;
+  const chunkOf = async (id: string) =>
+    (await main.scoreChunks.where('ids').equals(id).primaryKeys()).find((key) => key[0] === run)?.[1];
+  const [lo, hi] = await Promise.all([chunkOf(ids[0] as string), chunkOf(ids[ids.length - 1] as string)]);
+  if (lo !== undefined && hi !== undefined && lo <= hi)
+    keep(await main.scoreChunks.where(':id').between([run, lo], [run, hi], true, true).toArray());
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length === 0) return found;
+  const keys = await main.scoreChunks.where('ids').anyOf(missing).primaryKeys();
+  const wanted = new Map<number, [number, number]>();
+  for (const key of keys)
+    if (key[0] === run && (lo === undefined || hi === undefined || key[1] < lo || key[1] > hi)) wanted.set(key[1], key);
+  keep((await main.scoreChunks.bulkGet([...wanted.values()])) as (ScoreChunk | undefined)[]);
   return found;
 }
 
