@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The Chromium build of the extension. */
-export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
+/** The built extension the benchmarks load (BENCH_EXTENSION_DIR: another build, for an A/B). */
+export const EXTENSION_DIR =
+  process.env.BENCH_EXTENSION_DIR ?? resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
 
 /** The system Chromium, or the one named by CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
