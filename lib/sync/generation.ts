@@ -107,18 +107,7 @@ export async function writePage(
     let waiting: DealRecord[] | undefined;
     if (rows.accounts.length) await db.accounts.bulkPut(rows.accounts);
     if (options.deals?.length) {
-      const byAccount = dealsByAccount(options.deals);
-      const ids = [...byAccount.keys()];
-      const owners = await db.accounts.bulkGet(ids);
-      const merged = [];
-      const orphans: DealRecord[] = [];
-      for (let i = 0; i < ids.length; i++) {
-        const owner = owners[i];
-        const deals = byAccount.get(ids[i] as string) ?? [];
-        if (owner) merged.push(mergeDeals(owner, deals));
-        else orphans.push(...deals);
-      }
-      if (merged.length) await db.accounts.bulkPut(merged);
+      const orphans = await mergeIntoAccounts(db, options.deals);
       if (orphans.length && options.onOrphanDeals) options.onOrphanDeals(orphans);
       else if (orphans.length) waiting = [...(meta?.waitingDeals ?? []), ...orphans];
     }
@@ -143,6 +132,26 @@ export async function writePage(
   });
 }
 
+/**
+ * Merges deals into their accounts in `db`, inside the caller's read-write transaction; answers
+ * the deals whose account `db` does not hold.
+ */
+async function mergeIntoAccounts(db: TierlensDB, deals: readonly DealRecord[]): Promise<DealRecord[]> {
+  const byAccount = dealsByAccount(deals);
+  const ids = [...byAccount.keys()];
+  const accounts = await db.accounts.bulkGet(ids);
+  const merged = [];
+  const orphans: DealRecord[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const account = accounts[i];
+    const own = byAccount.get(ids[i] as string) ?? [];
+    if (account) merged.push(mergeDeals(account, own));
+    else orphans.push(...own);
+  }
+  if (merged.length) await db.accounts.bulkPut(merged);
+  return orphans;
+}
+
 /** Deals left out of a run because the run holds no account of theirs, and a few of their ids. */
 export interface LeftOutDeals {
   count: number;
@@ -163,18 +172,7 @@ export async function settleWaitingDeals(
     const meta = await db.syncState.get(source);
     const waiting = meta?.waitingDeals;
     if (!meta || !waiting?.length) return undefined;
-    const byAccount = dealsByAccount(waiting);
-    const ids = [...byAccount.keys()];
-    const accounts = await db.accounts.bulkGet(ids);
-    const merged = [];
-    const left: DealRecord[] = [];
-    for (let i = 0; i < ids.length; i++) {
-      const account = accounts[i];
-      const deals = byAccount.get(ids[i] as string) ?? [];
-      if (account) merged.push(mergeDeals(account, deals));
-      else left.push(...deals);
-    }
-    if (merged.length) await db.accounts.bulkPut(merged);
+    const left = await mergeIntoAccounts(db, waiting);
     const { waitingDeals: _, ...rest } = meta;
     await db.syncState.put(rest);
     return left.length ? { count: left.length, examples: left.slice(0, 3).map((d) => d.id) } : undefined;
