@@ -1,28 +1,18 @@
 import type { Account } from '../db/accounts';
 import type { ChangeEntry } from '../db/change-log';
 import type { TierlensDB } from '../db/db';
-import { sourceOfId, viewOf } from '../db/generations';
-import type { LocalEdit } from '../db/outbox';
-import { type EditMark, type PendingRescore, SCORE_CHUNK, type ScoreChunk, type ScoresState } from '../db/scores';
+import { viewOf } from '../db/generations';
+import { type PendingRescore, SCORE_CHUNK, type ScoreChunk, type ScoresState } from '../db/scores';
 import type { SyncState } from '../db/sync-state';
-import { type AccountTouchpoints, touchpointsOf } from '../db/touchpoints';
-import { applyEdits } from '../edits/overlay';
-import { scoreAccount } from '../scoring/account-view';
-import type { CalibratedModel } from '../scoring/calibration';
-import type { Settings } from '../settings/types';
-import { digest, settingsDigest } from './digest';
+import { settingsDigest } from './digest';
 import { completeEffects, countRows, emptyTally } from './model-effects';
-import { SCORE_ROW_VERSION, type ScoreRow, scoreRowOf } from './score-row';
-import { addFound, changesBetween, editMarks, foundEntries, previousRows } from './source-changes';
+import { patchEdits } from './patch-edits';
+import { byAccountId, editDigests, type ScoringInputs, scorePage, withMarks } from './score-page';
+import { SCORE_ROW_VERSION } from './score-row';
+import { addFound, changesBetween, foundEntries, previousRows } from './source-changes';
 import { runChunks } from './store';
 
-/** What a rescoring scores with: the models in force and, in calibrated mode, the fitted model. */
-export interface ScoringInputs {
-  settings: Settings;
-  calibration?: CalibratedModel;
-  /** When `settings` were read (default: the run's start): a model change logged before then is in them. */
-  readAt?: number;
-}
+export type { ScoringInputs } from './score-page';
 
 /** Engagement decays and follow-ups fall due: rows older than this are scored again. */
 export const RESCORE_EVERY_MS = 6 * 3_600_000;
@@ -41,96 +31,6 @@ export async function basisOf(main: TierlensDB, inputs: ScoringInputs): Promise<
   const model = inputs.calibration ? `${inputs.calibration.fittedAt}` : '';
   return `v${SCORE_ROW_VERSION}|${data}|${mainAccounts}|${settingsDigest(inputs.settings)}|${model}`;
 }
-
-/** Per account with edits, a digest of its edits as they stand (what each is, and its state). */
-function editDigests(edits: readonly LocalEdit[]): Record<string, string> {
-  const byAccount = new Map<string, string[]>();
-  for (const e of edits) {
-    const parts = byAccount.get(e.accountId) ?? [];
-    parts.push(`${e.opId}:${e.state}:${e.confirmedAt ?? ''}`);
-    byAccount.set(e.accountId, parts);
-  }
-  return Object.fromEntries([...byAccount].map(([id, parts]) => [id, digest(parts.sort().join(','))]));
-}
-
-/** The accounts whose edits differ between two digests: edited since, or no longer edited. */
-function changedAccounts(before: Record<string, string>, now: Record<string, string>): string[] {
-  const ids = new Set([...Object.keys(before), ...Object.keys(now)]);
-  return [...ids].filter((id) => before[id] !== now[id]);
-}
-
-const byAccountId = <T extends { accountId: string }>(items: readonly T[]) => {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(item.accountId);
-    if (list) list.push(item);
-    else map.set(item.accountId, [item]);
-  }
-  return map;
-};
-
-/** A page of score rows, with the newest tier and target edit each reflects. */
-interface ScoredPage {
-  rows: ScoreRow[];
-  marks: Record<string, EditMark>;
-}
-
-/**
- * Scores `accounts` (all from `db`, one of the view's databases) as the side panel would: with
- * their contacts, touchpoints and the user's edits applied.
- */
-async function scorePage(
-  main: TierlensDB,
-  db: TierlensDB,
-  accounts: readonly Account[],
-  states: readonly SyncState[],
-  inputs: ScoringInputs,
-  at: number,
-  pause?: () => Promise<void>,
-  contiguous = false,
-  outbox?: ReadonlyMap<string, LocalEdit[]>,
-): Promise<ScoredPage> {
-  const ids = accounts.map((a) => a.id);
-  const first = ids[0] as string;
-  const last = ids[ids.length - 1] as string;
-  // A page of a full run holds consecutive ids: its contacts and touchpoints are one key range
-  // each (one cursor), where a patch's scattered accounts are looked up one key at a time.
-  const [contacts, touchpointRows, edits] = await Promise.all([
-    contiguous
-      ? db.contacts.where('accountId').between(first, last, true, true).toArray()
-      : db.contacts.where('accountId').anyOf(ids).toArray(),
-    contiguous
-      ? db.accountTouchpoints.where(':id').between(first, last, true, true).toArray()
-      : db.accountTouchpoints.bulkGet(ids),
-    outbox ? ids.flatMap((id) => outbox.get(id) ?? []) : main.outbox.where('accountId').anyOf(ids).toArray(),
-  ]);
-  const packed = new Map<string, AccountTouchpoints>();
-  for (const row of touchpointRows) if (row) packed.set(row.accountId, row);
-  const contactsOf = byAccountId(contacts);
-  const editsOf = outbox ?? byAccountId(edits);
-  const lastSync = new Map<string, number | undefined>(states.map((s) => [s.source, s.lastSuccess]));
-  const rows: ScoreRow[] = [];
-  for (let i = 0; i < accounts.length; i++) {
-    if (i > 0 && i % SLICE === 0) await pause?.();
-    const account = accounts[i] as Account;
-    const people = contactsOf.get(account.id) ?? [];
-    const accountEdits = editsOf.get(account.id);
-    const edited = accountEdits
-      ? applyEdits(account, people, accountEdits, lastSync.get(sourceOfId(account.id)))
-      : { account, contacts: people };
-    const own = touchpointsOf(packed.get(account.id));
-    const view = scoreAccount(edited.account, edited.contacts, own, inputs.settings, at, {
-      calibration: inputs.calibration,
-    });
-    let first: number | undefined;
-    for (const t of own) if (first === undefined || t.at < first) first = t.at;
-    rows.push(scoreRowOf(view, first));
-  }
-  return { rows, marks: editMarks(edits) };
-}
-
-/** Accounts scored between two pauses: a few milliseconds of the worker's thread. */
-const SLICE = 50;
 
 /** The next page of accounts of `db` after `after` (by id), at most `SCORE_CHUNK`. */
 function nextAccounts(db: TierlensDB, after: string | undefined): Promise<Account[]> {
@@ -284,9 +184,6 @@ function arrivalTimes(states: readonly SyncState[], fallback: number): (source: 
   return (source) => at.get(source) ?? fallback;
 }
 
-/** A chunk's marks, left out when none of its rows has a tier or target edit. */
-const withMarks = (marks: Record<string, EditMark>) => (Object.keys(marks).length > 0 ? { marks } : {});
-
 /**
  * Makes the finished run visible, in one transaction with the change log entries it brings: the
  * tier and target changes the sources made, and the effect of the model changes it scores with.
@@ -324,87 +221,4 @@ async function switchRun(main: TierlensDB, inputs: ScoringInputs, pending: Pendi
     if (old !== undefined) await runChunks(main, old).delete();
     return true;
   });
-}
-
-/**
- * `chunk` with the rows of `changed` accounts replaced by their new rows (or dropped, for an
- * account that is gone), and their marks with them; `out`: the rows replaced.
- */
-function replaceRows(
-  chunk: ScoreChunk,
-  changed: ReadonlySet<string>,
-  rows: ReadonlyMap<string, ScoreRow>,
-  marks: Readonly<Record<string, EditMark>>,
-): { chunk: ScoreChunk; out: ScoreRow[] } {
-  const kept: ScoreRow[] = [];
-  const out: ScoreRow[] = [];
-  const { marks: before, ...rest } = chunk;
-  const keptMarks: Record<string, EditMark> = { ...before };
-  for (const row of chunk.rows) {
-    if (!changed.has(row.id)) {
-      kept.push(row);
-      continue;
-    }
-    out.push(row);
-    delete keptMarks[row.id];
-    const replaced = rows.get(row.id);
-    if (!replaced) continue;
-    kept.push(replaced);
-    const mark = marks[row.id];
-    if (mark) keptMarks[row.id] = mark;
-  }
-  return { chunk: { ...rest, ids: kept.map((r) => r.id), rows: kept, ...withMarks(keptMarks) }, out };
-}
-
-/** Rescores the accounts whose edits changed since the visible rows, and replaces their rows. */
-async function patchEdits(main: TierlensDB, inputs: ScoringInputs, state: ScoresState): Promise<RescoreOutcome> {
-  const run = state.run as number;
-  const edits = editDigests(await main.outbox.toArray());
-  const changed = changedAccounts(state.edits ?? {}, edits);
-  if (changed.length === 0) return { status: 'current', scored: 0 };
-  const states = await main.syncState.toArray();
-  const view = viewOf(main, states);
-  // Each changed account from the database that holds its rows; one that is gone loses its row.
-  const found = await Promise.all(changed.map((id) => view.forId(id).accounts.get(id)));
-  const rows = new Map<string, ScoreRow>();
-  const marks: Record<string, EditMark> = {};
-  for (const db of view.all) {
-    const accounts = found.filter((a): a is Account => a !== undefined && view.forId(a.id) === db);
-    if (accounts.length === 0) continue;
-    const page = await scorePage(main, db, accounts, states, inputs, state.at ?? Date.now());
-    for (const row of page.rows) rows.set(row.id, row);
-    Object.assign(marks, page.marks);
-  }
-  await main.transaction('rw', main.derived, main.scoreChunks, async () => {
-    const current = await main.derived.get('scores');
-    if (current?.run !== run) return;
-    const chunks = (await main.scoreChunks.where('ids').anyOf(changed).toArray()).filter((c) => c.run === run);
-    const placed = new Set<string>();
-    const out: ScoreRow[] = [];
-    const replacing = new Set(changed);
-    for (const chunk of new Map(chunks.map((c) => [c.chunk, c])).values()) {
-      const replaced = replaceRows(chunk, replacing, rows, marks);
-      for (const row of chunk.rows) placed.add(row.id);
-      out.push(...replaced.out);
-      await main.scoreChunks.put(replaced.chunk);
-    }
-    // Accounts new since the run (added on a page): a chunk of their own, after the last.
-    const added = [...rows.values()].filter((r) => !placed.has(r.id));
-    if (added.length > 0) {
-      const last = await runChunks(main, run).last();
-      const addedMarks: Record<string, EditMark> = {};
-      for (const r of added) if (marks[r.id]) addedMarks[r.id] = marks[r.id] as EditMark;
-      await main.scoreChunks.put({
-        run,
-        chunk: (last?.chunk ?? -1) + 1,
-        ids: added.map((r) => r.id),
-        rows: added,
-        ...withMarks(addedMarks),
-      });
-    }
-    // The tally follows the replaced rows: a model change's before is the visible run as it stands.
-    const counts = current.counts && countRows(countRows(current.counts, out, -1), [...rows.values()]);
-    await main.derived.put({ ...current, edits, ...(counts ? { counts } : {}) });
-  });
-  return { status: 'patched', scored: rows.size };
 }
