@@ -74,14 +74,18 @@ function rankOf(ranks: Map<string, number> | undefined, accountId: string): FitR
  * Every graded account's fit rank, from the background's derived scores (lib/program): read and
  * sorted once per visible run, outside the account's live query, so that a rescoring's progress
  * does not rescore the account on screen. Only read when the org orchestrates by grade; undefined
- * until the first run completed (the panel then says the rank is not known yet).
+ * until the first run completed (the panel then says the rank is not known yet). An edit the
+ * background patches into the run is not a new version: a rank reads only the name, the
+ * worst-case grade and the fit (sameRankEntry, lib/program/segments.ts), which no edit changes
+ * (an account added here changes the data the run rests on: a new run). Before, every edit
+ * re-read and re-sorted every row, 500,000 at scale.
  */
 function useFitRanks(enabled: boolean): Map<string, number> | undefined {
   const version = useLiveQuery(
     () =>
       enabled
         ? readScoresState(getDb()).then((s) =>
-            s?.run === undefined ? 'none' : `${s.run}:${s.at ?? ''}:${JSON.stringify(s.edits ?? {})}`,
+            s?.run === undefined ? 'none' : `${s.run}:${s.at ?? ''}`,
           )
         : 'off',
     [enabled],
