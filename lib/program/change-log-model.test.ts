@@ -2,46 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../db/accounts';
 import { readChangeLog } from '../db/change-log';
 import { TierlensDB } from '../db/db';
-import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Settings } from '../settings/types';
 import { logModelChange, modelChange, settingsDiff } from './change-log-model';
 import { changeWords } from './change-log-words';
+import { C_RAISED, TWO_CRITERIA } from './test-models';
 
-/**
- * Two criteria every account has data for, so each grade is certain: Software is 60 of the
- * weight, GB 40. Tiers that ask for no engagement and no filter: the grade alone recommends
- * (Tier 1 from A, Tier 2 from B, Tier 3 from C).
- */
-const before: Settings = {
-  ...DEFAULT_SETTINGS,
-  icp: {
-    ...DEFAULT_SETTINGS.icp,
-    criteria: [
-      {
-        kind: 'in_set',
-        id: 'industry',
-        label: 'Industry',
-        field: 'industry',
-        values: ['Software'],
-        weight: 60,
-        disqualifying: false,
-      },
-      {
-        kind: 'in_set',
-        id: 'geo',
-        label: 'Geography',
-        field: 'country',
-        values: ['GB'],
-        weight: 40,
-        disqualifying: false,
-      },
-    ],
-    thresholds: { A: 80, B: 65, C: 45, D: 25 },
-  },
-  tiers: DEFAULT_SETTINGS.tiers.map((t) => ({ ...t, minEngagement: 0, requiredCriteria: [] })),
-};
-/** The C threshold raised from 45 to 61. */
-const after: Settings = { ...before, icp: { ...before.icp, thresholds: { ...before.icp.thresholds, C: 61 } } };
+const before = TWO_CRITERIA;
+const after = C_RAISED;
 
 const base: Account = {
   id: 'file:0',

@@ -12,6 +12,7 @@ import { logModelChange } from './change-log-model';
 import { countRows, emptyTally } from './model-effects';
 import { RESCORE_EVERY_MS, rescore } from './rescore';
 import { readScores, readScoresState, runChunks } from './store';
+import { C_RAISED, TWO_CRITERIA } from './test-models';
 
 const NOW = Date.UTC(2026, 11, 1, 9);
 const INPUTS = { settings: DEFAULT_SETTINGS };
@@ -412,36 +413,9 @@ describe('the change log of the tiers and target designations a source changed',
 
 describe('the effect of a model change logged without the accounts (a team feed’s)', () => {
   /** Industry Software (60) and country GB (40): every account's grade is certain, and the grade alone recommends its tier. */
-  const before: Settings = {
-    ...DEFAULT_SETTINGS,
-    icp: {
-      ...DEFAULT_SETTINGS.icp,
-      criteria: [
-        {
-          kind: 'in_set',
-          id: 'industry',
-          label: 'Industry',
-          field: 'industry',
-          values: ['Software'],
-          weight: 60,
-          disqualifying: false,
-        },
-        {
-          kind: 'in_set',
-          id: 'geo',
-          label: 'Geography',
-          field: 'country',
-          values: ['GB'],
-          weight: 40,
-          disqualifying: false,
-        },
-      ],
-      thresholds: { A: 80, B: 65, C: 45, D: 25 },
-    },
-    tiers: DEFAULT_SETTINGS.tiers.map((t) => ({ ...t, minEngagement: 0, requiredCriteria: [] })),
-  };
+  const before = TWO_CRITERIA;
   /** The team raised C from 45 to 61. */
-  const after: Settings = { ...before, icp: { ...before.icp, thresholds: { ...before.icp.thresholds, C: 61 } } };
+  const after = C_RAISED;
   // By hand:          score  before (C ≥ 45)   after (C ≥ 61)
   //   Software, GB     100   A, Tier 1          A, Tier 1
   //   Software, US      60   C, Tier 3          D, no tier
