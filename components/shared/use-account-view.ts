@@ -84,9 +84,7 @@ function useFitRanks(enabled: boolean): Map<string, number> | undefined {
   const version = useLiveQuery(
     () =>
       enabled
-        ? readScoresState(getDb()).then((s) =>
-            s?.run === undefined ? 'none' : `${s.run}:${s.at ?? ''}`,
-          )
+        ? readScoresState(getDb()).then((s) => (s?.run === undefined ? 'none' : `${s.run}:${s.at ?? ''}`))
         : 'off',
     [enabled],
   );
