@@ -719,7 +719,7 @@ export async function benchImport(log: (s: string) => void): Promise<Row[]> {
       'by the accounts alone, and "accounts file alone" is when the first progress on contacts.csv arrives. Heap is ' +
       'Runtime.getHeapUsage usedSize (V8 heap in use, garbage not yet collected included) of the options page and of the ' +
       'import worker, sampled together every ~100 ms; the peak of their sum is the figure against 150 MB. Lookups are the ' +
-      "background's resolveKeys over the main database and the file generation (LinkedIn-page keys li: and name:), timed " +
+      "background's lookUpPage over the main database and the file generation (LinkedIn-page keys li: and name:), timed " +
       'with performance.now (0.1 ms steps) in an extension page; navigation → badge is navigation.ts’s method on imported accounts.',
   );
   return rows;
