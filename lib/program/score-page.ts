@@ -38,7 +38,11 @@ export function editDigests(edits: readonly LocalEdit[]): Record<string, string>
   return Object.fromEntries([...byAccount].map(([id, parts]) => [id, digest(parts.sort().join(','))]));
 }
 
-/** The accounts whose edits differ between two digests: edited since, or no longer edited. */
+/**
+ * The accounts whose edits differ between two digests: edited since, or no longer edited. The
+ * rescoring patches exactly these in place (patch-edits.ts), and the view re-reads exactly these
+ * (store.ts refreshScores).
+ */
 export function changedAccounts(before: Record<string, string>, now: Record<string, string>): string[] {
   const ids = new Set([...Object.keys(before), ...Object.keys(now)]);
   return [...ids].filter((id) => before[id] !== now[id]);

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { TierlensDB } from '../db/db';
 import type { ScoresState } from '../db/scores';
 import { AccountIndex } from './query';
+import { changedAccounts } from './score-page';
 import type { ScoreRow } from './score-row';
 
 /** The derived table's state row; undefined before the first rescoring started. */
@@ -31,16 +32,6 @@ export interface ScoresRead {
   index: AccountIndex;
 }
 
-/**
- * The accounts whose edit digests differ between two states: edited since, or no longer edited.
- * These are exactly the accounts the background rescores in place (lib/program/rescore.ts
- * `patchEdits`), writing their rows and the new digests in one transaction.
- */
-function editedSince(before: Record<string, string>, now: Record<string, string>): string[] {
-  const ids = new Set([...Object.keys(before), ...Object.keys(now)]);
-  return [...ids].filter((id) => before[id] !== now[id]);
-}
-
 /** The edited accounts' rows as the visible run holds them now, in chunk order; an id without one lost its row. */
 interface EditedRows {
   state: ScoresState;
@@ -57,7 +48,7 @@ async function readEditedRows(main: TierlensDB, since: ScoresState): Promise<Edi
   return main.transaction('r', main.derived, main.scoreChunks, async () => {
     const state = await readScoresState(main);
     if (state?.run === undefined || state.run !== since.run || state.at !== since.at) return undefined;
-    const ids = editedSince(since.edits ?? {}, state.edits ?? {});
+    const ids = changedAccounts(since.edits ?? {}, state.edits ?? {});
     if (ids.length === 0) return { state, ids, rows: [] };
     // The multi-entry index spans every run (a pending one holds the same ids): this run's chunks only.
     const keys = await main.scoreChunks.where('ids').anyOf(ids).primaryKeys();
