@@ -1,20 +1,11 @@
 import type { ReactNode } from 'react';
-import { count } from '@/components/shared/format';
+import { count, money } from '@/components/shared/format';
 import { type GroupMetrics, type Metrics, TRENDS } from '@/lib/program/metrics';
 import { type BarPart, Legend, ShareBar, Sparkline, StackedBar } from './metrics-charts';
 import { LEVEL_WORDS } from './row-words';
 
 export type Grouping = 'tier' | 'owner';
 
-/** 1_250_000 → "$1.3M", 50_000 → "$50K", 0 → "$0". */
-const money = (usd: number) =>
-  new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: 'USD',
-    notation: 'compact',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-  }).format(usd);
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const day = (ms: number) =>
   new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
