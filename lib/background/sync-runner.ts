@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sourceWho } from '../db/change-log';
 import type { TierlensDB } from '../db/db';
 import { collectGenerations } from '../db/generations';
 import type { SourceConfig } from '../db/source-config';
@@ -82,11 +83,9 @@ async function replaceManagedModels(db: TierlensDB, plan: Parameters<typeof mana
   const before = await loadSettings();
   await saveManagedModels(managedModels(plan));
   const after = await loadSettings();
-  await logModelChange(db, { before, after, who: TEAM_FEED, now: Date.now() }).catch(() => false);
+  // Named as the feed's tier changes are: the log tells sources from people by this name.
+  await logModelChange(db, { before, after, who: sourceWho('feed'), now: Date.now() }).catch(() => false);
 }
-
-/** Who the change log names for the team feed's models. */
-export const TEAM_FEED = 'team feed';
 
 async function schedule(db: TierlensDB, source: SourceConfig['source'], at: number): Promise<void> {
   // Alarms fire at most every 30 s; a sooner retry waits for the next one.
