@@ -1,5 +1,6 @@
 import { nameKey } from '../../keys/normalise';
 import type { RecordKind } from '../records';
+import { StringTable } from './string-table';
 
 /** Where a record came from, for "row 5 of accounts.csv already has it". */
 export interface RowRef {
@@ -11,69 +12,60 @@ const where = (ref: RowRef) => `row ${ref.row} of ${ref.file}`;
 
 /**
  * Where a record came from, packed in one small integer (the file's number, then its row) so
- * that an import of millions of rows does not keep an object per id: the index is most of an
- * import's memory. Refs that do not fit (a 33rd file, a row past 67 million) stay objects.
+ * that an import of millions of rows does not keep an object per id. Refs that do not fit (a
+ * 33rd file, a row past 67 million) are kept aside as objects, their value OVERFLOW.
  */
 const ROW_BITS = 2 ** 26;
 const MAX_FILES = 32;
-type PackedRef = number | RowRef;
+const OVERFLOW = 0xffffffff;
+/** A linking key that two records claim: it links to neither. */
+const AMBIGUOUS = 0xffffffff;
 
 /**
- * The id of a record as the index keys it. Ids are a source prefix, a colon and the CRM's own
- * id (`file:900000123`), and most CRM ids are integers: keeping the number instead of the
- * string saves an import millions of strings. A string key always has its colon and a number
- * never does, so the two never collide; a number stands only for the prefix it was first seen
- * with (see `IdKeys`), so `file:123` and `other:123` stay apart.
+ * The ids of one kind of record taken so far, with where each came from, in a StringTable: most
+ * of an import's memory was these ids as strings in a Map (500,000 touchpoint ids were 50 MB of
+ * JS heap). Ids are a source prefix, a colon and the CRM's own id (`file:900000123`): the table
+ * keeps only what follows the prefix it first saw, and any other id whole behind a NUL (which
+ * a kept suffix never starts with), so `file:123` and `other:123` stay apart.
  */
-type IdKey = number | string;
-
-/** At most 15 digits, so that every such id is a safe integer. */
-const MAX_DIGITS = 15;
-const ZERO = 48;
-
-/**
- * `text` as a string of its own, for keeping: the same value, sharing nothing with the text it
- * was cut from. A cell of a file is part of the chunk it was read in (V8 keeps substrings of 13
- * characters or more as slices of their parent) and an id built from one (`file:` + the cell)
- * is a pair of pointers to both, so an index that kept it would keep the chunk: one id or email
- * per chunk holds the whole file in memory. Joining two halves makes V8 write one flat string,
- * which is also the smallest (500,000 touchpoint ids: 19 MB against 33 MB as built).
- */
-function detached(text: string): string {
-  if (text.length < 2) return text;
-  const half = text.length >> 1;
-  return [text.slice(0, half), text.slice(half)].join('');
-}
-
-/** The records of one kind taken so far, by compact key. */
-class IdKeys {
-  readonly refs = new Map<IdKey, PackedRef>();
-  /** The prefix whose integer ids are keyed by number: the first one claimed with one. */
+class IdTable {
+  readonly table = new StringTable();
+  private readonly overflow = new Map<number, RowRef>();
+  /** Fixed by the first id claimed; until then the table is empty. */
   private prefix: string | undefined;
 
-  /**
-   * The key of `id`, as a number when it is `prefix:` then a canonical non-negative integer
-   * (no leading zero, so `file:0123` keeps its string and is not `file:123`). `claiming` fixes
-   * the prefix if none is yet; a lookup never does, and it need not: until a prefix is fixed no
-   * id was keyed by number.
-   */
-  key(id: string, claiming = false): IdKey {
-    const colon = id.indexOf(':');
-    if (colon < 0) return id;
-    const digits = id.length - colon - 1;
-    if (digits < 1 || digits > MAX_DIGITS) return id;
-    if (digits > 1 && id.charCodeAt(colon + 1) === ZERO) return id;
-    let value = 0;
-    for (let i = colon + 1; i < id.length; i++) {
-      const digit = id.charCodeAt(i) - ZERO;
-      if (digit < 0 || digit > 9) return id;
-      value = value * 10 + digit;
-    }
-    if (this.prefix === undefined) {
-      if (!claiming) return id;
-      this.prefix = id.slice(0, colon);
-    }
-    return colon === this.prefix.length && id.startsWith(this.prefix) ? value : id;
+  get size(): number {
+    return this.table.size;
+  }
+
+  private key(id: string): string {
+    const prefix = this.prefix as string;
+    return id.startsWith(prefix) && id.charCodeAt(prefix.length) !== 0 ? id.slice(prefix.length) : `\0${id}`;
+  }
+
+  /** The entry of `id`, or -1. */
+  find(id: string): number {
+    return this.prefix === undefined ? -1 : this.table.find(this.key(id));
+  }
+
+  /** Adds `id` (not there yet) with its packed ref; answers its entry. */
+  add(id: string, ref: number | RowRef): number {
+    if (this.prefix === undefined) this.prefix = id.slice(0, id.indexOf(':') + 1);
+    const entry = this.table.set(this.key(id), typeof ref === 'number' ? ref : OVERFLOW);
+    if (typeof ref !== 'number') this.overflow.set(entry, ref);
+    return entry;
+  }
+
+  /** The packed ref of an entry. */
+  ref(entry: number): number | RowRef {
+    const value = this.table.valueAt(entry);
+    return value === OVERFLOW ? (this.overflow.get(entry) as RowRef) : value;
+  }
+
+  /** The id of an entry, as given. */
+  idAt(entry: number): string {
+    const key = this.table.keyAt(entry);
+    return key.charCodeAt(0) === 0 ? key.slice(1) : `${this.prefix}${key}`;
   }
 }
 
@@ -88,21 +80,26 @@ class IdKeys {
  */
 export class ImportIndex {
   private readonly files: string[] = [];
-  private readonly ids: Record<RecordKind, IdKeys> = {
-    account: new IdKeys(),
-    contact: new IdKeys(),
-    touchpoint: new IdKeys(),
-    deal: new IdKeys(),
+  private readonly ids: Record<RecordKind, IdTable> = {
+    account: new IdTable(),
+    contact: new IdTable(),
+    touchpoint: new IdTable(),
+    deal: new IdTable(),
   };
   /** The previous import's accounts and contacts that no row of this import claimed. */
-  private readonly seeded: Record<'account' | 'contact', IdKeys> = { account: new IdKeys(), contact: new IdKeys() };
-  /** Domain or name key → account id; null once two accounts claim it (it links nothing then). */
-  private readonly accountBy = new Map<string, string | null>();
-  private readonly contactByEmail = new Map<string, string | null>();
+  private readonly seeded: Record<'account' | 'contact', IdTable> = { account: new IdTable(), contact: new IdTable() };
+  /**
+   * Domain or name key → the account it links to, AMBIGUOUS once two accounts claim it (it
+   * links nothing then). An account is named by its entry: twice the entry in `ids.account`, or
+   * twice the entry in `seeded.account` plus one.
+   */
+  private readonly accountBy = new StringTable();
+  /** Email → the contact it links to, named as accountBy names accounts. */
+  private readonly contactByEmail = new StringTable();
 
   /** How many records of a kind were taken. */
   count(kind: RecordKind): number {
-    return this.ids[kind].refs.size;
+    return this.ids[kind].size;
   }
 
   /**
@@ -111,16 +108,15 @@ export class ImportIndex {
    */
   claim(kind: RecordKind, id: string, ref: RowRef): string | undefined {
     const ids = this.ids[kind];
-    const key = ids.key(id, true);
-    const first = ids.refs.get(key);
-    if (first !== undefined) {
-      return `duplicate id ${id}: ${where(this.unpack(first))} already has it, so this row was skipped`;
+    const first = ids.find(id);
+    if (first >= 0) {
+      return `duplicate id ${id}: ${where(this.unpack(ids.ref(first)))} already has it, so this row was skipped`;
     }
-    ids.refs.set(typeof key === 'string' ? detached(key) : key, this.pack(ref));
+    ids.add(id, this.pack(ref));
     return undefined;
   }
 
-  private pack(ref: RowRef): PackedRef {
+  private pack(ref: RowRef): number | RowRef {
     let index = this.files.indexOf(ref.file);
     if (index < 0 && this.files.length < MAX_FILES) index = this.files.push(ref.file) - 1;
     return index >= 0 && Number.isInteger(ref.row) && ref.row >= 0 && ref.row < ROW_BITS
@@ -128,31 +124,29 @@ export class ImportIndex {
       : ref;
   }
 
-  private unpack(ref: PackedRef): RowRef {
+  private unpack(ref: number | RowRef): RowRef {
     if (typeof ref !== 'number') return ref;
     return { file: this.files[Math.floor(ref / ROW_BITS)] ?? '?', row: ref % ROW_BITS };
   }
 
   /** Whether a row of this import claimed `id` (see claim). */
   has(kind: RecordKind, id: string): boolean {
-    const ids = this.ids[kind];
-    return ids.refs.has(ids.key(id));
+    return this.ids[kind].find(id) >= 0;
   }
 
   /** Whether a record may link to `id`: claimed by this import, or seeded from the one it adds to. */
   knows(kind: 'account' | 'contact', id: string): boolean {
-    const seeded = this.seeded[kind];
-    return this.has(kind, id) || seeded.refs.has(seeded.key(id));
+    return this.has(kind, id) || this.seeded[kind].find(id) >= 0;
   }
 
   /** Whether any record of a kind is there to link to (this import's, or the previous one's). */
   knowsAny(kind: 'account' | 'contact'): boolean {
-    return this.count(kind) > 0 || this.seeded[kind].refs.size > 0;
+    return this.count(kind) > 0 || this.seeded[kind].size > 0;
   }
 
   /** Whether this import adds to a previous one that had records of `kind` (for the words of a link error). */
   addsTo(kind: 'account' | 'contact'): boolean {
-    return this.seeded[kind].refs.size > 0;
+    return this.seeded[kind].size > 0;
   }
 
   /**
@@ -163,72 +157,85 @@ export class ImportIndex {
   seedAccount(id: string, domains: readonly string[], byName: string | undefined): void {
     if (this.has('account', id)) return;
     const seeded = this.seeded.account;
-    const key = seeded.key(id, true);
-    if (seeded.refs.has(key)) return;
-    seeded.refs.set(typeof key === 'string' ? detached(key) : key, 0);
-    const stored = detached(id);
-    for (const domain of domains) this.mark(this.accountBy, `dom:${domain}`, stored);
-    if (byName) this.mark(this.accountBy, byName, stored);
+    if (seeded.find(id) >= 0) return;
+    const link = seeded.add(id, 0) * 2 + 1;
+    for (const domain of domains) this.mark('account', `dom:${domain}`, link);
+    if (byName) this.mark('account', byName, link);
   }
 
   /** Learns a contact of the import this one adds to, for linking touchpoints by contact id and email. */
   seedContact(id: string, email: string | undefined): void {
     if (this.has('contact', id)) return;
     const seeded = this.seeded.contact;
-    const key = seeded.key(id, true);
-    if (seeded.refs.has(key)) return;
-    seeded.refs.set(typeof key === 'string' ? detached(key) : key, 0);
-    if (email) this.mark(this.contactByEmail, email.toLowerCase(), detached(id));
+    if (seeded.find(id) >= 0) return;
+    const link = seeded.add(id, 0) * 2 + 1;
+    if (email) this.mark('contact', email.toLowerCase(), link);
   }
 
   /**
-   * Indexes an account by its domains and name (`byName`: its name key, when the caller has it)
-   * for linking. Returns a warning for each domain another account of the import already has:
-   * both are kept (they are different records in the CRM), and lookups will show them as
-   * ambiguous. The index keeps its own copy of the id (see detached).
+   * Indexes an account, claimed already, by its domains and name (`byName`: its name key, when
+   * the caller has it) for linking. Returns a warning for each domain another account of the
+   * import already has: both are kept (they are different records in the CRM), and lookups will
+   * show them as ambiguous.
    */
   addAccount(id: string, domains: readonly string[], name: string, byName = nameKey(name)): string[] {
     const warnings: string[] = [];
-    let stored: string | undefined;
+    const link = this.ids.account.find(id) * 2;
+    if (link < 0) return warnings;
     for (const domain of domains) {
       const other = this.accountBy.get(`dom:${domain}`);
-      if (other && other !== id) {
-        const accounts = this.ids.account;
-        const ref = accounts.refs.get(accounts.key(other));
+      if (other !== undefined && other !== AMBIGUOUS && other !== link) {
+        const claimed = other % 2 === 0;
+        const ref = claimed ? ` (${where(this.unpack(this.ids.account.ref(other / 2)))})` : '';
         warnings.push(
-          `shares the domain ${domain} with ${other}${ref !== undefined ? ` (${where(this.unpack(ref))})` : ''}: both were imported, and will show as ambiguous`,
+          `shares the domain ${domain} with ${this.linked('account', other)}${ref}: both were imported, and will show as ambiguous`,
         );
       }
-      stored ??= detached(id);
-      this.mark(this.accountBy, `dom:${domain}`, stored);
+      this.mark('account', `dom:${domain}`, link);
     }
-    if (byName) this.mark(this.accountBy, byName, stored ?? detached(id));
+    if (byName) this.mark('account', byName, link);
     return warnings;
   }
 
+  /** Indexes a contact, claimed already, by its email for linking touchpoints. */
   addContact(id: string, email: string | undefined): void {
-    if (email) this.mark(this.contactByEmail, email.toLowerCase(), detached(id));
+    const entry = this.ids.contact.find(id);
+    if (email && entry >= 0) this.mark('contact', email.toLowerCase(), entry * 2);
   }
 
   /** The account of the import with this domain, `null` when several have it, undefined when none. */
   accountByDomain(domain: string): string | null | undefined {
-    return this.accountBy.get(`dom:${domain}`);
+    return this.linked('account', this.accountBy.get(`dom:${domain}`));
   }
 
   /** The account of the import with this name (compared as company keys compare names). */
   accountByName(name: string): string | null | undefined {
     const key = nameKey(name);
-    return key ? this.accountBy.get(key) : undefined;
+    return key ? this.linked('account', this.accountBy.get(key)) : undefined;
   }
 
   contactByEmailAddress(email: string): string | null | undefined {
-    return this.contactByEmail.get(email.toLowerCase());
+    return this.linked('contact', this.contactByEmail.get(email.toLowerCase()));
   }
 
-  /** Maps `key` to `id`, or to null once another id claims it; a new key is kept as a copy (see detached). */
-  private mark(map: Map<string, string | null>, key: string, id: string): void {
-    const seen = map.get(key);
-    if (seen === undefined) map.set(detached(key), id);
-    else if (seen !== id) map.set(key, null);
+  /**
+   * Maps `key` to `link`, or to AMBIGUOUS once a link to another record claims it (a row of this
+   * import that replaces a seeded record is the same record).
+   */
+  private mark(kind: 'account' | 'contact', key: string, link: number): void {
+    const table = kind === 'account' ? this.accountBy : this.contactByEmail;
+    const seen = table.get(key);
+    if (seen === undefined) table.set(key, link);
+    else if (seen !== link && seen !== AMBIGUOUS && this.linked(kind, seen) !== this.linked(kind, link)) {
+      table.set(key, AMBIGUOUS);
+    }
+  }
+
+  /** The id a link names (see accountBy). */
+  private linked(kind: 'account' | 'contact', link: number | undefined): string | null | undefined {
+    if (link === undefined) return undefined;
+    if (link === AMBIGUOUS) return null;
+    const table = link % 2 === 0 ? this.ids[kind] : this.seeded[kind];
+    return table.idAt(Math.floor(link / 2));
   }
 }
