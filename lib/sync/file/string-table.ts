@@ -1,9 +1,10 @@
 /**
  * A map from strings to unsigned 32-bit values, kept in typed arrays: the keys' UTF-8 bytes one
  * after another in one buffer, and an open-addressing hash table (linear probing) of entry
- * numbers. Exact — a key is found only by comparing its bytes — and about a third of what a
- * `Map<string, …>` takes: an import of millions of rows keeps every id, domain and email it has
- * seen (see ImportIndex), and as strings and Map entries they were most of its JS heap.
+ * numbers (no hash is kept: growing rehashes the bytes). Exact: a key is found only by comparing
+ * its bytes. Arrays grow by half, not double, so less of them sits unused. An import of millions
+ * of rows keeps every id, domain and email it has seen (see ImportIndex); as strings in Maps they
+ * were most of its JS heap.
  *
  * Entries are numbered from 0 in the order they were added, and never removed; `keyAt` gives an
  * entry's key back, so that a value may name another entry instead of holding a string.
@@ -19,7 +20,6 @@ const MAX_LOAD = 0.7;
 
 export class StringTable {
   private slots = new Uint32Array(1024);
-  private hashes = new Uint32Array(256);
   private values = new Uint32Array(256);
   /** Entry e's key is bytes[starts[e], starts[e + 1]). */
   private starts = new Uint32Array(257);
@@ -31,7 +31,7 @@ export class StringTable {
   /** The entry number of `key`, or -1. */
   find(key: string): number {
     const n = this.encode(key);
-    return this.lookup(hash(this.scratch, n), n);
+    return this.lookup(hash(this.scratch, 0, n), n);
   }
 
   get(key: string): number | undefined {
@@ -57,24 +57,21 @@ export class StringTable {
   /** Sets the value of `key`, adding it when new; answers its entry number. */
   set(key: string, value: number): number {
     const n = this.encode(key);
-    const h = hash(this.scratch, n);
+    const h = hash(this.scratch, 0, n);
     const found = this.lookup(h, n);
     if (found >= 0) {
       this.values[found] = value;
       return found;
     }
-    if ((this.size + 1) / this.slots.length > MAX_LOAD) this.rehash(this.slots.length * 2);
+    if ((this.size + 1) / this.slots.length > MAX_LOAD) this.rehash(Math.ceil(this.slots.length * 1.5));
     const entry = this.size++;
-    if (entry >= this.hashes.length) this.growEntries();
+    if (entry >= this.values.length) this.growEntries();
     if (this.length + n > this.bytes.length) this.bytes = grown(this.bytes, this.length + n);
     this.bytes.set(this.scratch.subarray(0, n), this.length);
     this.length += n;
-    this.hashes[entry] = h;
     this.values[entry] = value;
     this.starts[entry + 1] = this.length;
-    let slot = h & (this.slots.length - 1);
-    while (this.slots[slot] !== 0) slot = (slot + 1) & (this.slots.length - 1);
-    this.slots[slot] = entry + 1;
+    this.slots[freeSlot(this.slots, h)] = entry + 1;
     return entry;
   }
 
@@ -98,12 +95,12 @@ export class StringTable {
   }
 
   private lookup(h: number, n: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const count = this.slots.length;
+    for (let slot = home(h, count); ; slot = slot + 1 === count ? 0 : slot + 1) {
       const held = this.slots[slot] as number;
       if (held === 0) return -1;
       const entry = held - 1;
-      if (this.hashes[entry] === h && this.sameBytes(entry, n)) return entry;
+      if (this.sameBytes(entry, n)) return entry;
     }
   }
 
@@ -116,36 +113,45 @@ export class StringTable {
 
   private rehash(slotCount: number): void {
     const slots = new Uint32Array(slotCount);
-    const mask = slotCount - 1;
     for (let entry = 0; entry < this.size; entry++) {
-      let slot = (this.hashes[entry] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
+      const h = hash(this.bytes, this.starts[entry] as number, this.starts[entry + 1] as number);
+      slots[freeSlot(slots, h)] = entry + 1;
     }
     this.slots = slots;
   }
 
   private growEntries(): void {
-    const count = this.hashes.length * 2;
-    this.hashes = grown(this.hashes, count);
-    this.values = grown(this.values, count);
-    this.starts = grown(this.starts, count + 1);
+    this.values = grown(this.values, this.values.length + 1);
+    this.starts = grown(this.starts, this.values.length + 1);
   }
 }
 
-/** FNV-1a over the first `n` bytes, mixed so that the low bits (the slot) depend on all of them. */
-function hash(bytes: Uint8Array, n: number): number {
+/** The slot a hash starts probing at, out of `count`: its place in [0, count) scaled, not a power of two's mask. */
+const home = (h: number, count: number) => Math.floor((h / 4_294_967_296) * count);
+
+/** The first free slot from a hash's home on (linear probing, wrapping at the end). */
+function freeSlot(slots: Uint32Array, h: number): number {
+  let slot = home(h, slots.length);
+  while (slots[slot] !== 0) slot = slot + 1 === slots.length ? 0 : slot + 1;
+  return slot;
+}
+
+/** FNV-1a over bytes[start, end), mixed so that the low bits (the slot) depend on all of them. */
+function hash(bytes: Uint8Array, start: number, end: number): number {
   let h = FNV_OFFSET;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ (bytes[i] as number), FNV_PRIME);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), FNV_PRIME);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return h >>> 0;
 }
 
-/** A copy of `array` with room for at least `count` items (twice its length, or more). */
+/**
+ * A copy of `array` with room for at least `count` items: half as many again as it had, or
+ * more. Growing by half, not double, leaves less room unused (a third at most, against half).
+ */
 function grown<T extends Uint8Array | Uint32Array>(array: T, count: number): T {
-  const bigger = new (array.constructor as new (n: number) => T)(Math.max(count, array.length * 2));
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(count, Math.ceil(array.length * 1.5)));
   bigger.set(array);
   return bigger;
 }
