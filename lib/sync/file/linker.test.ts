@@ -118,6 +118,14 @@ describe('ImportIndex ids', () => {
     expect(index.accountByDomain('acme.com')).toBeNull();
   });
 
+  it('does not report an account of the previous import, replaced by a row of this one, as sharing its own domain', () => {
+    const index = new ImportIndex();
+    index.seedAccount('file:7', ['acme.com'], 'name:acme');
+    index.claim('account', 'file:7', at(2, 'accounts.csv'));
+    expect(index.addAccount('file:7', ['acme.com'], 'Acme')).toEqual([]);
+    expect(index.accountByDomain('acme.com')).toBe('file:7');
+  });
+
   it('names where an account with a numeric id came from when another shares its domain', () => {
     const index = new ImportIndex();
     index.claim('account', 'file:42', at(7, 'accounts.csv'));

@@ -184,7 +184,7 @@ export class ImportIndex {
     if (link < 0) return warnings;
     for (const domain of domains) {
       const other = this.accountBy.get(`dom:${domain}`);
-      if (other !== undefined && other !== AMBIGUOUS && other !== link) {
+      if (other !== undefined && other !== AMBIGUOUS && this.linked('account', other) !== id) {
         const claimed = other % 2 === 0;
         const ref = claimed ? ` (${where(this.unpack(this.ids.account.ref(other / 2)))})` : '';
         warnings.push(

@@ -25,7 +25,17 @@ describe('StringTable', () => {
 
   it('gives back keys outside ASCII, the empty one, and one longer than its buffers, as they were set', () => {
     const table = new StringTable();
-    const keys = ['müller@beispiel.de', '名前:株式会社', '', '😀 emoji', 'x'.repeat(100_000), '\0file:1', '\uFFFD'];
+    const keys = [
+      'müller@beispiel.de',
+      '名前:株式会社',
+      '',
+      '😀 emoji',
+      'x'.repeat(100_000),
+      '\0file:1',
+      '\uFFFD',
+      '\uFEFF123',
+      '\uFEFF',
+    ];
     const entries = keys.map((k, i) => table.set(k, i));
     keys.forEach((k, i) => {
       expect(table.keyAt(entries[i] as number)).toBe(k);

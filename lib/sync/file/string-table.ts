@@ -10,7 +10,8 @@
  * entry's key back, so that a value may name another entry instead of holding a string.
  */
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// A key may start with U+FEFF: it is the key's, not a byte-order mark to drop.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 /** Marks a key kept as UTF-16 (see encode): 0xFF is never a byte of UTF-8. */
