@@ -71,10 +71,13 @@ export function mergeTouchpoints(
   return [...byId.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Touchpoints grouped by their account, in the order the accounts first appear. */
-export function byAccount(touchpoints: readonly Touchpoint[]): Map<string, Touchpoint[]> {
-  const groups = new Map<string, Touchpoint[]>();
-  for (const t of touchpoints) {
+/**
+ * Records (touchpoints, contacts, deals, edits) grouped by their account, in the order the
+ * accounts first appear, each group in the order given (Map.groupBy needs Node 21).
+ */
+export function byAccount<T extends { accountId: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const t of items) {
     const group = groups.get(t.accountId);
     if (group) group.push(t);
     else groups.set(t.accountId, [t]);

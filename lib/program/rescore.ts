@@ -4,10 +4,11 @@ import type { TierlensDB } from '../db/db';
 import { viewOf } from '../db/generations';
 import { type PendingRescore, SCORE_CHUNK, type ScoreChunk, type ScoresState } from '../db/scores';
 import type { SyncState } from '../db/sync-state';
+import { byAccount } from '../db/touchpoints';
 import { settingsDigest } from './digest';
 import { completeEffects, countRows, emptyTally } from './model-effects';
 import { patchEdits } from './patch-edits';
-import { byAccountId, editDigests, type ScoringInputs, scorePage, withMarks } from './score-page';
+import { editDigests, type ScoringInputs, scorePage, withMarks } from './score-page';
 import { SCORE_ROW_VERSION } from './score-row';
 import { addFound, changesBetween, foundEntries, previousRows } from './source-changes';
 import { runChunks } from './store';
@@ -127,7 +128,7 @@ async function runPages(
   const arrivedAt = arrivalTimes(states, start.at);
   // The user's edits, read once for the run rather than once a page: an edit made meanwhile is
   // rescored in place once the run is visible (see rescore), as an edit between runs is.
-  const outbox = byAccountId(await main.outbox.toArray());
+  const outbox = byAccount(await main.outbox.toArray());
   let pending = start;
   for (;;) {
     const db = view.all[pending.cursor.db];

@@ -4,7 +4,7 @@ import { sourceOfId } from '../db/generations';
 import type { LocalEdit } from '../db/outbox';
 import type { EditMark } from '../db/scores';
 import type { SyncState } from '../db/sync-state';
-import { type AccountTouchpoints, touchpointsOf } from '../db/touchpoints';
+import { type AccountTouchpoints, byAccount, touchpointsOf } from '../db/touchpoints';
 import { applyEdits } from '../edits/overlay';
 import { scoreAccount } from '../scoring/account-view';
 import type { CalibratedModel } from '../scoring/calibration';
@@ -48,16 +48,6 @@ export function changedAccounts(before: Record<string, string>, now: Record<stri
   return [...ids].filter((id) => before[id] !== now[id]);
 }
 
-export const byAccountId = <T extends { accountId: string }>(items: readonly T[]) => {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(item.accountId);
-    if (list) list.push(item);
-    else map.set(item.accountId, [item]);
-  }
-  return map;
-};
-
 /** A page of score rows, with the newest tier and target edit each reflects. */
 export interface ScoredPage {
   rows: ScoreRow[];
@@ -95,8 +85,8 @@ export async function scorePage(
   ]);
   const packed = new Map<string, AccountTouchpoints>();
   for (const row of touchpointRows) if (row) packed.set(row.accountId, row);
-  const contactsOf = byAccountId(contacts);
-  const editsOf = outbox ?? byAccountId(edits);
+  const contactsOf = byAccount(contacts);
+  const editsOf = outbox ?? byAccount(edits);
   const lastSync = new Map<string, number | undefined>(states.map((s) => [s.source, s.lastSuccess]));
   const rows: ScoreRow[] = [];
   for (let i = 0; i < accounts.length; i++) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BuyingRole, Contact } from '../db/contacts';
-import { TOUCHPOINT_STAGE, TOUCHPOINT_TYPES, type Touchpoint } from '../db/touchpoints';
+import { byAccount, TOUCHPOINT_STAGE, TOUCHPOINT_TYPES, type Touchpoint } from '../db/touchpoints';
 import { generateDemoData } from '../demo/generate';
 import { createRng } from '../demo/random';
 import { DEFAULT_ENGAGEMENT } from '../settings/defaults';
@@ -382,17 +382,6 @@ describe('calibratedProbability and calibratedLevel', () => {
     expect(calibratedLevel(probability)).toBe(level);
   });
 });
-
-/** Rows grouped by account id (Map.groupBy needs Node 21). */
-function byAccount<T extends { accountId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.accountId);
-    if (list) list.push(row);
-    else map.set(row.accountId, [row]);
-  }
-  return map;
-}
 
 describe('on the demo data', () => {
   const data = generateDemoData({ seed: 1, now });

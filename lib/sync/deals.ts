@@ -8,17 +8,6 @@ export function opportunityOf(deal: DealRecord): Opportunity {
   return opportunity;
 }
 
-/** Deals by the id of their account, in the order given. */
-export function dealsByAccount(deals: readonly DealRecord[]): Map<string, DealRecord[]> {
-  const byAccount = new Map<string, DealRecord[]>();
-  for (const d of deals) {
-    const list = byAccount.get(d.accountId);
-    if (list) list.push(d);
-    else byAccount.set(d.accountId, [d]);
-  }
-  return byAccount;
-}
-
 /**
  * The account with `deals` merged into the deals it has, by deal id (a deal given here replaces
  * the account's deal of the same id, as a later row of a file does), and its open opportunity,

@@ -2,8 +2,8 @@ import type { Contact } from '../db/contacts';
 import type { TierlensDB } from '../db/db';
 import { dropGeneration, generationDb } from '../db/generations';
 import type { SyncedSource, SyncState } from '../db/sync-state';
-import { type AccountTouchpoints, putTouchpoints, touchpointsOf } from '../db/touchpoints';
-import { dealsByAccount, mergeDeals } from './deals';
+import { type AccountTouchpoints, byAccount, putTouchpoints, touchpointsOf } from '../db/touchpoints';
+import { mergeDeals } from './deals';
 import type { DealRecord, SyncRecord } from './records';
 import type { RecordCounts } from './types';
 
@@ -137,14 +137,14 @@ export async function writePage(
  * the deals whose account `db` does not hold.
  */
 async function mergeIntoAccounts(db: TierlensDB, deals: readonly DealRecord[]): Promise<DealRecord[]> {
-  const byAccount = dealsByAccount(deals);
-  const ids = [...byAccount.keys()];
+  const dealsOf = byAccount(deals);
+  const ids = [...dealsOf.keys()];
   const accounts = await db.accounts.bulkGet(ids);
   const merged = [];
   const orphans: DealRecord[] = [];
   for (let i = 0; i < ids.length; i++) {
     const account = accounts[i];
-    const own = byAccount.get(ids[i] as string) ?? [];
+    const own = dealsOf.get(ids[i] as string) ?? [];
     if (account) merged.push(mergeDeals(account, own));
     else orphans.push(...own);
   }

@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { TierlensDB } from '../db/db';
-import { mergeTouchpoints, touchpointsOf } from '../db/touchpoints';
-import { dealsByAccount, mergeDeals } from './deals';
+import { byAccount, mergeTouchpoints, touchpointsOf } from '../db/touchpoints';
+import { mergeDeals } from './deals';
 import type { ImportIndex } from './file/linker';
 import type { PreviousImport, PreviousProgress } from './file/types';
 import type { StagedGeneration } from './generation';
@@ -109,7 +109,7 @@ export async function keepPrevious(
   },
 ): Promise<KeptRows | undefined> {
   const { db, generation } = staged;
-  const deals = dealsByAccount(options.deals ?? []);
+  const deals = byAccount(options.deals ?? []);
   const kept: RecordCounts = { accounts: 0, contacts: 0, touchpoints: 0 };
   const updated: RecordCounts = { accounts: 0, contacts: 0, touchpoints: 0 };
   let done = 0;
