@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncRecord } from '../records';
 import { syncRecordSchema } from '../records';
 import { importFiles } from './import';
+import { ImportIndex } from './linker';
 import { fixtureFile, memoryFile } from './test-files';
 import type { ImportFile, ImportOptions } from './types';
 
@@ -267,6 +268,54 @@ describe('importFiles', () => {
     expect(byKind(records, 'touchpoint').map((t) => 'contactId' in t && t.contactId)).toEqual(['file:c1', 'file:c2']);
     // The files' own records, counted: the previous import's are not the files'.
     expect(report.counts).toEqual({ accounts: 0, contacts: 3, touchpoints: 2, deals: 0 });
+  });
+
+  describe('indexes contacts by email only when a touchpoints file can link by email', () => {
+    const contacts = 'id,firstName,email,accountId\nc1,Jane,jane@acme.com,1\nc2,Max,max@example.org,1\n';
+    const accounts = 'id,name,domain\n1,Acme,acme.com\n';
+    const files = (touchpointsName: string, touchpoints: string) => [
+      memoryFile(touchpointsName, touchpoints),
+      memoryFile('contacts.csv', contacts),
+      memoryFile('accounts.csv', accounts),
+    ];
+    const contactIds = (records: SyncRecord[]) =>
+      byKind(records, 'touchpoint').map((t) => 'contactId' in t && t.contactId);
+
+    it('links by contact id without indexing emails when no file has an email column', async () => {
+      const index = new ImportIndex();
+      const { records, report } = await run(
+        files('touchpoints.csv', 'id,type,at,accountId,contactId\nt1,meeting,2026-01-01,1,c2\n'),
+        { index },
+      );
+      expect(report.badRows).toBe(0);
+      expect(contactIds(records)).toEqual(['file:c2']);
+      expect(() => index.contactByEmailAddress('max@example.org')).toThrow(/not indexed by email/);
+    });
+
+    it('links by a column the user mapped to the contact email, the kind given as the options page gives it', async () => {
+      const { records, report } = await run(
+        files('activity.csv', 'Ref,What,When,Company,Attendee\nt1,meeting,2026-01-01,1,MAX@example.org\n'),
+        {
+          kinds: { 'activity.csv': 'touchpoint', 'contacts.csv': 'contact', 'accounts.csv': 'account' },
+          mappings: {
+            'activity.csv': { Ref: 'id', What: 'type', When: 'at', Company: 'accountId', Attendee: 'contactEmail' },
+          },
+        },
+      );
+      expect(report.badRows).toBe(0);
+      expect(report.warnings).toBe(0);
+      expect(contactIds(records)).toEqual(['file:c2']);
+    });
+
+    it('links by an email key that only a later record of a JSON file brings', async () => {
+      const json = JSON.stringify([
+        { id: 't1', type: 'meeting', at: '2026-01-01', accountId: '1' },
+        { id: 't2', type: 'meeting', at: '2026-01-02', accountId: '1', contactEmail: 'jane@acme.com' },
+      ]);
+      const { records, report } = await run(files('touchpoints.json', json));
+      expect(report.badRows).toBe(0);
+      expect(contactIds(records)).toEqual([false, 'file:c1']);
+    });
   });
 
   it('scopes ids to the source it is given', async () => {

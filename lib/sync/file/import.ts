@@ -4,7 +4,7 @@ import { accountFromRow } from './account-row';
 import { detectKind, mappingOf, planColumns } from './columns';
 import { contactFromRow } from './contact-row';
 import { dealFromRow } from './deal-row';
-import { fileKind, noKindReason } from './kind';
+import { type FileHead, fileHead, noKindReason } from './kind';
 import { BATCH_SIZE } from './limits';
 import { ImportIndex } from './linker';
 import { ProblemLog } from './problems';
@@ -73,10 +73,19 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
     await options.sink(records, dealRecords);
   };
 
-  const kinds = await Promise.all(files.map((f) => options.kinds?.[f.name] ?? fileKind(f, signal)));
-  const order = files
-    .map((file, i) => ({ file, kind: kinds[i] }))
-    .sort((a, b) => ORDER[a.kind ?? 'touchpoint'] - ORDER[b.kind ?? 'touchpoint']);
+  const heads = await Promise.all(
+    files.map(async (file) => {
+      const given = options.kinds?.[file.name];
+      // Only a touchpoints file's headers are needed when the kind is given: whether it links by email.
+      if (given && given !== 'touchpoint') return { file, kind: given };
+      const head = await fileHead(file, signal);
+      return { file, kind: given ?? head?.kind, head };
+    }),
+  );
+  if (!heads.some(({ file, kind, head }) => mayLinkByEmail(kind, head, options.mappings?.[file.name]))) {
+    index.withoutEmails();
+  }
+  const order = heads.sort((a, b) => ORDER[a.kind ?? 'touchpoint'] - ORDER[b.kind ?? 'touchpoint']);
 
   for (const { file, kind } of order) {
     await seed(kind);
@@ -256,6 +265,17 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
     report.good += 1;
     return record;
   }
+}
+
+/**
+ * Whether a file may link touchpoints to contacts by email: a touchpoints CSV with a column that
+ * maps to the contact's email, or any touchpoints JSON (a later record may bring the key). A file
+ * that cannot be read links nothing: its import stops at its first batch.
+ */
+function mayLinkByEmail(kind: RecordKind | undefined, head: FileHead | undefined, mapping?: ColumnMapping): boolean {
+  if (kind !== 'touchpoint' || !head) return false;
+  if (head.format !== 'csv') return true;
+  return planColumns(head.headers, kind, mapping).columns.some((c) => c.field === 'contactEmail');
 }
 
 function setColumns(report: FileReport, columns: ColumnPlan[]): void {

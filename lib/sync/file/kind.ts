@@ -2,17 +2,28 @@ import type { RecordKind } from '../records';
 import { detectKind } from './columns';
 import { readTable } from './table';
 import { FileStop } from './text';
-import type { ImportFile } from './types';
+import type { FileFormat, ImportFile } from './types';
+
+/** What the first batch of a file tells before it is imported. */
+export interface FileHead {
+  kind: RecordKind | undefined;
+  /** The header row (for JSON, the keys of the first records: later ones may bring more). */
+  headers: readonly string[];
+  format: FileFormat;
+}
 
 /**
- * The kind of records a file holds, from its first batch: read ahead so that account files
- * are imported first. A file that cannot be read yields undefined here; its import reports why.
+ * The kind, headers and format of a file, from its first batch: read ahead so that account
+ * files are imported first, and so that the import knows which links its files will need.
+ * A file that cannot be read yields undefined here; its import reports why.
  */
-export async function fileKind(file: ImportFile, signal?: AbortSignal): Promise<RecordKind | undefined> {
+export async function fileHead(file: ImportFile, signal?: AbortSignal): Promise<FileHead | undefined> {
   const tables = readTable(file.name, file.stream(), signal);
   try {
     const first = await tables.next();
-    return first.done ? undefined : detectKind(first.value.headers);
+    if (first.done) return undefined;
+    const { headers, format } = first.value;
+    return { kind: detectKind(headers), headers, format };
   } catch (error) {
     if (error instanceof FileStop) return undefined;
     throw error;
