@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Account } from './accounts';
 import type { ChangeEntry } from './change-log';
 import type { Contact } from './contacts';
+import type { DealHome } from './deal-homes';
 import type { LocalEdit } from './outbox';
 import { declareVersions } from './schema';
 import type { ScoreChunk, ScoresState } from './scores';
@@ -25,6 +26,8 @@ export class TierlensDB extends Dexie {
   derived!: EntityTable<ScoresState, 'name'>;
   /** Every tier change, target designation and model change (schema v8); main database only. */
   changeLog!: EntityTable<ChangeEntry, 'seq'>;
+  /** Which account holds each deal (schema v9); sources' generations only. */
+  dealHomes!: EntityTable<DealHome, 'dealId'>;
 
   constructor(name = DB_NAME, options: { durability?: 'default' | 'strict' | 'relaxed' } = {}) {
     super(name, { chromeTransactionDurability: options.durability ?? 'default' });

@@ -251,6 +251,18 @@ FIXTURES[8] = {
   },
 };
 
+FIXTURES[9] = {
+  // Version 9 added the deal homes; nothing before it changes, and a home is found by its deal.
+  before: { ...FIXTURES[8].before },
+  async after(db) {
+    expect(await db.outbox.get('op-1')).toEqual(v6Edit);
+    expect(await db.dealHomes.count()).toBe(0);
+    await db.dealHomes.put({ dealId: 'hubspot-deal:9', accountId: 'hubspot:1' });
+    expect(await db.dealHomes.get('hubspot-deal:9')).toEqual({ dealId: 'hubspot-deal:9', accountId: 'hubspot:1' });
+    await expectCurrentIndexesServe(db);
+  },
+};
+
 const CURRENT = SCHEMA_VERSIONS.at(-1)?.version ?? 0;
 const opened: Dexie[] = [];
 let dbCount = 0;

@@ -2,6 +2,7 @@ import type { Dexie, Transaction } from 'dexie';
 import { accountsSchema, accountsSchemaV1, accountsSchemaV2, accountsSchemaV4 } from './accounts';
 import { changeLogSchema } from './change-log';
 import { contactsSchema } from './contacts';
+import { dealHomesSchema } from './deal-homes';
 import { outboxSchema, outboxSchemaV1 } from './outbox';
 import { derivedSchema, scoreChunksSchema } from './scores';
 import { sourceConfigSchema } from './source-config';
@@ -80,6 +81,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 7, stores: { scoreChunks: scoreChunksSchema, derived: derivedSchema } },
   // v8: the change log: every tier change, target designation and model change, appended in order.
   { version: 8, stores: { changeLog: changeLogSchema } },
+  // v9: which account holds each deal, so that a deal moved to another company leaves the old one.
+  // A new table, filled as generations are written: opening a large database builds no index.
+  { version: 9, stores: { dealHomes: dealHomesSchema } },
 ];
 
 /** Declares the versions up to `upTo` (all by default) on a Dexie instance. */

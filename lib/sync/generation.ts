@@ -1,9 +1,12 @@
+import type { Account } from '../db/accounts';
 import type { Contact } from '../db/contacts';
 import type { TierlensDB } from '../db/db';
+import { putDealHomes } from '../db/deal-homes';
 import { dropGeneration, generationDb } from '../db/generations';
 import type { SyncedSource, SyncState } from '../db/sync-state';
 import { type AccountTouchpoints, byAccount, putTouchpoints, touchpointsOf } from '../db/touchpoints';
 import { mergeDeals } from './deals';
+import { applyOpportunities } from './opportunities';
 import type { DealRecord, SyncRecord } from './records';
 import type { RecordCounts } from './types';
 
@@ -101,35 +104,40 @@ export async function writePage(
 ): Promise<RecordCounts> {
   const { db, source } = staged;
   const rows = byTable(records, staged.generation);
-  return db.transaction('rw', [db.accounts, db.contacts, db.accountTouchpoints, db.syncState], async () => {
-    const meta = await db.syncState.get(source);
-    const detached = nextDetached(meta?.detachedContacts, rows.contacts, options.detachedContacts);
-    let waiting: DealRecord[] | undefined;
-    if (rows.accounts.length) await db.accounts.bulkPut(rows.accounts);
-    if (options.deals?.length) {
-      const orphans = await mergeIntoAccounts(db, options.deals);
-      if (orphans.length && options.onOrphanDeals) options.onOrphanDeals(orphans);
-      else if (orphans.length) waiting = [...(meta?.waitingDeals ?? []), ...orphans];
-    }
-    if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
-    // A contact an earlier page of this run brought with a company, and this one without.
-    if (options.detachedContacts?.length) await db.contacts.bulkDelete([...options.detachedContacts]);
-    const newTouchpoints = await putTouchpoints(db.accountTouchpoints, rows.touchpoints);
-    const counts = {
-      accounts: (meta?.accountCount ?? 0) + rows.accounts.length,
-      contacts: (meta?.contactCount ?? 0) + rows.contacts.length,
-      // Exact: touchpoints are merged into their account's row, which says how many were new.
-      touchpoints: (meta?.touchpointCount ?? 0) + newTouchpoints,
-    };
-    await db.syncState.put({
-      ...(meta ?? { source, generation: staged.generation }),
-      cursor: next,
-      ...countFields(counts),
-      ...(detached ? { detachedContacts: detached } : {}),
-      ...(waiting ? { waitingDeals: waiting } : {}),
-    });
-    return counts;
-  });
+  return db.transaction(
+    'rw',
+    [db.accounts, db.contacts, db.accountTouchpoints, db.syncState, db.dealHomes],
+    async () => {
+      const meta = await db.syncState.get(source);
+      const detached = nextDetached(meta?.detachedContacts, rows.contacts, options.detachedContacts);
+      let waiting: DealRecord[] | undefined;
+      if (rows.accounts.length) await db.accounts.bulkPut(rows.accounts);
+      await putDealHomes(db.dealHomes, rows.accounts);
+      if (options.deals?.length) {
+        const orphans = await mergeIntoAccounts(db, options.deals);
+        if (orphans.length && options.onOrphanDeals) options.onOrphanDeals(orphans);
+        else if (orphans.length) waiting = [...(meta?.waitingDeals ?? []), ...orphans];
+      }
+      if (rows.contacts.length) await db.contacts.bulkPut(rows.contacts);
+      // A contact an earlier page of this run brought with a company, and this one without.
+      if (options.detachedContacts?.length) await db.contacts.bulkDelete([...options.detachedContacts]);
+      const newTouchpoints = await putTouchpoints(db.accountTouchpoints, rows.touchpoints);
+      const counts = {
+        accounts: (meta?.accountCount ?? 0) + rows.accounts.length,
+        contacts: (meta?.contactCount ?? 0) + rows.contacts.length,
+        // Exact: touchpoints are merged into their account's row, which says how many were new.
+        touchpoints: (meta?.touchpointCount ?? 0) + newTouchpoints,
+      };
+      await db.syncState.put({
+        ...(meta ?? { source, generation: staged.generation }),
+        cursor: next,
+        ...countFields(counts),
+        ...(detached ? { detachedContacts: detached } : {}),
+        ...(waiting ? { waitingDeals: waiting } : {}),
+      });
+      return counts;
+    },
+  );
 }
 
 /**
@@ -149,6 +157,7 @@ async function mergeIntoAccounts(db: TierlensDB, deals: readonly DealRecord[]): 
     else orphans.push(...own);
   }
   if (merged.length) await db.accounts.bulkPut(merged);
+  await putDealHomes(db.dealHomes, merged);
   return orphans;
 }
 
@@ -168,7 +177,7 @@ export async function settleWaitingDeals(
   staged: Pick<StagedGeneration, 'db' | 'source'>,
 ): Promise<LeftOutDeals | undefined> {
   const { db, source } = staged;
-  return db.transaction('rw', [db.accounts, db.syncState], async () => {
+  return db.transaction('rw', [db.accounts, db.syncState, db.dealHomes], async () => {
     const meta = await db.syncState.get(source);
     const waiting = meta?.waitingDeals;
     if (!meta || !waiting?.length) return undefined;
@@ -266,10 +275,12 @@ export async function applyChanges(
   ]);
   const detached = stagedMeta?.detachedContacts ?? [];
   let left = 0;
+  let moved = 0;
   await target.transaction(
     'rw',
-    [target.accounts, target.contacts, target.accountTouchpoints, target.syncState],
+    [target.accounts, target.contacts, target.accountTouchpoints, target.syncState, target.dealHomes],
     async () => {
+      moved = await takeMovedDeals(target, accounts, visible);
       if (accounts.length) await target.accounts.bulkPut(accounts.map((a) => ({ ...a, generation: visible })));
       left = await takeLeavers(target, contacts, detached);
       if (detached.length) await target.contacts.bulkDelete([...detached]);
@@ -302,8 +313,45 @@ export async function applyChanges(
   return {
     generation: visible,
     counts,
-    changed: accounts.length + contacts.length + touchpoints.length + detached.length + left,
+    changed: accounts.length + contacts.length + touchpoints.length + detached.length + left + moved,
   };
+}
+
+/**
+ * Takes the deals that `incoming` accounts now hold out of the accounts of `target` that held
+ * them before (a deal moved to another company, which an incremental run reads again with the
+ * deal, not the company it left), inside the caller's transaction; then records the deals' new
+ * homes. Answers how many accounts gave up a deal.
+ */
+async function takeMovedDeals(target: TierlensDB, incoming: readonly Account[], generation: number): Promise<number> {
+  const owner = new Map<string, string>();
+  for (const a of incoming) for (const o of a.opportunities ?? []) owner.set(o.id, a.id);
+  if (!owner.size) return 0;
+  const dealIds = [...owner.keys()];
+  const homes = await target.dealHomes.bulkGet(dealIds);
+  const rewritten = new Set(incoming.map((a) => a.id));
+  const lost = new Map<string, Set<string>>();
+  homes.forEach((home, i) => {
+    const dealId = dealIds[i] as string;
+    if (!home || home.accountId === owner.get(dealId) || rewritten.has(home.accountId)) return;
+    const deals = lost.get(home.accountId) ?? new Set<string>();
+    lost.set(home.accountId, deals.add(dealId));
+  });
+  let changed = 0;
+  if (lost.size) {
+    const holders = await target.accounts.bulkGet([...lost.keys()]);
+    const rows = [];
+    for (const holder of holders) {
+      const gone = holder && lost.get(holder.id);
+      const kept = holder?.opportunities?.filter((o) => !gone?.has(o.id));
+      if (!holder || !kept || kept.length === holder.opportunities?.length) continue;
+      rows.push({ ...applyOpportunities({ ...holder }, kept), generation });
+    }
+    if (rows.length) await target.accounts.bulkPut(rows);
+    changed = rows.length;
+  }
+  await putDealHomes(target.dealHomes, incoming);
+  return changed;
 }
 
 /**

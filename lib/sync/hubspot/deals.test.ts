@@ -3,7 +3,7 @@ import type { Opportunity } from '../../db/accounts';
 import { applyOpportunities, statusFromStage, summariseOpportunities } from '../opportunities';
 import { accountRecordSchema } from '../records';
 import { companyToAccount } from './companies';
-import { type DealStages, dealToOpportunity, stageStatus } from './deals';
+import { type DealStages, dealHome, dealToOpportunity, stageStatus } from './deals';
 import type { CrmObject } from './wire';
 
 const NOW = Date.UTC(2026, 2, 2);
@@ -38,6 +38,40 @@ describe('statusFromStage: stage words where no flag says', () => {
     [undefined, 'open'],
   ] as const)('%s → %s', (stage, status) => {
     expect(statusFromStage(stage)).toBe(status);
+  });
+});
+
+describe('dealHome: the one company a deal counts at', () => {
+  it.each([
+    ['no company', [], undefined],
+    ['its only company', [{ id: '7', primary: false }], '7'],
+    [
+      'its primary company, whatever the order',
+      [
+        { id: '3', primary: false },
+        { id: '9', primary: true },
+      ],
+      '9',
+    ],
+    [
+      'without a primary, the first by id as a number',
+      [
+        { id: '900', primary: false },
+        { id: '1000', primary: false },
+        { id: '95', primary: false },
+      ],
+      '95',
+    ],
+    [
+      'ids past 2^53 compared exactly',
+      [
+        { id: '9007199254740993', primary: false },
+        { id: '9007199254740992', primary: false },
+      ],
+      '9007199254740992',
+    ],
+  ])('%s', (_, companies, home) => {
+    expect(dealHome(companies)).toBe(home);
   });
 });
 

@@ -28,8 +28,11 @@
  *   associations do not exist, they will be ignored"); search results carry none, so an
  *   incremental run asks `POST /crm/v4/associations/companies/deals/batch/read` (§5's batch, the
  *   other object pair). Deal→company types are primary 5 and unlabeled 341 (index ids
- *   62460492922, 51771413129); the company→deal ids are UNVERIFIED, so no type id is relied on:
- *   every associated deal counts at the company (a deal of two companies counts at both).
+ *   62460492922, 51771413129); the company→deal ids are UNVERIFIED, so no company→deal type is
+ *   relied on. A deal associated with several companies counts at one account only, so that
+ *   pipeline and win rates are not counted twice: its primary company's (deal→company type 5,
+ *   asked of `POST /crm/v4/associations/deals/companies/batch/read`), else, when none is
+ *   labelled primary, the first of its companies by id.
  * - Scope `crm.objects.deals.read` (the deals guide's scope requirements; the pipelines guide,
  *   https://developers.hubspot.com/docs/api-reference/latest/crm/pipelines/guide.md, lists it among
  *   others). Without it, 403 MISSING_SCOPES (§7): the sync goes on without deals, and the source's
@@ -193,19 +196,53 @@ export async function fetchDealIds(
   return out;
 }
 
-/** The company ids of each of `dealIds` from the v4 batch (§5). */
+/** A deal's company, and whether the association is labelled primary (deal→company type 5). */
+export interface DealCompany {
+  id: string;
+  primary: boolean;
+}
+
+/** The deal→company association type labelled "Primary" (see the file's notes). */
+const PRIMARY_DEAL_COMPANY = 5;
+
+/**
+ * The companies of each of `dealIds` from the v4 batch (§5), with which one is primary; a deal
+ * without companies comes back as a 207 error and is absent.
+ */
 export async function fetchDealCompanies(
   client: HubSpotClient,
   dealIds: readonly string[],
   signal: AbortSignal,
-): Promise<string[]> {
-  const companies = new Set<string>();
+): Promise<Map<string, DealCompany[]>> {
+  const out = new Map<string, DealCompany[]>();
   for (let i = 0; i < dealIds.length; i += BATCH_SIZE) {
     const inputs = dealIds.slice(i, i + BATCH_SIZE).map((id) => ({ id }));
     const raw = await client.post('/crm/v4/associations/deals/companies/batch/read', { inputs }, signal);
-    for (const r of v4BatchResponseSchema.parse(raw).results) for (const t of r.to) companies.add(t.toObjectId);
+    for (const r of v4BatchResponseSchema.parse(raw).results) {
+      const companies = out.get(r.from.id) ?? [];
+      for (const t of r.to) {
+        const primary = (t.associationTypes ?? []).some((a) => a.typeId === PRIMARY_DEAL_COMPANY);
+        const known = companies.find((c) => c.id === t.toObjectId);
+        if (known) known.primary ||= primary;
+        else companies.push({ id: t.toObjectId, primary });
+      }
+      out.set(r.from.id, companies);
+    }
   }
-  return [...companies];
+  return out;
+}
+
+/** HubSpot's record ids in numeric order (they are integers too long for a float's exactness). */
+const byNumericId = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The one company a deal counts at: its primary company, else the first of its companies by id;
+ * undefined when it has none.
+ */
+export function dealHome(companies: readonly DealCompany[] | undefined): string | undefined {
+  if (!companies?.length) return undefined;
+  const primary = companies.filter((c) => c.primary);
+  return (primary.length ? primary : companies).map((c) => c.id).sort(byNumericId)[0];
 }
 
 const batchReadSchema = z.object({ results: z.array(crmObjectSchema) });
@@ -236,8 +273,10 @@ export async function batchReadObjects(
 
 /**
  * The opportunities of each company of a page, given its deal ids: one batch read for all of
- * them (100 deals a request). Every company of `companyIds` gets a list, empty when it has no
- * deals: HubSpot was asked, and it has none.
+ * them (100 deals a request), and their companies (dealHome), so that a deal of several companies
+ * counts only at its home. Every company of `companyIds` gets a list, empty when it has no deals:
+ * HubSpot was asked, and it has none. A deal whose companies HubSpot did not return (changed
+ * between the two reads) stays with the company that listed it.
  */
 export async function opportunitiesOf(
   client: HubSpotClient,
@@ -250,12 +289,14 @@ export async function opportunitiesOf(
   const deals = new Map<string, Opportunity>();
   for (const d of await batchReadObjects(client, 'deals', all, DEAL_PROPERTIES, signal))
     deals.set(d.id, dealToOpportunity(d, stages));
+  const companies = deals.size ? await fetchDealCompanies(client, [...deals.keys()], signal) : new Map();
   const out = new Map<string, Opportunity[]>();
   for (const id of companyIds) {
     const found: Opportunity[] = [];
     for (const dealId of dealIds.get(id) ?? []) {
       const deal = deals.get(dealId);
-      if (deal) found.push(deal);
+      const home = dealHome(companies.get(dealId));
+      if (deal && (home === undefined || home === id)) found.push(deal);
     }
     out.set(id, found);
   }

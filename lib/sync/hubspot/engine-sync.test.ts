@@ -137,6 +137,36 @@ describe('a HubSpot sync through the engine', () => {
     ).toBe(true);
   });
 
+  it('takes a deal that moved to another company off the account it left, in an incremental run', async () => {
+    const [left, joined] = seed(2, 0);
+    const open = (name: string, amount: string) => ({
+      companyIds: [left?.id ?? ''],
+      props: () => ({ dealname: name, amount, dealstage: 'contractsent' }),
+      at: () => clock - 2 * DAY,
+    });
+    const [big] = server.data.seedDeals(1, open('Big', '90000'));
+    server.data.seedDeals(1, open('Small', '5000'));
+    const db = freshDb();
+    await runSync(db, adapter(), { now: () => clock, retry: quickly });
+    clock += 3_600_000;
+    server.data.moveDeal(big?.id ?? '', joined?.id ?? '');
+    clock += 60_000;
+    const before = server.requests.length;
+    expect(await runSync(db, adapter(), { now: () => clock, retry: quickly })).toMatchObject({ status: 'updated' });
+    const reread = server.requests
+      .slice(before)
+      .filter((r) => r.path === '/crm/v3/objects/companies/batch/read')
+      .flatMap((r) => (r.body as { inputs: { id: string }[] }).inputs.map((i) => i.id));
+    expect(reread).toEqual([joined?.id]);
+    const view = await dataView(db);
+    const account = (c: typeof left) => view.forId(`hubspot:${c?.id}`).accounts.get(`hubspot:${c?.id}`);
+    // Only the moved deal's new company was read again; the company it left gave it up all the same.
+    expect(await account(left)).toMatchObject({ opportunities: [expect.objectContaining({ name: 'Small' })] });
+    expect((await account(left))?.openOpportunity).toMatchObject({ name: 'Small', amount: 5000 });
+    expect(await account(joined)).toMatchObject({ opportunities: [expect.objectContaining({ name: 'Big' })] });
+    expect((await account(joined))?.openOpportunity).toMatchObject({ name: 'Big', amount: 90_000 });
+  });
+
   it("brings a contact's newer click in an incremental run: it replaces the older click (same id), and the count stays exact", async () => {
     const [company] = server.data.seedCompanies(1, { at: () => clock - 2 * DAY });
     const firstClick = clock - 5 * DAY;

@@ -144,11 +144,13 @@ async function companyPageRecords(
  */
 async function changedDealRecords(deals: readonly CrmObject[], ctx: RecordContext): Promise<SyncRecord[]> {
   if (!ctx.dealStages || !deals.length) return [];
-  const companyIds = await fetchDealCompanies(
+  const dealCompanies = await fetchDealCompanies(
     ctx.client,
     deals.map((d) => d.id),
     ctx.signal,
   );
+  // Every company of a changed deal, not only its home: one that held it before gives it up.
+  const companyIds = [...new Set([...dealCompanies.values()].flat().map((c) => c.id))];
   const companies = await batchReadObjects(ctx.client, 'companies', companyIds, ctx.companyProperties, ctx.signal);
   return companyPageRecords(companies, false, ctx);
 }

@@ -99,6 +99,27 @@ describe('a full sync with deals', () => {
   });
 });
 
+describe('a deal of several companies', () => {
+  it('counts once: at its primary company, or, when none is primary, at the first of its companies by id', async () => {
+    const [c0, c1, c2] = server.data.seedCompanies(3);
+    const id = (c: { id: string } | undefined) => c?.id ?? '';
+    // Primary at company 2, also associated (unlabeled) with company 0.
+    const [shared] = server.data.seedDeals(1, { companyIds: [id(c2)], props: () => ({ dealname: 'Shared' }) });
+    server.data.associate('deals', id(shared), 'companies', id(c0), false);
+    // Associated with companies 2 and 1, neither as primary.
+    const [unlabeled] = server.data.seedDeals(1, { props: () => ({ dealname: 'Unlabeled' }) });
+    server.data.associate('deals', id(unlabeled), 'companies', id(c2), false);
+    server.data.associate('deals', id(unlabeled), 'companies', id(c1), false);
+    const byId = accounts((await runToEnd(source(), undefined)).pages.flat());
+    const names = (c: { id: string } | undefined) => byId.get(`hubspot:${id(c)}`)?.opportunities?.map((o) => o.name);
+    expect(Number(id(c1))).toBeLessThan(Number(id(c2)));
+    expect(names(c2)).toEqual(['Shared']);
+    expect(names(c1)).toEqual(['Unlabeled']);
+    expect(names(c0)).toBeUndefined();
+    expect([...byId.values()].flatMap((a) => a.opportunities ?? [])).toHaveLength(2);
+  });
+});
+
 describe('an incremental sync with deals', () => {
   it("brings a deal that changed while its company did not: the company's account again, with all its deals", async () => {
     const { companies, deals } = seed();

@@ -163,13 +163,29 @@ export class HubSpotData {
    * last-modified date moves, so an incremental search finds it.
    */
   moveContact(contactId: string, companyId: string | undefined, at = this.stamp()): StoredObject {
+    this.replaceCompany('contacts', contactId, companyId);
+    return this.modify('contacts', contactId, { associatedcompanyid: companyId ?? '' }, at);
+  }
+
+  /**
+   * A deal changes company in HubSpot's screens: its company associations are replaced by a
+   * primary one with `companyId`, and its last-modified date moves. UNVERIFIED: that HubSpot
+   * moves a deal's `hs_lastmodifieddate` when only its company changes; when it does not, an
+   * incremental run sees the move only once the deal or its new company changes.
+   */
+  moveDeal(dealId: string, companyId: string, at = this.stamp()): StoredObject {
+    this.replaceCompany('deals', dealId, companyId);
+    return this.modify('deals', dealId, {}, at);
+  }
+
+  /** Replaces an object's company associations (either direction) by one primary with `companyId`. */
+  private replaceCompany(type: 'contacts' | 'deals', id: string, companyId: string | undefined): void {
     const linked = (a: StoredAssociation) =>
-      (a.fromType === 'contacts' && a.fromId === contactId && a.toType === 'companies') ||
-      (a.toType === 'contacts' && a.toId === contactId && a.fromType === 'companies');
+      (a.fromType === type && a.fromId === id && a.toType === 'companies') ||
+      (a.toType === type && a.toId === id && a.fromType === 'companies');
     for (let i = this.associations.length - 1; i >= 0; i--)
       if (linked(this.associations[i] as StoredAssociation)) this.associations.splice(i, 1);
-    if (companyId) this.associate('contacts', contactId, 'companies', companyId, true);
-    return this.modify('contacts', contactId, { associatedcompanyid: companyId ?? '' }, at);
+    if (companyId) this.associate(type, id, 'companies', companyId, true);
   }
 
   /** Adds property definitions (an admin creating custom properties), replacing any of the same name. */
