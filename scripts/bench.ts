@@ -210,7 +210,11 @@ async function program(rows: readonly AccountRows[]): Promise<Row[]> {
     return out;
   }
   // BENCH_RESCORE_ACCOUNTS: another size (the issue's 500,000).
-  const r = await benchRescoreInChromium(Number(process.env.BENCH_RESCORE_ACCOUNTS ?? ACCOUNTS));
+  const size = Number(process.env.BENCH_RESCORE_ACCOUNTS ?? ACCOUNTS);
+  // Background work rests at its pauses while someone browses (lib/background/foreground.ts):
+  // timed once with nobody browsing, once with navigations back to back.
+  const quiet = await benchRescoreInChromium(size, false);
+  const r = await benchRescoreInChromium(size);
   log(
     `(h) full rescoring in the background, ${r.scored.toLocaleString('en-US')} accounts in a file generation (Chromium, built extension): ${(r.wallMs / 1_000).toFixed(1)} s from the data change to the new scores visible; ${r.during.length} in-app navigations during it, ${r.after.length} after`,
   );
@@ -224,10 +228,16 @@ async function program(rows: readonly AccountRows[]): Promise<Row[]> {
     ...out,
     // DESIGN.md's "rescoring 100k accounts ≤ 5 s" is the scoring itself (b); this adds reading and writing IndexedDB.
     {
-      what: `full rescoring in the background, ${r.scored.toLocaleString('en-US')}`,
-      measured: r.tookMs / 1_000,
+      what: `full rescoring in the background, ${quiet.scored.toLocaleString('en-US')}, nobody browsing`,
+      measured: quiet.tookMs / 1_000,
       unit: 's',
       note: 'scoring alone: (b)',
+    },
+    {
+      what: `full rescoring in the background, ${r.scored.toLocaleString('en-US')}, navigating non-stop`,
+      measured: r.tookMs / 1_000,
+      unit: 's',
+      note: 'rests while browsing',
     },
     ms('in-app navigation → badge during rescoring: p50', r.during, 50, 30),
     ms('in-app navigation → badge during rescoring: p95', r.during, 95, 50),

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { asForeground, foregroundPause, resetForeground } from './foreground';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { asForeground, BROWSING_MS, foregroundPause, REST_MS, resetForeground } from './foreground';
 
 afterEach(resetForeground);
 
@@ -22,6 +22,35 @@ describe('background work giving way to a person’s', () => {
     finish();
     await Promise.all([update, job]);
     expect(events).toEqual(['update done', 'job resumed']);
+  });
+
+  it('rests at each pause while the person browses (a page answered under BROWSING_MS ago), not once they stop', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    const realTick = () => new Promise((r) => setImmediate(r));
+    try {
+      await asForeground(async () => {});
+      let resumed = false;
+      const job = foregroundPause().then(() => {
+        resumed = true;
+      });
+      let waited = 0;
+      for (; waited < REST_MS - 1; waited++) {
+        await realTick();
+        await vi.advanceTimersByTimeAsync(1);
+      }
+      expect(resumed).toBe(false);
+      for (; !resumed && waited < 10 * REST_MS; waited++) {
+        await realTick();
+        await vi.advanceTimersByTimeAsync(1);
+      }
+      await job;
+      expect(waited).toBeGreaterThanOrEqual(REST_MS);
+      // A second past the last page: no rest, so the pause ends with no timer run.
+      vi.advanceTimersByTime(BROWSING_MS);
+      await foregroundPause();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not wait when nothing is in flight, and a failed update does not hold it', async () => {

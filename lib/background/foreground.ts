@@ -5,6 +5,12 @@
  */
 let inFlight = 0;
 let waiting: (() => void)[] = [];
+/** When the last foreground work ended (performance.now()). */
+let lastEnded = Number.NEGATIVE_INFINITY;
+/** For this long after a page was answered, the person counts as browsing. */
+export const BROWSING_MS = 1_000;
+/** While they browse, each pause of background work rests this long, leaving the CPU to their pages. */
+export const REST_MS = 5;
 
 /** Runs `work` as foreground work: background pauses wait until it is done. */
 export async function asForeground<T>(work: () => Promise<T>): Promise<T> {
@@ -13,6 +19,7 @@ export async function asForeground<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     inFlight--;
+    lastEnded = performance.now();
     if (inFlight === 0) for (const resume of waiting.splice(0)) resume();
   }
 }
@@ -31,12 +38,22 @@ const nextTask = () =>
     port2.postMessage(null);
   });
 
-/** A background job's pause: lets queued messages in, then waits for foreground work to finish. */
+/**
+ * A background job's pause: lets queued messages in, then waits for foreground work to finish;
+ * while the person is browsing (a page answered in the last BROWSING_MS), it also rests REST_MS.
+ * On a machine of two cores, the next navigation's page and content script would otherwise share
+ * them with the job.
+ */
 export async function foregroundPause(): Promise<void> {
   await nextTask();
-  while (inFlight > 0) {
-    await new Promise<void>((resume) => waiting.push(resume));
-    await nextTask();
+  for (;;) {
+    while (inFlight > 0) {
+      await new Promise<void>((resume) => waiting.push(resume));
+      await nextTask();
+    }
+    if (performance.now() - lastEnded >= BROWSING_MS) return;
+    await new Promise<void>((resume) => setTimeout(resume, REST_MS));
+    if (inFlight === 0) return;
   }
 }
 
@@ -44,4 +61,5 @@ export async function foregroundPause(): Promise<void> {
 export function resetForeground(): void {
   inFlight = 0;
   waiting = [];
+  lastEnded = Number.NEGATIVE_INFINITY;
 }
