@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncRecord } from '../records';
 import { syncRecordSchema } from '../records';
 import { importFiles } from './import';
+import { fileHead } from './kind';
 import { ImportIndex } from './linker';
 import { fixtureFile, memoryFile } from './test-files';
 import type { ImportFile, ImportOptions } from './types';
@@ -307,14 +308,24 @@ describe('importFiles', () => {
       expect(contactIds(records)).toEqual(['file:c2']);
     });
 
-    it('links by an email key that only a later record of a JSON file brings', async () => {
-      const json = JSON.stringify([
+    it('links by an email key that only a later record of an NDJSON file brings', async () => {
+      const ndjson = [
         { id: 't1', type: 'meeting', at: '2026-01-01', accountId: '1' },
         { id: 't2', type: 'meeting', at: '2026-01-02', accountId: '1', contactEmail: 'jane@acme.com' },
-      ]);
-      const { records, report } = await run(files('touchpoints.json', json));
-      expect(report.badRows).toBe(0);
-      expect(contactIds(records)).toEqual([false, 'file:c1']);
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n');
+      const touchpoints = memoryFile('touchpoints.ndjson', ndjson, 80);
+      // The premise: the first batch (the first 80 bytes' whole lines), which the import reads ahead, has no email key yet.
+      expect((await fileHead(touchpoints))?.headers).toEqual(['id', 'type', 'at', 'accountId']);
+      for (const kinds of [undefined, { 'touchpoints.ndjson': 'touchpoint' as const }]) {
+        const { records, report } = await run(
+          [touchpoints, memoryFile('contacts.csv', contacts), memoryFile('accounts.csv', accounts)],
+          { kinds },
+        );
+        expect(report.badRows).toBe(0);
+        expect(contactIds(records)).toEqual([false, 'file:c1']);
+      }
     });
   });
 

@@ -4,7 +4,7 @@ import { accountFromRow } from './account-row';
 import { detectKind, mappingOf, planColumns } from './columns';
 import { contactFromRow } from './contact-row';
 import { dealFromRow } from './deal-row';
-import { type FileHead, fileHead, noKindReason } from './kind';
+import { type FileHead, fileHead, noKindReason, touchpointsHead } from './kind';
 import { BATCH_SIZE } from './limits';
 import { ImportIndex } from './linker';
 import { ProblemLog } from './problems';
@@ -76,9 +76,9 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
   const heads = await Promise.all(
     files.map(async (file) => {
       const given = options.kinds?.[file.name];
-      // Only a touchpoints file's headers are needed when the kind is given: whether it links by email.
+      // With the kind given, only a touchpoints file is read ahead: whether it links by email.
       if (given && given !== 'touchpoint') return { file, kind: given };
-      const head = await fileHead(file, signal);
+      const head = await (given ? touchpointsHead(file, signal) : fileHead(file, signal));
       return { file, kind: given ?? head?.kind, head };
     }),
   );
@@ -187,7 +187,8 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
     mapping: ColumnMapping | undefined,
     fail: (reason: string) => void,
   ): boolean {
-    run.headers = headers;
+    // A copy: an NDJSON reader grows its one headers array in place, and a new key must show as a longer one.
+    run.headers = [...headers];
     run.report.kind ??= detectKind(headers);
     const k = run.report.kind;
     if (!k) {

@@ -1,6 +1,6 @@
 import type { RecordKind } from '../records';
 import { detectKind } from './columns';
-import { readTable } from './table';
+import { readTable, tableFormat } from './table';
 import { FileStop } from './text';
 import type { FileFormat, ImportFile } from './types';
 
@@ -30,6 +30,22 @@ export async function fileHead(file: ImportFile, signal?: AbortSignal): Promise<
   } finally {
     await tables.return(undefined);
   }
+}
+
+/**
+ * What an import needs ahead of a touchpoints file: its headers when it is a CSV (whether a column
+ * maps to the contact's email), its format alone otherwise (a JSON record may bring any key), so
+ * that a JSON file is not parsed twice. Undefined when the file cannot be read.
+ */
+export async function touchpointsHead(file: ImportFile, signal?: AbortSignal): Promise<FileHead | undefined> {
+  try {
+    const format = await tableFormat(file.name, file.stream(), signal);
+    if (format !== 'csv') return { kind: 'touchpoint', headers: [], format };
+  } catch (error) {
+    if (error instanceof FileStop) return undefined;
+    throw error;
+  }
+  return fileHead(file, signal);
 }
 
 /** Why a file's kind is unknown, in words that tell the user what to do. */

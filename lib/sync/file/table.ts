@@ -41,6 +41,39 @@ function sniffFormat(name: string, start: string): FileFormat {
   return /\.json$/i.test(name) && !text ? 'json' : 'csv';
 }
 
+/** The format of a text by its first chunks, and those chunks (read enough to see a first NDJSON line). */
+async function sniff(
+  name: string,
+  text: AsyncIterator<TextChunk>,
+): Promise<{ first: TextChunk[]; format: FileFormat }> {
+  const first: TextChunk[] = [];
+  let seen = '';
+  // Most files decide in their first chunk.
+  for (let next = await text.next(); !next.done; next = await text.next()) {
+    first.push(next.value);
+    seen += next.value.text;
+    if (seen.trim() && (/\n/.test(seen.trimStart()) || seen.length > 64 * 1024)) break;
+  }
+  return { first, format: sniffFormat(name, seen) };
+}
+
+/**
+ * A file's format as readTable tells it, from its first characters only: a JSON file is not
+ * parsed for it (readTable's first batch of one is the whole document).
+ */
+export async function tableFormat(
+  name: string,
+  stream: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): Promise<FileFormat> {
+  const text = readText(stream, signal);
+  try {
+    return (await sniff(name, text)).format;
+  } finally {
+    await text.return(undefined);
+  }
+}
+
 /** Replays the chunks already read before the rest of the stream. */
 async function* replay(first: TextChunk[], rest: AsyncIterator<TextChunk>): AsyncGenerator<TextChunk> {
   yield* first;
@@ -58,16 +91,8 @@ export async function* readTable(
   signal?: AbortSignal,
 ): AsyncGenerator<TableBatch> {
   const text = readText(stream, signal);
-  const first: TextChunk[] = [];
-  let seen = '';
-  // Enough characters to see a first NDJSON line; most files decide in their first chunk.
-  for (let next = await text.next(); !next.done; next = await text.next()) {
-    first.push(next.value);
-    seen += next.value.text;
-    if (seen.trim() && (/\n/.test(seen.trimStart()) || seen.length > 64 * 1024)) break;
-  }
+  const { first, format } = await sniff(name, text);
   const chunks = replay(first, text);
-  const format = sniffFormat(name, seen);
   try {
     if (format === 'csv') yield* readCsv(chunks);
     else if (format === 'ndjson') yield* readNdjson(chunks);

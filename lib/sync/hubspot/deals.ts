@@ -275,8 +275,8 @@ export async function batchReadObjects(
  * The opportunities of each company of a page, given its deal ids: one batch read for all of
  * them (100 deals a request), and their companies (dealHome), so that a deal of several companies
  * counts only at its home. Every company of `companyIds` gets a list, empty when it has no deals:
- * HubSpot was asked, and it has none. A deal whose companies HubSpot did not return (changed
- * between the two reads) stays with the company that listed it.
+ * HubSpot was asked, and it has none. A deal HubSpot names no company of any more (it left the
+ * company between the two reads) counts at none: the later read is the truer one.
  */
 export async function opportunitiesOf(
   client: HubSpotClient,
@@ -296,7 +296,7 @@ export async function opportunitiesOf(
     for (const dealId of dealIds.get(id) ?? []) {
       const deal = deals.get(dealId);
       const home = dealHome(companies.get(dealId));
-      if (deal && (home === undefined || home === id)) found.push(deal);
+      if (deal && home === id) found.push(deal);
     }
     out.set(id, found);
   }
