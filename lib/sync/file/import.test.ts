@@ -329,6 +329,14 @@ describe('importFiles', () => {
     });
   });
 
+  it('reads an NDJSON file whose first record is longer than a chunk of the stream', async () => {
+    const notes = 'x'.repeat(100 * 1024);
+    const ndjson = `${JSON.stringify({ id: '1', name: 'Acme', domain: 'acme.com', notes })}\n${JSON.stringify({ id: '2', name: 'Globex', domain: 'globex.de' })}\n`;
+    const { records, report } = await run([memoryFile('accounts.ndjson', ndjson, 16 * 1024)]);
+    expect(report.files[0]?.problems).toEqual([]);
+    expect(byKind(records, 'account').map((a) => a.id)).toEqual(['file:1', 'file:2']);
+  });
+
   it('scopes ids to the source it is given', async () => {
     const { records } = await run([fixtureFile('hubspot-internal.csv')], { source: 'feed' });
     expect(byKind(records, 'account').map((a) => [a.id, 'source' in a && a.source])).toEqual([

@@ -73,7 +73,8 @@ export async function* readNdjson(chunks: AsyncIterable<TextChunk>): AsyncGenera
     pending = lines.pop() ?? '';
     if (pending.length > MAX_RECORD_CHARS)
       throw new FileStop(`line ${line + lines.length + 1} is longer than 1 MB`, line + lines.length + 1);
-    yield { headers: columns.headers, rows: parseLines(lines), bytesRead, format: 'ndjson' };
+    // No whole line yet (a record longer than a chunk): nothing to tell, not even its keys.
+    if (lines.length) yield { headers: columns.headers, rows: parseLines(lines), bytesRead, format: 'ndjson' };
   }
   const last = parseLines([pending]);
   if (line === 1 && !last.length) throw new FileStop('the file is empty');
