@@ -329,6 +329,29 @@ describe('importFiles', () => {
     });
   });
 
+  describe('indexes accounts by name only when a file can link by the company name', () => {
+    const accounts = memoryFile('accounts.csv', 'id,name,domain\n1,Acme GmbH,acme.com\n2,Globex,globex.de\n');
+    const kinds = { 'accounts.csv': 'account', 'contacts.csv': 'contact' } as const;
+
+    it('links contacts by company id without indexing names when no file names a company', async () => {
+      const index = new ImportIndex();
+      const contacts = memoryFile('contacts.csv', 'id,firstName,accountId\nc1,Jane,2\n');
+      const { records, report } = await run([contacts, accounts], { index, kinds });
+      expect(report.badRows).toBe(0);
+      expect(byKind(records, 'contact').map((c) => 'accountId' in c && c.accountId)).toEqual(['file:2']);
+      expect(() => index.accountByName('Globex')).toThrow(/not indexed by name/);
+      // Domains stay indexed: an email's domain links a contact too.
+      expect(index.accountByDomain('acme.com')).toBe('file:1');
+    });
+
+    it('links by a company name column, the kinds given as the options page gives them', async () => {
+      const contacts = memoryFile('contacts.csv', 'id,firstName,Company Name\nc1,Jane,ACME gmbh\n');
+      const { records, report } = await run([contacts, accounts], { kinds });
+      expect(report.badRows).toBe(0);
+      expect(byKind(records, 'contact').map((c) => 'accountId' in c && c.accountId)).toEqual(['file:1']);
+    });
+  });
+
   it('reads an NDJSON file whose first record is longer than a chunk of the stream', async () => {
     const notes = 'x'.repeat(100 * 1024);
     const ndjson = `${JSON.stringify({ id: '1', name: 'Acme', domain: 'acme.com', notes })}\n${JSON.stringify({ id: '2', name: 'Globex', domain: 'globex.de' })}\n`;

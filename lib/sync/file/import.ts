@@ -4,7 +4,7 @@ import { accountFromRow } from './account-row';
 import { detectKind, mappingOf, planColumns } from './columns';
 import { contactFromRow } from './contact-row';
 import { dealFromRow } from './deal-row';
-import { type FileHead, fileHead, noKindReason, touchpointsHead } from './kind';
+import { type FileHead, fileHead, linkingHead, noKindReason } from './kind';
 import { BATCH_SIZE } from './limits';
 import { ImportIndex } from './linker';
 import { ProblemLog } from './problems';
@@ -76,15 +76,16 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
   const heads = await Promise.all(
     files.map(async (file) => {
       const given = options.kinds?.[file.name];
-      // With the kind given, only a touchpoints file is read ahead: whether it links by email.
-      if (given && given !== 'touchpoint') return { file, kind: given };
-      const head = await (given ? touchpointsHead(file, signal) : fileHead(file, signal));
+      // With the kind given, an accounts file is not read ahead; the others are, for the links they need.
+      if (given === 'account') return { file, kind: given };
+      const head = await (given ? linkingHead(file, given, signal) : fileHead(file, signal));
       return { file, kind: given ?? head?.kind, head };
     }),
   );
-  if (!heads.some(({ file, kind, head }) => mayLinkByEmail(kind, head, options.mappings?.[file.name]))) {
-    index.withoutEmails();
-  }
+  const mayMap = (field: string, kinds: readonly RecordKind[]) =>
+    heads.some(({ file, kind, head }) => mayFill(field, kinds, kind, head, options.mappings?.[file.name]));
+  if (!mayMap('contactEmail', ['touchpoint'])) index.withoutEmails();
+  if (!mayMap('accountName', ['contact', 'touchpoint', 'deal'])) index.withoutNames();
   const order = heads.sort((a, b) => ORDER[a.kind ?? 'touchpoint'] - ORDER[b.kind ?? 'touchpoint']);
 
   for (const { file, kind } of order) {
@@ -269,14 +270,21 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
 }
 
 /**
- * Whether a file may link touchpoints to contacts by email: a touchpoints CSV with a column that
- * maps to the contact's email, or any touchpoints JSON (a later record may bring the key). A file
- * that cannot be read links nothing: its import stops at its first batch.
+ * Whether a file of one of `kinds` may fill `field` (a link: the contact's email, the company's
+ * name): a CSV with a column that maps to it (as the user's mapping says, when there is one), or
+ * any JSON or NDJSON file, where a later record may bring the key. A file that cannot be read
+ * fills nothing: its import stops at its first batch.
  */
-function mayLinkByEmail(kind: RecordKind | undefined, head: FileHead | undefined, mapping?: ColumnMapping): boolean {
-  if (kind !== 'touchpoint' || !head) return false;
+function mayFill(
+  field: string,
+  kinds: readonly RecordKind[],
+  kind: RecordKind | undefined,
+  head: FileHead | undefined,
+  mapping?: ColumnMapping,
+): boolean {
+  if (!kind || !kinds.includes(kind) || !head) return false;
   if (head.format !== 'csv') return true;
-  return planColumns(head.headers, kind, mapping).columns.some((c) => c.field === 'contactEmail');
+  return planColumns(head.headers, kind, mapping).columns.some((c) => c.field === field);
 }
 
 function setColumns(report: FileReport, columns: ColumnPlan[]): void {

@@ -33,14 +33,19 @@ export async function fileHead(file: ImportFile, signal?: AbortSignal): Promise<
 }
 
 /**
- * What an import needs ahead of a touchpoints file: its headers when it is a CSV (whether a column
- * maps to the contact's email), its format alone otherwise (a JSON record may bring any key), so
- * that a JSON file is not parsed twice. Undefined when the file cannot be read.
+ * What an import needs ahead of a file whose kind it was given (the options page gives every
+ * file's): its headers when it is a CSV (whether a column maps to a linking field, such as the
+ * contact's email), its format alone otherwise (a JSON record may bring any key), so that a JSON
+ * file is not parsed twice. Undefined when the file cannot be read.
  */
-export async function touchpointsHead(file: ImportFile, signal?: AbortSignal): Promise<FileHead | undefined> {
+export async function linkingHead(
+  file: ImportFile,
+  kind: RecordKind,
+  signal?: AbortSignal,
+): Promise<FileHead | undefined> {
   try {
     const format = await tableFormat(file.name, file.stream(), signal);
-    if (format !== 'csv') return { kind: 'touchpoint', headers: [], format };
+    if (format !== 'csv') return { kind, headers: [], format };
   } catch (error) {
     if (error instanceof FileStop) return undefined;
     throw error;

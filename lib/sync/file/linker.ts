@@ -98,6 +98,8 @@ export class ImportIndex {
   private readonly contactByEmail = new StringTable();
   /** Whether contacts are indexed by email (see withoutEmails). */
   private byEmail = true;
+  /** Whether accounts are indexed by name (see withoutNames). */
+  private byName = true;
 
   /**
    * Leaves contacts' emails out of the index, before the first contact: no file of the import
@@ -105,6 +107,15 @@ export class ImportIndex {
    */
   withoutEmails(): void {
     this.byEmail = false;
+  }
+
+  /**
+   * Leaves accounts' names out of the index, before the first account: no file of the import
+   * links to an account by its name. Domains stay: they link by email too, and two accounts
+   * sharing one are reported. At 500,000 accounts their name keys are about 20 MB.
+   */
+  withoutNames(): void {
+    this.byName = false;
   }
 
   /** How many records of a kind were taken. */
@@ -170,7 +181,7 @@ export class ImportIndex {
     if (seeded.find(id) >= 0) return;
     const link = seeded.add(id, 0) * 2 + 1;
     for (const domain of domains) this.mark('account', `dom:${domain}`, link);
-    if (byName) this.mark('account', byName, link);
+    if (byName && this.byName) this.mark('account', byName, link);
   }
 
   /** Learns a contact of the import this one adds to, for linking touchpoints by contact id and email. */
@@ -203,7 +214,7 @@ export class ImportIndex {
       }
       this.mark('account', `dom:${domain}`, link);
     }
-    if (byName) this.mark('account', byName, link);
+    if (byName && this.byName) this.mark('account', byName, link);
     return warnings;
   }
 
@@ -220,6 +231,8 @@ export class ImportIndex {
 
   /** The account of the import with this name (compared as company keys compare names). */
   accountByName(name: string): string | null | undefined {
+    // Not an answer to give by mistake: "no account has it" would report a good row as bad.
+    if (!this.byName) throw new Error('accounts were not indexed by name: no file of the import was to link by name');
     const key = nameKey(name);
     return key ? this.linked('account', this.accountBy.get(key)) : undefined;
   }
