@@ -2,11 +2,11 @@ import type { EntityTable } from 'dexie';
 import type { Account } from './accounts';
 
 /**
- * Which account of a generation holds a deal (schema v9). An account row holds its deals, and a
- * deal counts at one account only (lib/sync/hubspot/deals.ts); when an incremental run brings a
- * deal at another account, this says which account to take it from. A row may outlive its
- * deal's place (a deal that left its account without going anywhere): it is only ever a hint,
- * checked against that account's deals.
+ * Which account of a generation holds a deal (schema v9), written with the accounts of each page
+ * a source brings (writePage). An account row holds its deals, and a deal counts at one account
+ * only (lib/sync/hubspot/deals.ts); when an incremental run brings a deal at another account,
+ * this says which account to take it from. A row may outlive its deal's place (a deal that left
+ * its account without going anywhere): it is only ever a hint, checked against that account's deals.
  */
 export interface DealHome {
   dealId: string;

@@ -112,6 +112,8 @@ export async function writePage(
       const detached = nextDetached(meta?.detachedContacts, rows.contacts, options.detachedContacts);
       let waiting: DealRecord[] | undefined;
       if (rows.accounts.length) await db.accounts.bulkPut(rows.accounts);
+      // Where the page's accounts hold their deals, for an incremental run's applyChanges. Deals
+      // merged on their own (files' and feeds' deal rows) need none: those sources never run one.
       await putDealHomes(db.dealHomes, rows.accounts);
       if (options.deals?.length) {
         const orphans = await mergeIntoAccounts(db, options.deals);
@@ -157,7 +159,6 @@ async function mergeIntoAccounts(db: TierlensDB, deals: readonly DealRecord[]): 
     else orphans.push(...own);
   }
   if (merged.length) await db.accounts.bulkPut(merged);
-  await putDealHomes(db.dealHomes, merged);
   return orphans;
 }
 
@@ -177,7 +178,7 @@ export async function settleWaitingDeals(
   staged: Pick<StagedGeneration, 'db' | 'source'>,
 ): Promise<LeftOutDeals | undefined> {
   const { db, source } = staged;
-  return db.transaction('rw', [db.accounts, db.syncState, db.dealHomes], async () => {
+  return db.transaction('rw', [db.accounts, db.syncState], async () => {
     const meta = await db.syncState.get(source);
     const waiting = meta?.waitingDeals;
     if (!meta || !waiting?.length) return undefined;

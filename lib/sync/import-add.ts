@@ -1,6 +1,5 @@
 import type { Table } from 'dexie';
 import type { TierlensDB } from '../db/db';
-import { putDealHomes } from '../db/deal-homes';
 import { byAccount, mergeTouchpoints, touchpointsOf } from '../db/touchpoints';
 import { mergeDeals } from './deals';
 import type { ImportIndex } from './file/linker';
@@ -125,11 +124,7 @@ export async function keepPrevious(
         const own = deals.get(a.id);
         return own ? { ...mergeDeals(a, own), generation } : { ...a, generation };
       });
-    if (rows.length)
-      await db.transaction('rw', db.accounts, db.dealHomes, async () => {
-        await db.accounts.bulkPut(rows);
-        await putDealHomes(db.dealHomes, rows);
-      });
+    if (rows.length) await db.accounts.bulkPut(rows);
     kept.accounts += rows.length;
     updated.accounts += page.length - rows.length;
     done += page.length;
