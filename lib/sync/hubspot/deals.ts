@@ -276,7 +276,8 @@ export async function batchReadObjects(
  * them (100 deals a request), and their companies (dealHome), so that a deal of several companies
  * counts only at its home. Every company of `companyIds` gets a list, empty when it has no deals:
  * HubSpot was asked, and it has none. A deal HubSpot names no company of any more (it left the
- * company between the two reads) counts at none: the later read is the truer one.
+ * company between the two reads) counts at none: the later read is the truer one. `known`: deals'
+ * companies the caller read already (a changed deal's, which brought its companies here).
  */
 export async function opportunitiesOf(
   client: HubSpotClient,
@@ -284,12 +285,15 @@ export async function opportunitiesOf(
   dealIds: ReadonlyMap<string, readonly string[]>,
   stages: DealStages,
   signal: AbortSignal,
+  known: ReadonlyMap<string, DealCompany[]> = new Map(),
 ): Promise<Map<string, Opportunity[]>> {
   const all = [...new Set(companyIds.flatMap((id) => dealIds.get(id) ?? []))];
   const deals = new Map<string, Opportunity>();
   for (const d of await batchReadObjects(client, 'deals', all, DEAL_PROPERTIES, signal))
     deals.set(d.id, dealToOpportunity(d, stages));
-  const companies = deals.size ? await fetchDealCompanies(client, [...deals.keys()], signal) : new Map();
+  // The companies of the deals the caller has not read them for already.
+  const unknown = [...deals.keys()].filter((id) => !known.has(id));
+  const companies = new Map([...known, ...(unknown.length ? await fetchDealCompanies(client, unknown, signal) : [])]);
   const out = new Map<string, Opportunity[]>();
   for (const id of companyIds) {
     const found: Opportunity[] = [];

@@ -8,6 +8,7 @@ import { type CompanyLink, contactToRecord, linksFromList, primaryCompany } from
 import type { Phase } from './cursor';
 import {
   batchReadObjects,
+  type DealCompany,
   type DealStages,
   dealIdsFromList,
   fetchDealCompanies,
@@ -122,6 +123,7 @@ async function companyPageRecords(
   objects: readonly CrmObject[],
   fromList: boolean,
   ctx: RecordContext,
+  knownDealCompanies?: ReadonlyMap<string, DealCompany[]>,
 ): Promise<SyncRecord[]> {
   const stages = ctx.dealStages;
   if (!stages || !objects.length) return companyRecords(objects, ctx.now, ctx.tagsProperty, ctx.owners);
@@ -133,7 +135,7 @@ async function companyPageRecords(
     if (paged.length)
       for (const [id, deals] of await fetchDealIds(ctx.client, paged, ctx.signal)) dealIds.set(id, deals);
   } else dealIds = await fetchDealIds(ctx.client, ids, ctx.signal);
-  const opportunities = await opportunitiesOf(ctx.client, ids, dealIds, stages, ctx.signal);
+  const opportunities = await opportunitiesOf(ctx.client, ids, dealIds, stages, ctx.signal, knownDealCompanies);
   return companyRecords(objects, ctx.now, ctx.tagsProperty, ctx.owners, opportunities);
 }
 
@@ -152,7 +154,7 @@ async function changedDealRecords(deals: readonly CrmObject[], ctx: RecordContex
   // Every company of a changed deal, not only its home: one that held it before gives it up.
   const companyIds = [...new Set([...dealCompanies.values()].flat().map((c) => c.id))];
   const companies = await batchReadObjects(ctx.client, 'companies', companyIds, ctx.companyProperties, ctx.signal);
-  return companyPageRecords(companies, false, ctx);
+  return companyPageRecords(companies, false, ctx, dealCompanies);
 }
 
 /** The records of a page of `phase` objects, fetching the contacts' companies when the page lacks them. */

@@ -130,8 +130,15 @@ describe('an incremental sync with deals', () => {
       dealstage: 'closedwon',
       closedate: new Date(clock).toISOString(),
     });
+    const before = server.requests.length;
     const run = await runToEnd(source(), visible(full.checkpoint));
     expect(run.plan.mode).toBe('incremental');
+    // Each deal's companies are asked once: the changed deal's, read to find its company, are not asked again.
+    const asked = server.requests
+      .slice(before)
+      .filter((r) => r.path === '/crm/v4/associations/deals/companies/batch/read')
+      .flatMap((r) => (r.body as { inputs: { id: string }[] }).inputs.map((i) => i.id));
+    expect(asked.sort()).toEqual([deals[1]?.id, deals[41]?.id, deals[81]?.id].sort());
     const byId = accounts(run.pages.flat());
     expect([...byId.keys()]).toEqual([`hubspot:${companies[1]?.id}`]);
     const account = byId.get(`hubspot:${companies[1]?.id}`);
