@@ -53,6 +53,27 @@ describe('background work giving way to a person’s', () => {
     }
   });
 
+  it('does not rest after work no page asked for (the open tabs re-resolved after a sync), though it waits for it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    try {
+      let finish = () => {};
+      const refresh = asForeground(() => new Promise<void>((done) => (finish = done)), { browsing: false });
+      let resumed = false;
+      const job = foregroundPause().then(() => {
+        resumed = true;
+      });
+      await new Promise((r) => setImmediate(r));
+      expect(resumed).toBe(false);
+      finish();
+      await refresh;
+      // No timer is advanced: a pause that rested REST_MS would never end here.
+      await job;
+      expect(resumed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not wait when nothing is in flight, and a failed update does not hold it', async () => {
     await expect(asForeground(() => Promise.reject(new Error('no tab')))).rejects.toThrow('no tab');
     await expect(foregroundPause()).resolves.toBeUndefined();

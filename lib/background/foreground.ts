@@ -12,14 +12,19 @@ export const BROWSING_MS = 1_000;
 /** While they browse, each pause of background work rests this long, leaving the CPU to their pages. */
 export const REST_MS = 5;
 
-/** Runs `work` as foreground work: background pauses wait until it is done. */
-export async function asForeground<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` as foreground work: background pauses wait until it is done. Work a page asked
+ * for (`browsing`, the default) also has the pauses rest for BROWSING_MS after it; work the
+ * background started itself (re-resolving the open tabs after a sync) does not: no one is
+ * browsing because of it, and the rescoring that follows it would rest its first second for nothing.
+ */
+export async function asForeground<T>(work: () => Promise<T>, { browsing = true } = {}): Promise<T> {
   inFlight++;
   try {
     return await work();
   } finally {
     inFlight--;
-    lastEnded = performance.now();
+    if (browsing) lastEnded = performance.now();
     if (inFlight === 0) for (const resume of waiting.splice(0)) resume();
   }
 }

@@ -46,9 +46,10 @@ export function updateTab(
   tabId: number,
   url: string,
   detected: PageSubject | null,
+  { browsing = true } = {},
 ): Promise<TabState | undefined> {
   // A person waits for this: background rescoring gives way while it runs.
-  return asForeground(() => resolveTab(db, settings, tabId, url, detected));
+  return asForeground(() => resolveTab(db, settings, tabId, url, detected), { browsing });
 }
 
 async function resolveTab(
@@ -113,8 +114,10 @@ export async function forgetTab(tabId: number): Promise<void> {
   await removeTabState(tabId);
 }
 
-/** Re-resolves every open tab, after the accounts changed. */
+/** Re-resolves every open tab, after the accounts changed: not a person browsing (see asForeground). */
 export async function refreshAllTabs(db: TierlensDB, settings: Settings): Promise<void> {
   const states = await readAllTabStates();
-  await Promise.all(states.map((s) => updateTab(db, settings, s.tabId, s.url, s.detected ?? s.subject)));
+  await Promise.all(
+    states.map((s) => updateTab(db, settings, s.tabId, s.url, s.detected ?? s.subject, { browsing: false })),
+  );
 }
