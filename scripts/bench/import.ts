@@ -14,6 +14,10 @@
  * main thread over the same File objects (what the worker does before IndexedDB).
  *
  * Sizes: BENCH_IMPORT_SIZES (accounts, comma-separated; default 100000,500000; 0 skips).
+ * BENCH_IMPORT_LIVE=1 also has the worker collect its garbage every ~5 s (HeapProfiler.collectGarbage)
+ * and reports the largest heap left after it: what the import holds, apart from garbage V8 has
+ * not collected yet (most of the peak above: V8 lets it pile up on a machine with memory to spare).
+ * Collecting changes when V8 collects by itself, so the peak of such a run is not the default's.
  */
 import { cpSync, createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -136,6 +140,10 @@ interface HeapSample {
   t: number;
   page: number;
   worker?: number;
+  /** The worker's ArrayBuffer contents alone (its part of `worker`). */
+  workerBuffers?: number;
+  /** BENCH_IMPORT_LIVE: the worker's heap right after a full collection, ArrayBuffers included. */
+  workerLive?: number;
   background?: number;
 }
 
@@ -149,31 +157,32 @@ async function heapSampler(cdp: CDPSession) {
   // Typed arrays (the import's index, see StringTable) live outside the V8 heap, in backing
   // stores: counted too, so that moving data into them is not taken for saving it.
   const children = new Map<string, string>(); // sessionId → target type
-  const pending = new Map<number, (usedSize: number | undefined) => void>();
+  const pending = new Map<number, (usage: HeapUsage | undefined) => void>();
   let nextId = 1;
   cdp.on('Target.attachedToTarget', (p) => children.set(p.sessionId, p.targetInfo.type));
   cdp.on('Target.detachedFromTarget', (p) => p.sessionId && children.delete(p.sessionId));
   cdp.on('Target.receivedMessageFromTarget', (p) => {
     const m = JSON.parse(p.message) as { id?: number; result?: HeapUsage };
-    if (m.id !== undefined) pending.get(m.id)?.(m.result && heapOf(m.result));
+    if (m.id !== undefined) pending.get(m.id)?.(m.result);
     if (m.id !== undefined) pending.delete(m.id);
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const childHeap = (sessionId: string) =>
-    new Promise<number | undefined>((done) => {
+  const childHeap = (sessionId: string, method = 'Runtime.getHeapUsage') =>
+    new Promise<HeapUsage | undefined>((done) => {
       const id = nextId++;
       pending.set(id, done);
-      setTimeout(() => pending.delete(id) && done(undefined), 2_000);
+      setTimeout(() => pending.delete(id) && done(undefined), 10_000);
       cdp
         .send('Target.sendMessageToTarget', {
           sessionId,
-          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+          message: JSON.stringify({ id, method }),
         })
         .catch(() => done(undefined));
     });
   const session = (type: string) => [...children].find(([, t]) => t === type)?.[0];
 
   const samples: HeapSample[] = [];
+  const live = process.env.BENCH_IMPORT_LIVE === '1';
   let running = false;
   let loop: Promise<void> | undefined;
   return {
@@ -190,7 +199,21 @@ async function heapSampler(cdp: CDPSession) {
             w ? childHeap(w) : undefined,
             b ? childHeap(b) : undefined,
           ]);
-          samples.push({ t, page, worker, background });
+          let workerLive: number | undefined;
+          if (live && w && worker && samples.length % 50 === 49) {
+            await childHeap(w, 'HeapProfiler.enable');
+            await childHeap(w, 'HeapProfiler.collectGarbage');
+            const after = await childHeap(w);
+            workerLive = after && heapOf(after);
+          }
+          samples.push({
+            t,
+            page,
+            worker: worker && heapOf(worker),
+            workerBuffers: worker?.backingStorageSize,
+            workerLive,
+            background: background && heapOf(background),
+          });
           await sleep(Math.max(0, 100 - (performance.now() - t)));
         }
       })();
@@ -214,6 +237,12 @@ export interface BrowserImportFigures {
     pagePeak: number;
     workerPeak: number;
     sumPeak: number;
+    /** At the sample of sumPeak: the worker's ArrayBuffers (the import's index), and seconds from the first sample. */
+    atPeak: { workerBuffers: number; second: number };
+    /** The largest worker ArrayBuffers seen. */
+    workerBuffersPeak: number;
+    /** BENCH_IMPORT_LIVE: the largest worker heap after a collection, and how many were taken. */
+    workerLivePeak?: { mb: number; collections: number };
     backgroundPeak: number;
     workerSeen: number;
   };
@@ -299,10 +328,24 @@ async function importThroughUi(
       pagePeak: peak((s) => s.page),
       workerPeak: peak((s) => s.worker),
       sumPeak: peak((s) => (s.worker === undefined ? undefined : s.page + s.worker)),
+      atPeak: atPeak(samples),
+      workerBuffersPeak: peak((s) => s.workerBuffers),
+      workerLivePeak: samples.some((s) => s.workerLive !== undefined)
+        ? { mb: peak((s) => s.workerLive), collections: samples.filter((s) => s.workerLive !== undefined).length }
+        : undefined,
       backgroundPeak: peak((s) => s.background),
       workerSeen: samples.filter((s) => s.worker !== undefined).length,
     },
   };
+}
+
+/** The sample where page + worker peaks: its worker ArrayBuffers (MB) and when (s from the first sample). */
+function atPeak(samples: HeapSample[]): { workerBuffers: number; second: number } {
+  let top: HeapSample | undefined;
+  for (const s of samples)
+    if (s.worker !== undefined && (!top || s.page + s.worker > top.page + (top.worker ?? 0))) top = s;
+  const first = samples[0]?.t ?? 0;
+  return { workerBuffers: (top?.workerBuffers ?? 0) / MB, second: ((top?.t ?? first) - first) / 1_000 };
 }
 
 let importBundle: string | undefined;
@@ -550,7 +593,7 @@ async function benchSize(accounts: number, log: (s: string) => void, withWrites:
         .map(([f, s]) => `${f} from ${s.toFixed(1)} s`)
         .join(', ');
       log(
-        `    Chromium import (load average ${load.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores): ${b.seconds.toFixed(1)} s click → result (${starts}); heap peaks page + worker ${b.heap.sumPeak.toFixed(0)} MB, worker ${b.heap.workerPeak.toFixed(0)} MB, page ${b.heap.pagePeak.toFixed(0)} MB, background ${b.heap.backgroundPeak.toFixed(0)} MB over ${b.heap.samples} samples (worker in ${b.heap.workerSeen}); result: ${b.result}`,
+        `    Chromium import (load average ${load.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores): ${b.seconds.toFixed(1)} s click → result (${starts}); heap peaks page + worker ${b.heap.sumPeak.toFixed(0)} MB (${b.heap.atPeak.second.toFixed(0)} s in, the worker's ArrayBuffers ${b.heap.atPeak.workerBuffers.toFixed(0)} MB of it; at most ${b.heap.workerBuffersPeak.toFixed(0)} MB), worker ${b.heap.workerPeak.toFixed(0)} MB, page ${b.heap.pagePeak.toFixed(0)} MB, background ${b.heap.backgroundPeak.toFixed(0)} MB over ${b.heap.samples} samples (worker in ${b.heap.workerSeen}); result: ${b.result}`,
       );
       const panel = await context.newPage();
       await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
@@ -652,7 +695,21 @@ function sizeRows(f: SizeFigures): Row[] {
       unit: 'MB',
       note: `page alone ${b.heap.pagePeak.toFixed(0)} MB`,
     },
+    {
+      what: `${label}: import worker's ArrayBuffers (the index) at the peak`,
+      measured: b.heap.atPeak.workerBuffers,
+      unit: 'MB',
+      note: `at most ${b.heap.workerBuffersPeak.toFixed(0)} MB; peak ${b.heap.atPeak.second.toFixed(0)} s in`,
+    },
   );
+  if (b.heap.workerLivePeak) {
+    rows.push({
+      what: `${label}: import worker's heap after a collection, largest`,
+      measured: b.heap.workerLivePeak.mb,
+      unit: 'MB',
+      note: `what it holds; ${b.heap.workerLivePeak.collections} collections, ~5 s apart`,
+    });
+  }
   if (f.breakdown) {
     const d = f.breakdown;
     rows.push({

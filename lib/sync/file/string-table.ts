@@ -1,13 +1,19 @@
 /**
- * A map from strings to unsigned 32-bit values, kept in typed arrays: the keys' UTF-8 bytes one
- * after another in one buffer, and an open-addressing hash table (linear probing) of entry
- * numbers (no hash is kept: growing rehashes the bytes). Exact: a key is found only by comparing
- * its bytes. Arrays grow by half, not double, so less of them sits unused. An import of millions
- * of rows keeps every id, domain and email it has seen (see ImportIndex); as strings in Maps they
- * were most of its JS heap.
+ * A map from strings to unsigned 32-bit values, kept in typed arrays: an import of millions of
+ * rows keeps every id, domain and email it has seen (see ImportIndex), and as strings in Maps
+ * they were most of its JS heap. Exact: a key is found only by comparing its bytes.
  *
- * Entries are numbered from 0 in the order they were added, and never removed; `keyAt` gives an
- * entry's key back, so that a value may name another entry instead of holding a string.
+ * Each entry is one record in pages of bytes: its key's length (a varint), the key's UTF-8
+ * bytes, then its value (4 bytes). An entry is named by where its record starts (its page's
+ * number times PAGE_BYTES, plus its offset there), so no array maps entry numbers to records.
+ * Pages are filled one after the other and never copied once full, so the table holds about
+ * what its keys need, not up to half as much again, and growing never holds a copy beside the
+ * original. The hash table (linear probing; no hash is kept: growing rehashes the bytes) is
+ * split in SHARDS by the hash's low bits, each growing on its own: a rehash holds a sixty-
+ * fourth of the slots twice, not all of them.
+ *
+ * Entries are never removed; `keyAt` gives an entry's key back, so that a value may name
+ * another entry instead of holding a string.
  */
 const encoder = new TextEncoder();
 // A key may start with U+FEFF: it is the key's, not a byte-order mark to drop.
@@ -16,17 +22,33 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 /** Marks a key kept as UTF-16 (see encode): 0xFF is never a byte of UTF-8. */
 const UTF16_MARK = 0xff;
-/** Slots grow when they are this full: linear probing stays short below it. */
+/** A shard's slots grow when they are this full: linear probing stays short below it. */
 const MAX_LOAD = 0.7;
+/**
+ * How much a shard's slots grow by. Half again, not double: fewer sit empty. Not less: each
+ * growth leaves the old slots as garbage until the next collection, and the heap counts them.
+ */
+const SLOT_GROWTH = 1.5;
+const SHARD_BITS = 6;
+const SHARDS = 1 << SHARD_BITS;
+/** The size of a full page, and the stride of entry numbers (see above). */
+const PAGE_BYTES = 1 << 20;
+/** The first page's size: a small table stays small; the last page doubles until PAGE_BYTES. */
+const FIRST_PAGE_BYTES = 1 << 10;
+/** Entries are below 2^31, so that a caller may double one and add one (see ImportIndex). */
+const MAX_ENTRY = 2 ** 31 - 1;
+const VALUE_BYTES = 4;
 
 export class StringTable {
-  private slots = new Uint32Array(1024);
-  private values = new Uint32Array(256);
-  /** Entry e's key is bytes[starts[e], starts[e + 1]). */
-  private starts = new Uint32Array(257);
-  private bytes = new Uint8Array(4096);
+  /** Per shard: entry + 1, or 0 for a free slot. */
+  private readonly slots: Uint32Array[] = Array.from({ length: SHARDS }, () => new Uint32Array(8));
+  private readonly used = new Uint32Array(SHARDS);
+  private readonly pages: Uint8Array[] = [new Uint8Array(FIRST_PAGE_BYTES)];
+  /** Bytes used in the last page. */
+  private fill = 0;
   private scratch = new Uint8Array(256);
-  private length = 0;
+  /** Set by locate. */
+  private readonly at = { start: 0, end: 0 };
   size = 0;
 
   /** The entry number of `key`, or -1. */
@@ -37,17 +59,26 @@ export class StringTable {
 
   get(key: string): number | undefined {
     const entry = this.find(key);
-    return entry < 0 ? undefined : this.values[entry];
+    return entry < 0 ? undefined : this.valueAt(entry);
   }
 
   /** The value of an entry (see find). */
   valueAt(entry: number): number {
-    return this.values[entry] as number;
+    const page = this.locate(entry);
+    const v = this.at.end;
+    return (
+      ((page[v] as number) |
+        ((page[v + 1] as number) << 8) |
+        ((page[v + 2] as number) << 16) |
+        ((page[v + 3] as number) << 24)) >>>
+      0
+    );
   }
 
   /** The key of an entry, as a string of its own. */
   keyAt(entry: number): string {
-    const bytes = this.bytes.subarray(this.starts[entry], this.starts[entry + 1]);
+    const page = this.locate(entry);
+    const bytes = page.subarray(this.at.start, this.at.end);
     if (bytes[0] !== UTF16_MARK) return decoder.decode(bytes);
     let text = '';
     for (let i = 1; i < bytes.length; i += 2)
@@ -61,18 +92,17 @@ export class StringTable {
     const h = hash(this.scratch, 0, n);
     const found = this.lookup(h, n);
     if (found >= 0) {
-      this.values[found] = value;
+      this.writeValue(found, value);
       return found;
     }
-    if ((this.size + 1) / this.slots.length > MAX_LOAD) this.rehash(Math.ceil(this.slots.length * 1.5));
-    const entry = this.size++;
-    if (entry >= this.values.length) this.growEntries();
-    if (this.length + n > this.bytes.length) this.bytes = grown(this.bytes, this.length + n);
-    this.bytes.set(this.scratch.subarray(0, n), this.length);
-    this.length += n;
-    this.values[entry] = value;
-    this.starts[entry + 1] = this.length;
-    this.slots[freeSlot(this.slots, h)] = entry + 1;
+    const shard = h & (SHARDS - 1);
+    if ((this.used[shard] as number) + 1 > (this.slots[shard] as Uint32Array).length * MAX_LOAD) this.rehash(shard);
+    const entry = this.append(n);
+    this.writeValue(entry, value);
+    const slots = this.slots[shard] as Uint32Array;
+    slots[freeSlot(slots, h)] = entry + 1;
+    this.used[shard] = (this.used[shard] as number) + 1;
+    this.size++;
     return entry;
   }
 
@@ -95,40 +125,112 @@ export class StringTable {
     return 1 + 2 * key.length;
   }
 
+  /** Writes a record for the n bytes in scratch (its value left to write); answers its entry. */
+  private append(n: number): number {
+    const size = varintSize(n) + n + VALUE_BYTES;
+    let last = this.pages.length - 1;
+    let page = this.pages[last] as Uint8Array;
+    if (this.fill + size > page.length) {
+      if (page.length < PAGE_BYTES && this.fill + size <= PAGE_BYTES) {
+        // The last page is still small: it doubles (a copy of at most PAGE_BYTES / 2).
+        let bigger = page.length * 2;
+        while (bigger < this.fill + size) bigger *= 2;
+        const grown = new Uint8Array(bigger);
+        grown.set(page.subarray(0, this.fill));
+        page = grown;
+        this.pages[last] = page;
+      } else {
+        // A record longer than a page has a page of its own (its entry numbers' stride is still PAGE_BYTES).
+        page = new Uint8Array(Math.max(PAGE_BYTES, size));
+        last = this.pages.push(page) - 1;
+        this.fill = 0;
+      }
+    }
+    const entry = last * PAGE_BYTES + this.fill;
+    if (entry > MAX_ENTRY) throw new RangeError('too many keys for one import');
+    let at = this.fill;
+    for (let rest = n; ; rest >>>= 7) {
+      if (rest < 0x80) {
+        page[at++] = rest;
+        break;
+      }
+      page[at++] = (rest & 0x7f) | 0x80;
+    }
+    page.set(this.scratch.subarray(0, n), at);
+    // A page past its record's end takes the next record; one that cannot hold another stays as it is.
+    this.fill = at + n + VALUE_BYTES;
+    return entry;
+  }
+
+  private writeValue(entry: number, value: number): void {
+    const page = this.locate(entry);
+    const v = this.at.end;
+    page[v] = value & 0xff;
+    page[v + 1] = (value >>> 8) & 0xff;
+    page[v + 2] = (value >>> 16) & 0xff;
+    page[v + 3] = value >>> 24;
+  }
+
+  /** Finds an entry's record: its page, and its key's bytes' start and end there, in `at` (no object per call). */
+  private locate(entry: number): Uint8Array {
+    const page = this.pages[Math.floor(entry / PAGE_BYTES)] as Uint8Array;
+    let i = entry % PAGE_BYTES;
+    let length = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = page[i++] as number;
+      length += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    this.at.start = i;
+    this.at.end = i + length;
+    return page;
+  }
+
   private lookup(h: number, n: number): number {
-    const count = this.slots.length;
+    const slots = this.slots[h & (SHARDS - 1)] as Uint32Array;
+    const count = slots.length;
     for (let slot = home(h, count); ; slot = slot + 1 === count ? 0 : slot + 1) {
-      const held = this.slots[slot] as number;
+      const held = slots[slot] as number;
       if (held === 0) return -1;
-      const entry = held - 1;
-      if (this.sameBytes(entry, n)) return entry;
+      if (this.sameBytes(held - 1, n)) return held - 1;
     }
   }
 
   private sameBytes(entry: number, n: number): boolean {
-    const start = this.starts[entry] as number;
-    if ((this.starts[entry + 1] as number) - start !== n) return false;
-    for (let i = 0; i < n; i++) if (this.bytes[start + i] !== this.scratch[i]) return false;
+    const page = this.pages[Math.floor(entry / PAGE_BYTES)] as Uint8Array;
+    let i = entry % PAGE_BYTES;
+    // The common case, a key under 128 bytes: its length is one byte.
+    const first = page[i] as number;
+    if (first < 0x80) {
+      if (first !== n) return false;
+      i += 1;
+    } else {
+      this.locate(entry);
+      if (this.at.end - this.at.start !== n) return false;
+      i = this.at.start;
+    }
+    const scratch = this.scratch;
+    for (let k = 0; k < n; k++) if (page[i + k] !== scratch[k]) return false;
     return true;
   }
 
-  private rehash(slotCount: number): void {
-    const slots = new Uint32Array(slotCount);
-    for (let entry = 0; entry < this.size; entry++) {
-      const h = hash(this.bytes, this.starts[entry] as number, this.starts[entry + 1] as number);
-      slots[freeSlot(slots, h)] = entry + 1;
+  /** Grows one shard's slots, rehashing only the entries it holds. */
+  private rehash(shard: number): void {
+    const old = this.slots[shard] as Uint32Array;
+    const slots = new Uint32Array(Math.ceil(old.length * SLOT_GROWTH));
+    for (const held of old) {
+      if (held === 0) continue;
+      const page = this.locate(held - 1);
+      slots[freeSlot(slots, hash(page, this.at.start, this.at.end))] = held;
     }
-    this.slots = slots;
-  }
-
-  private growEntries(): void {
-    this.values = grown(this.values, this.values.length + 1);
-    this.starts = grown(this.starts, this.values.length + 1);
+    this.slots[shard] = slots;
   }
 }
 
-/** The slot a hash starts probing at, out of `count`: its place in [0, count) scaled, not a power of two's mask. */
-const home = (h: number, count: number) => Math.floor((h / 4_294_967_296) * count);
+const varintSize = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : 4);
+
+/** The slot a hash starts probing at, out of `count`: the bits above the shard's, scaled to [0, count). */
+const home = (h: number, count: number) => Math.floor(((h >>> SHARD_BITS) / 2 ** (32 - SHARD_BITS)) * count);
 
 /** The first free slot from a hash's home on (linear probing, wrapping at the end). */
 function freeSlot(slots: Uint32Array, h: number): number {
@@ -137,22 +239,14 @@ function freeSlot(slots: Uint32Array, h: number): number {
   return slot;
 }
 
-/** FNV-1a over bytes[start, end), mixed so that the low bits (the slot) depend on all of them. */
+/** FNV-1a over bytes[start, end), mixed so that the low bits (the shard) and the high bits (the slot) depend on all of them. */
 function hash(bytes: Uint8Array, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), FNV_PRIME);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
-}
-
-/**
- * A copy of `array` with room for at least `count` items: half as many again as it had, or
- * more. Growing by half, not double, leaves less room unused (a third at most, against half).
- */
-function grown<T extends Uint8Array | Uint32Array>(array: T, count: number): T {
-  const bigger = new (array.constructor as new (n: number) => T)(Math.max(count, Math.ceil(array.length * 1.5)));
-  bigger.set(array);
-  return bigger;
 }
