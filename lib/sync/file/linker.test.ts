@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TOUCHPOINT_TYPES } from '../../db/touchpoints';
 import { ImportIndex } from './linker';
 
 const at = (row: number, file = 'touchpoints.csv') => ({ file, row });
@@ -134,5 +136,86 @@ describe('ImportIndex ids', () => {
     expect(index.addAccount('file:43', ['acme.com'], 'Acme Two')).toEqual([
       'shares the domain acme.com with file:42 (row 7 of accounts.csv): both were imported, and will show as ambiguous',
     ]);
+  });
+});
+
+describe('ImportIndex touchpoint ids', () => {
+  type Type = (typeof TOUCHPOINT_TYPES)[number];
+  /** The id touchpointFromRow gives a row of a file without an id column. */
+  const derived = (account: string, contact: string, type: Type, at: number | string) =>
+    `file:tp:${account}:${contact}:${type}:${at}`;
+  const withRecords = (accounts: string[], contacts: string[] = []) => {
+    const index = new ImportIndex();
+    for (const [i, id] of accounts.entries()) index.claim('account', `file:${id}`, at(i + 1, 'accounts.csv'));
+    for (const [i, id] of contacts.entries()) index.claim('contact', `file:${id}`, at(i + 1, 'contacts.csv'));
+    return index;
+  };
+
+  it('reports the same account, contact, type and time twice in a file without ids as a duplicate of the first row', () => {
+    const index = withRecords(['10000001'], ['50000001']);
+    const t = Date.UTC(2026, 4, 1, 10);
+    expect(index.claim('touchpoint', derived('10000001', '50000001', 'email_open', t), at(2))).toBeUndefined();
+    expect(index.claim('touchpoint', derived('10000001', '', 'email_open', t), at(3))).toBeUndefined();
+    expect(index.claim('touchpoint', derived('10000001', '50000001', 'email_open', t + 1), at(4))).toBeUndefined();
+    expect(index.claim('touchpoint', derived('10000001', '50000001', 'email_open', t), at(9))).toBe(
+      `duplicate id file:tp:10000001:50000001:email_open:${t}: row 2 of touchpoints.csv already has it, so this row was skipped`,
+    );
+    expect(index.has('touchpoint', derived('10000001', '', 'email_open', t))).toBe(true);
+    expect(index.has('touchpoint', derived('10000001', '', 'email_open', t + 1))).toBe(false);
+    expect(index.count('touchpoint')).toBe(3);
+  });
+
+  it('keeps apart ids that only read like derived ones: unknown records, odd times, colons inside', () => {
+    const index = withRecords(['1', 'a:b', 'a'], ['b', 'c']);
+    const ids = [
+      derived('1', '', 'meeting', 7),
+      derived('1', '', 'meeting', '07'),
+      derived('1', '', 'meeting', '7.0'),
+      derived('1', '', 'meeting', 1.5),
+      derived('1', '', 'meeting', 2 ** 53),
+      derived('2', '', 'meeting', 7),
+      derived('1', 'x', 'meeting', 7),
+      derived('a:b', '', 'meeting', 7),
+      derived('a', 'b', 'meeting', 7),
+      derived('a', 'b', 'web_visit', 7),
+      derived('1', '', 'no_such_type' as Type, 7),
+      'file:tp:1::meeting:7:',
+      'other:tp:1::meeting:7',
+      'file:tp::1:meeting:7',
+    ];
+    for (const [i, id] of ids.entries()) expect(index.claim('touchpoint', id, at(i + 1)), id).toBeUndefined();
+    for (const [i, id] of ids.entries()) expect(index.claim('touchpoint', id, at(99)), id).toContain(`row ${i + 1} of`);
+    expect(index.count('touchpoint')).toBe(ids.length);
+  });
+
+  it('refuses accounts or contacts once touchpoints are claimed: their keys would change', () => {
+    const index = withRecords(['1']);
+    index.claim('touchpoint', derived('1', '', 'meeting', 7), at(1));
+    expect(() => index.claim('account', 'file:2', at(2))).toThrow('before touchpoints');
+    expect(() => index.seedContact('file:3', undefined)).toThrow('before touchpoints');
+  });
+
+  it('answers as a set of the ids would, for any mix of derived, derived-looking and other ids', () => {
+    const accounts = ['1', '2', 'a', 'b:'];
+    const contacts = ['c1', 'b', ''];
+    const part = fc.constantFrom('1', '2', '3', 'a', 'b', 'c1', 'b:', '', 'a:b');
+    const time = fc.constantFrom('0', '1', '10', '-5', '1.5', '01', String(Date.UTC(2026, 0, 1)), 'x');
+    const type = fc.constantFrom<Type>(...TOUCHPOINT_TYPES.slice(0, 3));
+    const id = fc.oneof(
+      fc.tuple(part, part, type, time).map(([a, c, t, m]) => derived(a, c, t, m)),
+      fc.string().map((s) => `file:${s}`),
+      fc.constantFrom('file:tp:1::meeting:1', 'file:tp:1::meeting:1:', 'hubspot:tp:1::meeting:1'),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 60 }), (ids) => {
+        const index = withRecords(accounts, contacts.filter(Boolean));
+        const seen = new Set<string>();
+        ids.forEach((t, i) => {
+          expect(index.claim('touchpoint', t, at(i + 1)) !== undefined).toBe(seen.has(t));
+          seen.add(t);
+        });
+        expect(index.count('touchpoint')).toBe(seen.size);
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { TOUCHPOINT_TYPES } from '../../db/touchpoints';
 import { nameKey } from '../../keys/normalise';
 import type { RecordKind } from '../records';
 import { StringTable } from './string-table';
@@ -43,15 +44,15 @@ class IdTable {
     return id.startsWith(prefix) && id.charCodeAt(prefix.length) !== 0 ? id.slice(prefix.length) : `\0${id}`;
   }
 
-  /** The entry of `id`, or -1. */
-  find(id: string): number {
-    return this.prefix === undefined ? -1 : this.table.find(this.key(id));
+  /** The entry of `id` (kept under `key` when given, see ImportIndex.claim), or -1. */
+  find(id: string, key?: string): number {
+    return this.prefix === undefined ? -1 : this.table.find(key ?? this.key(id));
   }
 
-  /** Adds `id` (not there yet) with its packed ref; answers its entry. */
-  add(id: string, ref: number | RowRef): number {
+  /** Adds `id` (not there yet, kept under `key` when given) with its packed ref; answers its entry. */
+  add(id: string, ref: number | RowRef, key?: string): number {
     if (this.prefix === undefined) this.prefix = id.slice(0, id.indexOf(':') + 1);
-    const entry = this.table.set(this.key(id), typeof ref === 'number' ? ref : OVERFLOW);
+    const entry = this.table.set(key ?? this.key(id), typeof ref === 'number' ? ref : OVERFLOW);
     if (typeof ref !== 'number') this.overflow.set(entry, ref);
     return entry;
   }
@@ -129,12 +130,50 @@ export class ImportIndex {
    */
   claim(kind: RecordKind, id: string, ref: RowRef): string | undefined {
     const ids = this.ids[kind];
-    const first = ids.find(id);
+    // A touchpoint's key depends on the accounts and contacts known (see touchpointKey): they must not change after.
+    if ((kind === 'account' || kind === 'contact') && this.ids.touchpoint.size > 0)
+      throw new Error('accounts and contacts are claimed before touchpoints');
+    const key = kind === 'touchpoint' ? this.touchpointKey(id) : undefined;
+    const first = ids.find(id, key);
     if (first >= 0) {
       return `duplicate id ${id}: ${where(this.unpack(ids.ref(first)))} already has it, so this row was skipped`;
     }
-    ids.add(id, this.pack(ref));
+    ids.add(id, this.pack(ref), key);
     return undefined;
+  }
+
+  /**
+   * The key a touchpoint's id is kept under, when not the id itself. An id of the form a file
+   * without an id column gives (`<source>:tp:<account>:<contact>:<type>:<time>`, see
+   * touchpointFromRow) is about 45 characters: at 2,500,000 touchpoints it was 120 MB of the
+   * index. When its account and contact are records the index knows, it is kept as their link
+   * numbers, the type's number and the time in base 36 (about 20). Read off the text alone (six
+   * parts between colons, the time an integer as String writes it), so that one text always
+   * has one key, and a key gives its text back: two ids share a key only when they are the same.
+   * The accounts and contacts known must not change once touchpoints are claimed (claim and the
+   * seeds refuse to): importFiles reads touchpoints last.
+   */
+  private touchpointKey(id: string): string | undefined {
+    if (!id.includes(':tp:')) return undefined;
+    const parts = id.split(':');
+    if (parts.length !== 6 || parts[1] !== 'tp') return undefined;
+    const [source, , account, contact, type, time] = parts as [string, string, string, string, string, string];
+    const at = Number(time);
+    const typeNumber = (TOUCHPOINT_TYPES as readonly string[]).indexOf(type);
+    if (!account || typeNumber < 0 || !Number.isSafeInteger(at) || String(at) !== time) return undefined;
+    const accountLink = this.linkOf('account', `${source}:${account}`);
+    const contactLink = contact ? this.linkOf('contact', `${source}:${contact}`) : -1;
+    if (accountLink === undefined || contactLink === undefined) return undefined;
+    // After two NULs: no other key starts so (IdTable keeps other ids behind one NUL and their source).
+    return `\0\0${accountLink.toString(36)}:${contactLink.toString(36)}:${typeNumber.toString(36)}:${at.toString(36)}`;
+  }
+
+  /** The link number of a record the index knows (as accountBy names it), or undefined. */
+  private linkOf(kind: 'account' | 'contact', id: string): number | undefined {
+    const claimed = this.ids[kind].find(id);
+    if (claimed >= 0) return claimed * 2;
+    const seeded = this.seeded[kind].find(id);
+    return seeded >= 0 ? seeded * 2 + 1 : undefined;
   }
 
   private pack(ref: RowRef): number | RowRef {
@@ -152,7 +191,7 @@ export class ImportIndex {
 
   /** Whether a row of this import claimed `id` (see claim). */
   has(kind: RecordKind, id: string): boolean {
-    return this.ids[kind].find(id) >= 0;
+    return this.ids[kind].find(id, kind === 'touchpoint' ? this.touchpointKey(id) : undefined) >= 0;
   }
 
   /** Whether a record may link to `id`: claimed by this import, or seeded from the one it adds to. */
@@ -176,6 +215,7 @@ export class ImportIndex {
    * A domain both have links to neither (they will show as ambiguous).
    */
   seedAccount(id: string, domains: readonly string[], byName: string | undefined): void {
+    if (this.ids.touchpoint.size > 0) throw new Error('accounts and contacts are learnt before touchpoints');
     if (this.has('account', id)) return;
     const seeded = this.seeded.account;
     if (seeded.find(id) >= 0) return;
@@ -186,6 +226,7 @@ export class ImportIndex {
 
   /** Learns a contact of the import this one adds to, for linking touchpoints by contact id and email. */
   seedContact(id: string, email: string | undefined): void {
+    if (this.ids.touchpoint.size > 0) throw new Error('accounts and contacts are learnt before touchpoints');
     if (this.has('contact', id)) return;
     const seeded = this.seeded.contact;
     if (seeded.find(id) >= 0) return;
