@@ -149,7 +149,8 @@ export class ImportIndex {
    * index. When its account and contact are records the index knows, it is kept as their link
    * numbers, the type's number and the time in base 36 (about 20). Read off the text alone (six
    * parts between colons, the time an integer as String writes it), so that one text always
-   * has one key, and a key gives its text back: two ids share a key only when they are the same.
+   * has one key, and no two texts share one (the parts are read back from it through the account
+   * and contact tables; IdTable.idAt does not, and nothing asks it for a touchpoint's id).
    * The accounts and contacts known must not change once touchpoints are claimed (claim and the
    * seeds refuse to): importFiles reads touchpoints last.
    */

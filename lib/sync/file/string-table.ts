@@ -227,7 +227,12 @@ export class StringTable {
   }
 }
 
-const varintSize = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : 4);
+/** How many bytes append's varint writes for a key of n bytes (7 bits a byte). */
+function varintSize(n: number): number {
+  let size = 1;
+  for (let rest = n; rest >= 0x80; rest = Math.floor(rest / 0x80)) size++;
+  return size;
+}
 
 /** The slot a hash starts probing at, out of `count`: the bits above the shard's, scaled to [0, count). */
 const home = (h: number, count: number) => Math.floor(((h >>> SHARD_BITS) / 2 ** (32 - SHARD_BITS)) * count);
