@@ -135,6 +135,39 @@ describe('importFiles', () => {
     expect(report.badRows).toBe(5);
   });
 
+  it('reports a repeated row of a touchpoints file without ids as a duplicate of the first, and keeps the others', async () => {
+    const accounts = 'Record ID,Company name,Company Domain Name\n7,Acme,acme.com\n8,Beta,beta.com\n';
+    const contacts = 'Record ID,Email,Associated Company IDs\n70,ann@acme.com,7\n';
+    const touchpoints = [
+      'type,at,accountId,contactId',
+      'meeting,2024-03-01T09:00:00Z,7,70',
+      'meeting,2024-03-01T09:00:00Z,7,',
+      'meeting,2024-03-01T09:00:01Z,7,70',
+      'meeting,2024-03-01T09:00:00Z,8,',
+      'meeting,2024-03-01T09:00:00.000Z,7,70',
+      '',
+    ].join('\n');
+    const { records, report } = await run([
+      memoryFile('touchpoints.csv', touchpoints),
+      memoryFile('contacts.csv', contacts),
+      memoryFile('companies.csv', accounts),
+    ]);
+    const at = Date.UTC(2024, 2, 1, 9);
+    expect(byKind(records, 'touchpoint').map((t) => t.id)).toEqual([
+      `file:tp:7:70:meeting:${at}`,
+      `file:tp:7::meeting:${at}`,
+      `file:tp:7:70:meeting:${at + 1000}`,
+      `file:tp:8::meeting:${at}`,
+    ]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        file: 'touchpoints.csv',
+        row: 6,
+        reason: `duplicate id file:tp:7:70:meeting:${at}: row 2 of touchpoints.csv already has it, so this row was skipped`,
+      }),
+    ]);
+  });
+
   it('offers the bad rows as a CSV with a problem column', async () => {
     const { report } = await run([fixtureFile('messy.csv')]);
     const parsed = Papa.parse<Record<string, string>>(report.badRowsCsv(), { header: true }).data;
