@@ -167,11 +167,12 @@ async function heapSampler(cdp: CDPSession) {
     if (m.id !== undefined) pending.delete(m.id);
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const childHeap = (sessionId: string, method = 'Runtime.getHeapUsage') =>
+  // A full collection of a large heap takes longer than a sample may wait.
+  const childHeap = (sessionId: string, method = 'Runtime.getHeapUsage', timeoutMs = 2_000) =>
     new Promise<HeapUsage | undefined>((done) => {
       const id = nextId++;
       pending.set(id, done);
-      setTimeout(() => pending.delete(id) && done(undefined), 10_000);
+      setTimeout(() => pending.delete(id) && done(undefined), timeoutMs);
       cdp
         .send('Target.sendMessageToTarget', {
           sessionId,
@@ -183,6 +184,7 @@ async function heapSampler(cdp: CDPSession) {
 
   const samples: HeapSample[] = [];
   const live = process.env.BENCH_IMPORT_LIVE === '1';
+  let profilerOn = false;
   let running = false;
   let loop: Promise<void> | undefined;
   return {
@@ -201,8 +203,8 @@ async function heapSampler(cdp: CDPSession) {
           ]);
           let workerLive: number | undefined;
           if (live && w && worker && samples.length % 50 === 49) {
-            await childHeap(w, 'HeapProfiler.enable');
-            await childHeap(w, 'HeapProfiler.collectGarbage');
+            if (!profilerOn) profilerOn = (await childHeap(w, 'HeapProfiler.enable')) !== undefined;
+            await childHeap(w, 'HeapProfiler.collectGarbage', 30_000);
             const after = await childHeap(w);
             workerLive = after && heapOf(after);
           }
@@ -317,6 +319,10 @@ async function importThroughUi(
     touchpoints: num(/([\d,]+) touchpoints?/),
   };
   const peak = (f: (s: HeapSample) => number | undefined) => Math.max(0, ...samples.map((s) => f(s) ?? 0)) / MB;
+  // The sample where page + worker peaks (samples before the worker started do not count).
+  let top: HeapSample | undefined;
+  for (const s of samples)
+    if (s.worker !== undefined && (!top || s.page + s.worker > top.page + (top.worker ?? 0))) top = s;
   await page.close();
   return {
     seconds: (b.doneAt - b.clickAt) / 1_000,
@@ -327,8 +333,11 @@ async function importThroughUi(
       samples: samples.length,
       pagePeak: peak((s) => s.page),
       workerPeak: peak((s) => s.worker),
-      sumPeak: peak((s) => (s.worker === undefined ? undefined : s.page + s.worker)),
-      atPeak: atPeak(samples),
+      sumPeak: top ? (top.page + (top.worker ?? 0)) / MB : 0,
+      atPeak: {
+        workerBuffers: (top?.workerBuffers ?? 0) / MB,
+        second: top ? (top.t - (samples[0]?.t ?? top.t)) / 1_000 : 0,
+      },
       workerBuffersPeak: peak((s) => s.workerBuffers),
       workerLivePeak: samples.some((s) => s.workerLive !== undefined)
         ? { mb: peak((s) => s.workerLive), collections: samples.filter((s) => s.workerLive !== undefined).length }
@@ -337,15 +346,6 @@ async function importThroughUi(
       workerSeen: samples.filter((s) => s.worker !== undefined).length,
     },
   };
-}
-
-/** The sample where page + worker peaks: its worker ArrayBuffers (MB) and when (s from the first sample). */
-function atPeak(samples: HeapSample[]): { workerBuffers: number; second: number } {
-  let top: HeapSample | undefined;
-  for (const s of samples)
-    if (s.worker !== undefined && (!top || s.page + s.worker > top.page + (top.worker ?? 0))) top = s;
-  const first = samples[0]?.t ?? 0;
-  return { workerBuffers: (top?.workerBuffers ?? 0) / MB, second: ((top?.t ?? first) - first) / 1_000 };
 }
 
 let importBundle: string | undefined;

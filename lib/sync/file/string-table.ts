@@ -92,13 +92,12 @@ export class StringTable {
     const h = hash(this.scratch, 0, n);
     const found = this.lookup(h, n);
     if (found >= 0) {
-      this.writeValue(found, value);
+      putValue(this.locate(found), this.at.end, value);
       return found;
     }
     const shard = h & (SHARDS - 1);
     if ((this.used[shard] as number) + 1 > (this.slots[shard] as Uint32Array).length * MAX_LOAD) this.rehash(shard);
-    const entry = this.append(n);
-    this.writeValue(entry, value);
+    const entry = this.append(n, value);
     const slots = this.slots[shard] as Uint32Array;
     slots[freeSlot(slots, h)] = entry + 1;
     this.used[shard] = (this.used[shard] as number) + 1;
@@ -125,8 +124,8 @@ export class StringTable {
     return 1 + 2 * key.length;
   }
 
-  /** Writes a record for the n bytes in scratch (its value left to write); answers its entry. */
-  private append(n: number): number {
+  /** Writes a record for the n bytes in scratch and their value; answers its entry. */
+  private append(n: number, value: number): number {
     const size = varintSize(n) + n + VALUE_BYTES;
     let last = this.pages.length - 1;
     let page = this.pages[last] as Uint8Array;
@@ -157,18 +156,10 @@ export class StringTable {
       page[at++] = (rest & 0x7f) | 0x80;
     }
     page.set(this.scratch.subarray(0, n), at);
+    putValue(page, at + n, value);
     // A page past its record's end takes the next record; one that cannot hold another stays as it is.
     this.fill = at + n + VALUE_BYTES;
     return entry;
-  }
-
-  private writeValue(entry: number, value: number): void {
-    const page = this.locate(entry);
-    const v = this.at.end;
-    page[v] = value & 0xff;
-    page[v + 1] = (value >>> 8) & 0xff;
-    page[v + 2] = (value >>> 16) & 0xff;
-    page[v + 3] = value >>> 24;
   }
 
   /** Finds an entry's record: its page, and its key's bytes' start and end there, in `at` (no object per call). */
@@ -225,6 +216,14 @@ export class StringTable {
     }
     this.slots[shard] = slots;
   }
+}
+
+/** Writes a value (little-endian) at `at`. */
+function putValue(page: Uint8Array, at: number, value: number): void {
+  page[at] = value & 0xff;
+  page[at + 1] = (value >>> 8) & 0xff;
+  page[at + 2] = (value >>> 16) & 0xff;
+  page[at + 3] = value >>> 24;
 }
 
 /** How many bytes append's varint writes for a key of n bytes (7 bits a byte). */
