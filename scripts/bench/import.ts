@@ -554,7 +554,12 @@ export interface SizeFigures {
 }
 
 /** One size: files, Node figures, then (when Chromium and a build are there) the browser import and lookups. */
-async function benchSize(accounts: number, log: (s: string) => void, withWrites: boolean): Promise<SizeFigures> {
+async function benchSize(
+  accounts: number,
+  log: (s: string) => void,
+  skip: (what: string, why: string) => void,
+  withWrites: boolean,
+): Promise<SizeFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'tierlens-import-'));
   const profile = mkdtempSync(join(tmpdir(), 'tierlens-import-profile-'));
   try {
@@ -571,7 +576,7 @@ async function benchSize(accounts: number, log: (s: string) => void, withWrites:
     const figures: SizeFigures = { set, generateMs, node };
     const unavailable = navigationBenchUnavailable();
     if (unavailable) {
-      log(`    Chromium: skipped, ${unavailable}`);
+      skip(`(f) import of ${n(accounts)} accounts in Chromium`, unavailable);
       return figures;
     }
     // A copy of the build: a rebuild of .output during a long run would pull files from under the browser.
@@ -763,7 +768,7 @@ function sizeRows(f: SizeFigures): Row[] {
 }
 
 /** (f) The import section of `npm run bench`. */
-export async function benchImport(log: (s: string) => void): Promise<Row[]> {
+export async function benchImport(log: (s: string) => void, skip: (what: string, why: string) => void): Promise<Row[]> {
   const sizes = importSizes();
   if (sizes.length === 0) {
     log('(f) import: skipped (BENCH_IMPORT_SIZES)');
@@ -783,7 +788,7 @@ export async function benchImport(log: (s: string) => void): Promise<Row[]> {
   const breakdownSizes = (process.env.BENCH_IMPORT_BREAKDOWN ?? String(Math.min(...sizes))).split(',').map(Number);
   for (const size of sizes) {
     log(`(f) import of ${n(size)} accounts through the options page`);
-    rows.push(...sizeRows(await benchSize(size, log, breakdownSizes.includes(size))));
+    rows.push(...sizeRows(await benchSize(size, log, skip, breakdownSizes.includes(size))));
   }
   log(
     '    What the import figures are: total time runs from the click on Import to the result on the page (page clock), ' +
