@@ -47,6 +47,12 @@ export interface SyncState {
    */
   detachedContacts?: string[];
   /**
+   * In an incremental run's own database: accounts (ids) and deals (`hubspot-deal:` ids) the
+   * source deleted since the last run, to take out of the visible data when the changes apply.
+   */
+  removedAccounts?: string[];
+  removedDeals?: string[];
+  /**
    * In a run's own database: deals whose account no page has brought yet (a feed may list its
    * deals shard first). They join their accounts, or are reported left out, before the switch.
    */

@@ -102,6 +102,8 @@ async function runOnce(main: TierlensDB, adapter: SourceAdapter, options: RunOpt
       counts = await writePage(staged, page.records, page.next ?? DONE, {
         deals: page.deals,
         detachedContacts: page.detachedContacts,
+        removedAccounts: page.removedAccounts,
+        removedDeals: page.removedDeals,
       });
       pages++;
       cursor = page.next;

@@ -100,6 +100,9 @@ export async function writePage(
     onOrphanDeals?: (deals: DealRecord[]) => void;
     /** Contacts an incremental run found without any company (SourcePage.detachedContacts). */
     detachedContacts?: readonly string[];
+    /** Accounts and deals the source deleted (SourcePage.removedAccounts, removedDeals). */
+    removedAccounts?: readonly string[];
+    removedDeals?: readonly string[];
   } = {},
 ): Promise<RecordCounts> {
   const { db, source } = staged;
@@ -135,6 +138,8 @@ export async function writePage(
         cursor: next,
         ...countFields(counts),
         ...(detached ? { detachedContacts: detached } : {}),
+        ...withAdded('removedAccounts', meta?.removedAccounts, options.removedAccounts),
+        ...withAdded('removedDeals', meta?.removedDeals, options.removedDeals),
         ...(waiting ? { waitingDeals: waiting } : {}),
       });
       return counts;
@@ -204,6 +209,16 @@ function nextDetached(
   for (const c of contacts) ids.delete(c.id);
   for (const id of detached ?? []) ids.add(id);
   return [...ids];
+}
+
+/** `{ [field]: before ∪ added }`, or nothing when both are empty (the field then stays as it was). */
+function withAdded<K extends string>(
+  field: K,
+  before: readonly string[] | undefined,
+  added: readonly string[] | undefined,
+): Partial<Record<K, string[]>> {
+  if (!added?.length) return {};
+  return { [field]: [...new Set([...(before ?? []), ...added])] } as Partial<Record<K, string[]>>;
 }
 
 /**
@@ -277,6 +292,7 @@ export async function applyChanges(
   const detached = stagedMeta?.detachedContacts ?? [];
   let left = 0;
   let moved = 0;
+  let removed = { rows: 0, touchpoints: 0 };
   await target.transaction(
     'rw',
     [target.accounts, target.contacts, target.accountTouchpoints, target.syncState, target.dealHomes],
@@ -287,11 +303,13 @@ export async function applyChanges(
       if (detached.length) await target.contacts.bulkDelete([...detached]);
       if (contacts.length) await target.contacts.bulkPut(contacts);
       const newTouchpoints = await putTouchpoints(target.accountTouchpoints, touchpoints);
+      // Last: what the source deleted goes even if a page of this run brought it before it was deleted.
+      removed = await takeRemoved(target, stagedMeta?.removedAccounts ?? [], stagedMeta?.removedDeals ?? [], visible);
       const meta = await target.syncState.get(staged.source);
       if (meta)
         await target.syncState.put({
           ...meta,
-          touchpointCount: Math.max(0, (meta.touchpointCount ?? 0) + newTouchpoints - left),
+          touchpointCount: Math.max(0, (meta.touchpointCount ?? 0) + newTouchpoints - left - removed.touchpoints),
         });
     },
   );
@@ -314,7 +332,7 @@ export async function applyChanges(
   return {
     generation: visible,
     counts,
-    changed: accounts.length + contacts.length + touchpoints.length + detached.length + left + moved,
+    changed: accounts.length + contacts.length + touchpoints.length + detached.length + left + moved + removed.rows,
   };
 }
 
@@ -338,21 +356,69 @@ async function takeMovedDeals(target: TierlensDB, incoming: readonly Account[], 
     const deals = lost.get(home.accountId) ?? new Set<string>();
     lost.set(home.accountId, deals.add(dealId));
   });
-  let changed = 0;
-  if (lost.size) {
-    const holders = await target.accounts.bulkGet([...lost.keys()]);
-    const rows = [];
-    for (const holder of holders) {
-      const gone = holder && lost.get(holder.id);
-      const kept = holder?.opportunities?.filter((o) => !gone?.has(o.id));
-      if (!holder || !kept || kept.length === holder.opportunities?.length) continue;
-      rows.push({ ...applyOpportunities({ ...holder }, kept), generation });
-    }
-    if (rows.length) await target.accounts.bulkPut(rows);
-    changed = rows.length;
-  }
+  const changed = await dropDeals(target, lost, generation);
   await putDealHomes(target.dealHomes, incoming);
   return changed;
+}
+
+/**
+ * Takes deals (by account id, the deals' ids) out of the accounts of `target` that hold them,
+ * inside the caller's transaction, recomputing each account's opportunity and outcome. Answers
+ * how many accounts changed: a deal a home names but its account no longer holds changes nothing.
+ */
+async function dropDeals(target: TierlensDB, lost: ReadonlyMap<string, ReadonlySet<string>>, generation: number) {
+  if (!lost.size) return 0;
+  const holders = await target.accounts.bulkGet([...lost.keys()]);
+  const rows = [];
+  for (const holder of holders) {
+    const gone = holder && lost.get(holder.id);
+    const kept = holder?.opportunities?.filter((o) => !gone?.has(o.id));
+    if (!holder || !kept || kept.length === holder.opportunities?.length) continue;
+    rows.push({ ...applyOpportunities({ ...holder }, kept), generation });
+  }
+  if (rows.length) await target.accounts.bulkPut(rows);
+  return rows.length;
+}
+
+/**
+ * Takes what the source deleted out of `target`, inside the caller's transaction: each deleted
+ * account with its contacts, its activity and its deals' homes, and each deleted deal from the
+ * account its home names. Ids `target` does not hold are skipped (deleted before they were
+ * synced, or already taken). Answers the rows taken or changed, and the touchpoints taken.
+ */
+async function takeRemoved(
+  target: TierlensDB,
+  accountIds: readonly string[],
+  dealIds: readonly string[],
+  generation: number,
+): Promise<{ rows: number; touchpoints: number }> {
+  let rows = 0;
+  let touchpoints = 0;
+  const present = accountIds.length
+    ? (await target.accounts.bulkGet([...accountIds])).filter((a) => a !== undefined)
+    : [];
+  if (present.length) {
+    const ids = present.map((a) => a.id);
+    const contactIds = await target.contacts.where('accountId').anyOf(ids).primaryKeys();
+    for (const row of await target.accountTouchpoints.bulkGet(ids)) touchpoints += row?.items.length ?? 0;
+    await target.contacts.bulkDelete(contactIds);
+    await target.accountTouchpoints.bulkDelete(ids);
+    await target.dealHomes.bulkDelete(present.flatMap((a) => (a.opportunities ?? []).map((o) => o.id)));
+    await target.accounts.bulkDelete(ids);
+    rows += ids.length + contactIds.length;
+  }
+  if (dealIds.length) {
+    const homes = await target.dealHomes.bulkGet([...dealIds]);
+    const lost = new Map<string, Set<string>>();
+    for (const home of homes) {
+      if (!home) continue;
+      const deals = lost.get(home.accountId) ?? new Set<string>();
+      lost.set(home.accountId, deals.add(home.dealId));
+    }
+    rows += await dropDeals(target, lost, generation);
+    await target.dealHomes.bulkDelete([...dealIds]);
+  }
+  return { rows, touchpoints };
 }
 
 /**

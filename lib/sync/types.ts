@@ -30,6 +30,13 @@ export interface SourcePage {
    * drops them, and their activity with them. A full run simply leaves such contacts out.
    */
   detachedContacts?: string[];
+  /**
+   * An incremental page's accounts (ids) that the source deleted: the visible data drops them
+   * with their contacts, activity and deals. Deleted contacts come as `detachedContacts`.
+   */
+  removedAccounts?: string[];
+  /** An incremental page's deals (opportunity ids) that the source deleted: their accounts drop them. */
+  removedDeals?: string[];
   next?: string;
 }
 

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * companies (each page with its deals), then contacts; an incremental run then reads the deals
  * that changed, each page as the accounts of their companies (deals.ts). A full run pages the list API with HubSpot's `after` token; an
  * incremental run pages the search API by last-modified date (see incremental.ts): `from` is
- * the last modified date seen, `ids` the records already read at exactly that date.
+ * the last modified date seen, `ids` the records already read at exactly that date. An
+ * incremental run ends by listing, phase by phase, what was deleted since the watermark.
  */
 export const PHASES = ['companies', 'contacts', 'deals'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -21,6 +22,11 @@ const cursorSchema = z.discriminatedUnion('mode', [
     inclusive: z.boolean(),
     ids: z.array(z.string()),
   }),
+  /**
+   * An incremental run's last pass: the records of `phase` HubSpot deleted (archived) since the
+   * watermark, listed with `archived=true` (§2), since search never returns them (§3).
+   */
+  z.object({ v: z.literal(1), mode: z.literal('archived'), phase: z.enum(PHASES), after: z.string().optional() }),
 ]);
 export type HubSpotCursor = z.infer<typeof cursorSchema>;
 

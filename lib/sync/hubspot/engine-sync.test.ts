@@ -60,6 +60,21 @@ function seed(companies: number, contactsPerCompany: number) {
   return c;
 }
 
+/** Two open deals (contract sent) of one company, modified two days ago: Big (90,000), then Small (5,000). */
+function seedOpenDeals(companyId: string | undefined) {
+  const deals: Array<[string, string]> = [
+    ['Big', '90000'],
+    ['Small', '5000'],
+  ];
+  return deals.flatMap(([name, amount]) =>
+    server.data.seedDeals(1, {
+      companyIds: [companyId ?? ''],
+      props: () => ({ dealname: name, amount, dealstage: 'contractsent' }),
+      at: () => clock - 2 * DAY,
+    }),
+  );
+}
+
 /** The visible accounts and contacts, as sorted ids with the fields a user sees. */
 async function snapshot(db: TierlensDB) {
   const view = await dataView(db);
@@ -123,29 +138,26 @@ describe('a HubSpot sync through the engine', () => {
       assignedTier: 1,
     });
     // An incremental run searches; it never lists every company again (only the owners, to name
-    // them, and the deal pipelines with a one-deal probe, to label deals).
+    // them, the deal pipelines with a one-deal probe, to label deals, and the ids of what was deleted).
     const reads = server.requests.slice(before);
     expect(
-      reads.every(
+      reads.filter(
         (r) =>
-          r.path.endsWith('/search') ||
-          r.path.includes('/associations/') ||
-          r.path === '/crm/v3/owners' ||
-          r.path === '/crm/v3/pipelines/deals' ||
-          (r.path === '/crm/v3/objects/deals' && r.query.limit?.[0] === '1'),
+          !(
+            r.path.endsWith('/search') ||
+            r.path.includes('/associations/') ||
+            r.path === '/crm/v3/owners' ||
+            r.path === '/crm/v3/pipelines/deals' ||
+            (r.path === '/crm/v3/objects/deals' && r.query.limit?.[0] === '1') ||
+            (r.query.archived?.[0] === 'true' && r.query.properties?.[0] === 'hs_object_id')
+          ),
       ),
-    ).toBe(true);
+    ).toEqual([]);
   });
 
   it('takes a deal that moved to another company off the account it left, in an incremental run', async () => {
     const [left, joined] = seed(2, 0);
-    const open = (name: string, amount: string) => ({
-      companyIds: [left?.id ?? ''],
-      props: () => ({ dealname: name, amount, dealstage: 'contractsent' }),
-      at: () => clock - 2 * DAY,
-    });
-    const [big] = server.data.seedDeals(1, open('Big', '90000'));
-    server.data.seedDeals(1, open('Small', '5000'));
+    const [big] = seedOpenDeals(left?.id);
     const db = freshDb();
     await runSync(db, adapter(), { now: () => clock, retry: quickly });
     clock += 3_600_000;
@@ -165,6 +177,45 @@ describe('a HubSpot sync through the engine', () => {
     expect((await account(left))?.openOpportunity).toMatchObject({ name: 'Small', amount: 5000 });
     expect(await account(joined)).toMatchObject({ opportunities: [expect.objectContaining({ name: 'Big' })] });
     expect((await account(joined))?.openOpportunity).toMatchObject({ name: 'Big', amount: 90_000 });
+  });
+
+  it('takes out, at the next incremental run, a company deleted in HubSpot with its contacts and activity, a deleted contact and a deleted deal', async () => {
+    const [gone, kept] = server.data.seedCompanies(2, { at: () => clock - 2 * DAY });
+    const opened = clock - 3 * DAY;
+    const [goneStaff, quitter, stayer] = server.data.seedContacts(3, {
+      companyIds: [gone?.id ?? '', kept?.id ?? '', kept?.id ?? ''],
+      at: () => clock - 2 * DAY,
+      props: () => activity({ hs_email_last_open_date: opened }),
+    });
+    const [big] = seedOpenDeals(kept?.id);
+    const db = freshDb();
+    expect(await runSync(db, adapter(), { now: () => clock, retry: quickly })).toMatchObject({
+      counts: { accounts: 2, contacts: 3, touchpoints: 3 },
+    });
+    expect((await touchpointsAt(db, `hubspot:${kept?.id}`)).counted).toBe(3);
+
+    // An hour later someone deletes a company, a contact of the other one, and its bigger deal.
+    clock += 3_600_000;
+    server.data.archive('companies', gone?.id ?? '');
+    server.data.archive('contacts', quitter?.id ?? '');
+    server.data.archive('deals', big?.id ?? '');
+    clock += 60_000;
+    const outcome = await runSync(db, adapter(), { now: () => clock, retry: quickly });
+    expect(outcome).toMatchObject({ status: 'updated', generation: 1, counts: { accounts: 1, contacts: 1 } });
+
+    const keptId = `hubspot:${kept?.id}`;
+    const view = await dataView(db);
+    expect(await view.forId(`hubspot:${gone?.id}`).accounts.get(`hubspot:${gone?.id}`)).toBeUndefined();
+    expect((await snapshot(db)).contacts.map((c) => c.split(' ')[0])).toEqual([`hubspot:${stayer?.id}→${keptId}`]);
+    expect(await view.forId(`hubspot:${goneStaff?.id}`).contacts.get(`hubspot:${goneStaff?.id}`)).toBeUndefined();
+    // Only the stayer's open is left: the deleted company's activity went with it, the deleted contact's with them.
+    const left = await touchpointsAt(db, keptId);
+    expect(left.touchpoints.map((t) => t.contactId)).toEqual([`hubspot:${stayer?.id}`]);
+    expect(left.held).toBe(1);
+    expect(left.counted).toBe(1);
+    const account = await view.forId(keptId).accounts.get(keptId);
+    expect(account?.opportunities?.map((o) => o.name)).toEqual(['Small']);
+    expect(account?.openOpportunity).toMatchObject({ name: 'Small', amount: 5000 });
   });
 
   it("brings a contact's newer click in an incremental run: it replaces the older click (same id), and the count stays exact", async () => {

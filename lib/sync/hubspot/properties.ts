@@ -171,6 +171,21 @@ export function describeHubSpotRead(options: { contactLinkedInProperty?: string 
         path: '/crm/v3/objects/companies/batch/read',
         when: 'an incremental sync: the companies of the changed deals, read again whole',
       },
+      {
+        method: 'GET',
+        path: '/crm/v3/objects/companies?archived=true&properties=hs_object_id',
+        when: 'an incremental sync, at its end: the ids of the companies deleted since the last one, 100 a page',
+      },
+      {
+        method: 'GET',
+        path: '/crm/v3/objects/contacts?archived=true&properties=hs_object_id',
+        when: 'an incremental sync, at its end: the ids of the contacts deleted since the last one, 100 a page',
+      },
+      {
+        method: 'GET',
+        path: '/crm/v3/objects/deals?archived=true&properties=hs_object_id',
+        when: 'an incremental sync, at its end: the ids of the deals deleted since the last one, 100 a page',
+      },
     ],
     scopes: ['crm.objects.companies.read', 'crm.objects.contacts.read', DEALS_SCOPE, OWNERS_SCOPE],
     optionalScopes: [

@@ -158,6 +158,35 @@ describe('an incremental sync with deals', () => {
   });
 });
 
+describe('a deleted deal', () => {
+  it('an incremental run names the deals deleted since the previous run, and not those deleted before it', async () => {
+    const { deals } = seed();
+    server.data.archive('deals', deals[0]?.id ?? '', clock - DAY);
+    const full = await runToEnd(source(), undefined);
+    clock += 3_600_000;
+    server.data.archive('deals', deals[1]?.id ?? '', clock - 60_000);
+    server.data.archive('deals', deals[2]?.id ?? '', clock - 60_000);
+    const run = await runToEnd(source(), visible(full.checkpoint));
+    expect(run.removed.deals.sort()).toEqual([deals[1], deals[2]].map((d) => `hubspot-deal:${d?.id}`).sort());
+    expect(run.removed.accounts).toEqual([]);
+  });
+
+  it('without the deals scope, an incremental run asks for no deleted deals', async () => {
+    server.setScopes([...READ_SCOPES_WITHOUT_DEALS, ...WRITE_SCOPES]);
+    seed();
+    const full = await runToEnd(source(), undefined);
+    clock += 3_600_000;
+    server.requests.length = 0;
+    const run = await runToEnd(source(), visible(full.checkpoint, MISSING_DEALS_SCOPE));
+    expect(run.removed.deals).toEqual([]);
+    expect(server.requests.filter((r) => r.path.startsWith('/crm/v3/objects/deals'))).toEqual([]);
+    const deleted = server.requests.filter(
+      (r) => r.path.startsWith('/crm/v3/objects/') && r.query.archived?.[0] === 'true',
+    );
+    expect(deleted.map((r) => r.path)).toEqual(['/crm/v3/objects/companies', '/crm/v3/objects/contacts']);
+  });
+});
+
 describe('a token without the deals scope', () => {
   it('syncs companies without deals, and says which scope gives them; once granted, reads everything again', async () => {
     server.setScopes([...READ_SCOPES_WITHOUT_DEALS, ...WRITE_SCOPES]);

@@ -304,6 +304,68 @@ describe('an incremental sync', () => {
   });
 });
 
+describe('what HubSpot deleted', () => {
+  /** 150 companies with 20 contacts; a company deleted the day before the full sync; the full sync. */
+  async function syncedThenDeleted() {
+    const seeded = seed(150, 20);
+    const deletedBefore = seeded.companies[149]?.id ?? '';
+    server.data.archive('companies', deletedBefore, clock - DAY);
+    const full = await runToEnd(source(), undefined);
+    clock += 3_600_000;
+    // An hour later someone deletes 120 companies (more than one page of the archived list) and a contact.
+    const companies = seeded.companies.slice(0, 120).map((c) => c.id);
+    for (const id of companies) server.data.archive('companies', id, clock - 60_000);
+    const contact = seeded.contacts[3]?.id ?? '';
+    server.data.archive('contacts', contact, clock - 60_000);
+    return { full, companies, contact, deletedBefore };
+  }
+
+  it('an incremental run lists the companies and contacts deleted since the previous run, by id only, as removals', async () => {
+    const { full, companies, contact } = await syncedThenDeleted();
+    server.requests.length = 0;
+    const run = await runToEnd(source(), visible(full.checkpoint));
+    // The company deleted before the full sync is not among them: it was never synced.
+    expect(run.removed.accounts.sort()).toEqual(companies.map((id) => `hubspot:${id}`).sort());
+    expect(run.removed.contacts).toEqual([`hubspot:${contact}`]);
+    expect(run.removed.deals).toEqual([]);
+    // Search never returns deleted records (§3): they come from the lists with archived=true (§2), 100 a
+    // page, deals too (the token may read them, though none were deleted).
+    const lists = server.requests.filter(
+      (r) => r.path.startsWith('/crm/v3/objects/') && r.query.archived?.[0] === 'true',
+    );
+    expect(lists.map((r) => r.path)).toEqual([
+      '/crm/v3/objects/companies',
+      '/crm/v3/objects/companies',
+      '/crm/v3/objects/contacts',
+      '/crm/v3/objects/deals',
+    ]);
+    expect(lists.every((r) => r.query.limit?.[0] === '100' && r.query.properties?.[0] === 'hs_object_id')).toBe(true);
+  });
+
+  it('a full run lists nothing deleted: it reads what exists', async () => {
+    await syncedThenDeleted();
+    server.requests.length = 0;
+    const run = await runToEnd(source(), undefined);
+    expect(run.removed).toEqual({ accounts: [], contacts: [], deals: [] });
+    expect(
+      server.requests.filter((r) => r.path.startsWith('/crm/v3/objects/') && r.query.archived?.[0] === 'true'),
+    ).toEqual([]);
+    expect(idsOf(run.pages.flat(), 'account')).toHaveLength(29);
+  });
+
+  it('stopped after any page and resumed by a new worker, an incremental run names each deletion once', async () => {
+    const { full, companies, contact } = await syncedThenDeleted();
+    const whole = await runToEnd(source(), visible(full.checkpoint));
+    for (let stop = 1; stop < whole.pages.length; stop++) {
+      const first = await runToEnd(source(), visible(full.checkpoint), undefined, stop);
+      const rest = await runToEnd(source(), undefined, { plan: first.plan, cursor: first.cursors.at(-1) });
+      const accounts = [...first.removed.accounts, ...rest.removed.accounts];
+      expect(accounts.sort()).toEqual(companies.map((id) => `hubspot:${id}`).sort());
+      expect([...first.removed.contacts, ...rest.removed.contacts]).toEqual([`hubspot:${contact}`]);
+    }
+  });
+});
+
 describe('what it says it reads, before the first sync', () => {
   it("names exactly the properties a full and an incremental sync ask for, the contacts' activity dates among them", async () => {
     const { companies, contacts } = seed(3, 3);
@@ -315,7 +377,8 @@ describe('what it says it reads, before the first sync', () => {
     const asked = (object: string) =>
       new Set(
         server.requests
-          .filter((r) => r.path.startsWith(`/crm/v3/objects/${object}`))
+          // The lists of deleted objects ask for their ids only (hs_object_id), pinned in 'what HubSpot deleted'.
+          .filter((r) => r.path.startsWith(`/crm/v3/objects/${object}`) && r.query.archived?.[0] !== 'true')
           .flatMap((r) =>
             r.method === 'GET'
               ? (r.query.properties ?? []).flatMap((p) => p.split(','))

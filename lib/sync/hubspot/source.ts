@@ -1,5 +1,6 @@
 import type { SyncState } from '../../db/sync-state';
 import { SourceError } from '../errors';
+import { parseDate } from '../normalise/date';
 import type { RecordCounts, RunResult, SourceAdapter, SourcePage, SyncPlan } from '../types';
 import { HubSpotClient, type HubSpotClientOptions } from './client';
 import { decodeCursor, encodeCursor, type HubSpotCursor, nextPhase, type Phase } from './cursor';
@@ -9,9 +10,13 @@ import { MISSING_OWNERS_SCOPE, readOwners } from './owners';
 import { COMPANY_PROPERTIES, contactProperties, DEFAULT_CONTACT_LINKEDIN_PROPERTY, PAGE_SIZE } from './properties';
 import { type HubSpotReadStats, pageRecords, type RecordContext } from './records';
 import { nextCheckpoint, type PlanData, planDataSchema, readCheckpoint } from './watermark';
-import { listResponseSchema, searchResponseSchema } from './wire';
+import { type CrmObject, listResponseSchema, searchResponseSchema } from './wire';
 
-/** How often an incremental source reads everything again: deletions reach users within a week. */
+/**
+ * How often an incremental source reads everything again. Deletions reach users at the next
+ * incremental run (readArchived); the full run catches what HubSpot changes without moving a
+ * record's last-modified date (an association alone, UNVERIFIED either way), within a week.
+ */
 export const FULL_SYNC_EVERY_MS = 7 * 86_400_000;
 
 export interface HubSpotSourceOptions extends Omit<HubSpotClientOptions, 'now'> {
@@ -26,6 +31,20 @@ export interface HubSpotSourceOptions extends Omit<HubSpotClientOptions, 'now'> 
   companyTagsProperty?: string;
   /** The search API's result ceiling (§3); smaller only against a test server configured so. */
   searchCap?: number;
+}
+
+/** Whether an archived object was deleted at or after `since` (or says no date: kept, to be safe). */
+function deletedSince(o: CrmObject, since: number): boolean {
+  const at = o.archivedAt ? parseDate(o.archivedAt) : undefined;
+  return at === undefined || at >= since;
+}
+
+/** Deleted objects of a phase as the removals of a page: accounts, contacts (as detached), deals. */
+function removals(phase: Phase, ids: readonly string[]): Partial<SourcePage> {
+  if (!ids.length) return {};
+  if (phase === 'companies') return { removedAccounts: ids.map((id) => `hubspot:${id}`) };
+  if (phase === 'contacts') return { detachedContacts: ids.map((id) => `hubspot:${id}`) };
+  return { removedDeals: ids.map((id) => `hubspot-deal:${id}`) };
 }
 
 /** The HubSpot adapter, with what it counted in this worker's lifetime. */
@@ -95,7 +114,36 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
     const following = after === 'deals' && !ctx.dealStages ? undefined : after;
     const changes = detached.length ? { records, detachedContacts: detached } : { records };
     if (more) return { ...changes, next: encodeCursor(next) };
-    return { ...changes, next: following ? encodeCursor(firstWindow(following, since)) : undefined };
+    const then = following ? firstWindow(following, since) : ({ v: 1, mode: 'archived', phase: 'companies' } as const);
+    return { ...changes, next: encodeCursor(then) };
+  }
+
+  /**
+   * One page of the records of a phase that HubSpot deleted (archived), as removals: those
+   * deleted since the watermark, or without a date (taking out what is already gone is harmless).
+   * The list is by id, not by date, so every page is read; only the ids are asked for.
+   */
+  async function readArchived(
+    cursor: Extract<HubSpotCursor, { mode: 'archived' }>,
+    since: number,
+    ctx: RecordContext,
+  ): Promise<SourcePage> {
+    const raw = await client.get(
+      `/crm/v3/objects/${cursor.phase}`,
+      { limit: String(PAGE_SIZE), after: cursor.after, properties: ['hs_object_id'], archived: 'true' },
+      ctx.signal,
+    );
+    const page = listResponseSchema.parse(raw);
+    const ids = page.results.filter((o) => deletedSince(o, since)).map((o) => o.id);
+    const after = page.paging?.next?.after;
+    const following = nextPhase(cursor.phase);
+    const then =
+      after !== undefined
+        ? { ...cursor, after }
+        : following && (following !== 'deals' || ctx.dealStages)
+          ? ({ v: 1, mode: 'archived', phase: following } as const)
+          : undefined;
+    return { records: [], ...removals(cursor.phase, ids), next: then && encodeCursor(then) };
   }
 
   /**
@@ -115,7 +163,7 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
     async plan(state: SyncState | undefined, signal: AbortSignal): Promise<SyncPlan> {
       const startedAt = now();
       const since = state && state.generation > 0 ? readCheckpoint(state.checkpoint) : undefined;
-      // Archived records never show in search: a full run now and then lets deletions reach users.
+      // A full run now and then: what changed without a new last-modified date reaches users too.
       const stale = state?.generatedAt !== undefined && startedAt - state.generatedAt > FULL_SYNC_EVERY_MS;
       const owners = await readOwners(client, signal);
       const deals = await readDealStages(client, signal);
@@ -147,6 +195,7 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
           ? { v: 1, mode: 'list', phase: 'companies' }
           : firstWindow('companies', data.since);
       if (at.mode === 'list') return readList(at.phase, at.after, ctx);
+      if (at.mode === 'archived') return readArchived(at, data.since ?? 0, ctx);
       return readSearch(at, data.since ?? at.from, ctx);
     },
 

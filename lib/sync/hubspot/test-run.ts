@@ -7,6 +7,8 @@ export interface TestRun {
   plan: SyncPlan;
   pages: SyncRecord[][];
   cursors: Array<string | undefined>;
+  /** What the pages said the source deleted or detached, in the order read. */
+  removed: { accounts: string[]; contacts: string[]; deals: string[] };
   checkpoint?: string;
 }
 
@@ -21,11 +23,15 @@ export async function runToEnd(
   const plan = resume?.plan ?? (await adapter.plan(state, signal));
   const pages: SyncRecord[][] = [];
   const cursors: Array<string | undefined> = [];
+  const removed: TestRun['removed'] = { accounts: [], contacts: [], deals: [] };
   let cursor = resume?.cursor;
   do {
-    if (pages.length >= maxPages) return { plan, pages, cursors };
+    if (pages.length >= maxPages) return { plan, pages, cursors, removed };
     const page = await adapter.readPage(plan, cursor, signal);
     pages.push(page.records);
+    removed.accounts.push(...(page.removedAccounts ?? []));
+    removed.contacts.push(...(page.detachedContacts ?? []));
+    removed.deals.push(...(page.removedDeals ?? []));
     cursor = page.next;
     cursors.push(cursor);
   } while (cursor !== undefined);
@@ -36,7 +42,7 @@ export async function runToEnd(
     { accounts: count('account'), contacts: count('contact'), touchpoints: count('touchpoint') },
     signal,
   );
-  return { plan, pages, cursors, checkpoint: result?.checkpoint };
+  return { plan, pages, cursors, removed, checkpoint: result?.checkpoint };
 }
 
 /** The ids of the records of one kind, in the order read. */

@@ -15,6 +15,8 @@ export const crmObjectSchema = z.object({
   id: z.string(),
   properties,
   archived: z.boolean().optional(),
+  /** When an archived object was deleted (ISO 8601), on `archived=true` lists (§2). */
+  archivedAt: z.string().optional(),
   associations: z
     .record(
       z.string(),
