@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Section } from '@/components/shared/section';
+import { SourceActions } from './source-actions';
 import { SourceStatus } from './source-status';
 import { useOriginAccess } from './use-origin-access';
 import { useSourceActions } from './use-source-actions';
@@ -52,31 +53,7 @@ export function FeedSource({ view, now }: { view: SourceView; now: number }) {
             The address {actions.errors.url}.
           </p>
         )}
-        <div className="source-actions">
-          <button type="submit" className="primary" disabled={actions.busy !== undefined}>
-            {actions.busy === 'connecting' ? 'Connecting…' : 'Connect'}
-          </button>
-          {connected && (
-            <>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => void actions.syncNow()}
-                disabled={!!actions.busy}
-              >
-                {actions.busy === 'syncing' ? 'Syncing…' : 'Sync now'}
-              </button>
-              <button type="button" className="secondary" onClick={disconnect} disabled={!!actions.busy}>
-                Disconnect
-              </button>
-            </>
-          )}
-        </div>
-        {actions.error && (
-          <p className="notice notice-error" role="alert">
-            {actions.error}
-          </p>
-        )}
+        <SourceActions actions={actions} connected={!!connected} onDisconnect={disconnect} />
       </form>
     </Section>
   );

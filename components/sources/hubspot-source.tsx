@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { Section } from '@/components/shared/section';
 import { DEFAULT_HUBSPOT_API } from '@/lib/sync/sources';
 import { HubSpotRead } from './hubspot-read';
+import { SourceActions } from './source-actions';
 import { SourceStatus } from './source-status';
 import { useOriginAccess } from './use-origin-access';
 import { useSourceActions } from './use-source-actions';
@@ -90,31 +91,7 @@ export function HubSpotSource({ view, now }: { view: SourceView; now: number }) 
             The API address {actions.errors.url}.
           </p>
         )}
-        <div className="source-actions">
-          <button type="submit" className="primary" disabled={actions.busy !== undefined}>
-            {actions.busy === 'connecting' ? 'Connecting…' : 'Connect'}
-          </button>
-          {connected && (
-            <>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => void actions.syncNow()}
-                disabled={!!actions.busy}
-              >
-                {actions.busy === 'syncing' ? 'Syncing…' : 'Sync now'}
-              </button>
-              <button type="button" className="secondary" onClick={disconnect} disabled={!!actions.busy}>
-                Disconnect
-              </button>
-            </>
-          )}
-        </div>
-        {actions.error && (
-          <p className="notice notice-error" role="alert">
-            {actions.error}
-          </p>
-        )}
+        <SourceActions actions={actions} connected={!!connected} onDisconnect={disconnect} />
       </form>
     </Section>
   );

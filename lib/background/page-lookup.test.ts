@@ -1,26 +1,17 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolvePageKeys } from '../accounts/resolve';
-import { TierlensDB } from '../db/db';
-import { dropGeneration, generationDb, generationDbName, parseGenerationDbName } from '../db/generations';
+import type { TierlensDB } from '../db/db';
+import { dropGeneration, generationDb, generationDbName } from '../db/generations';
+import { mainDatabases } from '../db/test-databases';
 import { buildAccount } from '../sync/records';
 import { cachedGenerations, forgetVisibleData, lookUpPage } from './page-lookup';
 
 const NOW = Date.UTC(2026, 11, 1);
 const ACME = { own: ['li:acme'], claimed: [] };
 
-const mains: TierlensDB[] = [];
-afterEach(async () => {
-  forgetVisibleData();
-  for (const db of mains.splice(0)) {
-    for (const { name } of await indexedDB.databases()) {
-      const generation = name && parseGenerationDbName(db.name, name);
-      if (generation) await dropGeneration(db, generation.source, generation.generation);
-    }
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const newMain = mainDatabases('lookup');
+afterEach(() => forgetVisibleData());
 
 /** A main database whose file import's generation `generation` holds Acme under `name`. */
 async function withFileGeneration(generation: number, name: string, main = newMain()): Promise<TierlensDB> {
@@ -29,12 +20,6 @@ async function withFileGeneration(generation: number, name: string, main = newMa
   );
   await switchTo(main, generation);
   return main;
-}
-
-function newMain(): TierlensDB {
-  const db = new TierlensDB(`lookup-${Math.random().toString(36).slice(2)}`);
-  mains.push(db);
-  return db;
 }
 
 /** Makes `generation` the file import's visible one, as switchGeneration's transaction does. */

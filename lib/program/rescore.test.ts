@@ -1,9 +1,9 @@
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account } from '../db/accounts';
-import { TierlensDB } from '../db/db';
-import { dropGeneration, generationDb, parseGenerationDbName } from '../db/generations';
+import type { TierlensDB } from '../db/db';
+import { generationDb } from '../db/generations';
 import { SCORE_CHUNK } from '../db/scores';
+import { mainDatabases } from '../db/test-databases';
 import { recordEdit } from '../edits/record';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Settings } from '../settings/types';
@@ -17,23 +17,7 @@ import { C_RAISED, TWO_CRITERIA } from './test-models';
 const NOW = Date.UTC(2026, 11, 1, 9);
 const INPUTS = { settings: DEFAULT_SETTINGS };
 
-const mains: TierlensDB[] = [];
-afterEach(async () => {
-  for (const db of mains.splice(0)) {
-    for (const { name } of await indexedDB.databases()) {
-      const generation = name && parseGenerationDbName(db.name, name);
-      if (generation) await dropGeneration(db, generation.source, generation.generation);
-    }
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-
-function newMain(): TierlensDB {
-  const db = new TierlensDB(`rescore-${Math.random().toString(36).slice(2)}`);
-  mains.push(db);
-  return db;
-}
+const newMain = mainDatabases('rescore');
 
 /** `n` file accounts `file:c0000`…, every third assigned Tier 2, software companies of 500 people in the US. */
 function fileAccounts(n: number, generation = 1): Account[] {

@@ -1,9 +1,10 @@
-import { type DBCore, type DBCoreTable, Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { DBCore, DBCoreTable } from 'dexie';
+import { describe, expect, it } from 'vitest';
 import type { Account } from '../db/accounts';
-import { TierlensDB } from '../db/db';
-import { dropGeneration, generationDb, parseGenerationDbName } from '../db/generations';
+import type { TierlensDB } from '../db/db';
+import { generationDb } from '../db/generations';
 import { SCORE_CHUNK } from '../db/scores';
+import { mainDatabases } from '../db/test-databases';
 import { recordEdit } from '../edits/record';
 import { DEFAULT_SETTINGS } from '../settings/defaults';
 import { buildAccount } from '../sync/records';
@@ -14,22 +15,11 @@ import { scoreRow } from './test-rows';
 const NOW = Date.UTC(2026, 11, 1, 9);
 const INPUTS = { settings: DEFAULT_SETTINGS };
 
-const mains: TierlensDB[] = [];
-afterEach(async () => {
-  for (const db of mains.splice(0)) {
-    for (const { name } of await indexedDB.databases()) {
-      const generation = name && parseGenerationDbName(db.name, name);
-      if (generation) await dropGeneration(db, generation.source, generation.generation);
-    }
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const newMain = mainDatabases('store');
 
 /** A main database that counts the score chunks read from it (whole records, not keys). */
 function countingMain(): { main: TierlensDB; chunksRead: () => number } {
-  const main = new TierlensDB(`store-${Math.random().toString(36).slice(2)}`);
-  mains.push(main);
+  const main = newMain();
   let read = 0;
   const add = (n: number) => {
     read += n;
