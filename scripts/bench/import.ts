@@ -33,6 +33,7 @@ import { type ImportFileSet, writeImportFiles } from './import-files';
 import { benchBadge, benchLookup, lookupRows, routeLinkedIn } from './lookup';
 import { percentile, type Row } from './measure';
 import { navigationBenchUnavailable } from './navigation';
+import { rescoringDone } from './program';
 
 const NOW = Date.UTC(2026, 10, 18, 12);
 const MB = 1_048_576;
@@ -551,6 +552,10 @@ export interface SizeFigures {
   breakdown?: BrowserBreakdown;
   lookup?: Awaited<ReturnType<typeof benchLookup>>;
   badge?: Awaited<ReturnType<typeof benchBadge>>;
+  /** Whether the rescoring of the imported accounts was still running when `badge` ended. */
+  badgeDuringRescoring?: boolean;
+  /** Navigation → badge again once that rescoring is over, and how long after `badge` it ended. */
+  settled?: { badge: Awaited<ReturnType<typeof benchBadge>>; waitedMs: number };
 }
 
 /** One size: files, Node figures, then (when Chromium and a build are there) the browser import and lookups. */
@@ -607,9 +612,23 @@ async function benchSize(
         `    lookup: ${figures.lookup.runs} random accounts after 200 warm-up, over ${figures.lookup.databases.join(' + ')}; ${figures.lookup.matched} matched; lookUpPage p50 ${percentile(figures.lookup.page, 50).toFixed(1)} ms, p95 ${percentile(figures.lookup.page, 95).toFixed(1)} ms`,
       );
       figures.badge = await benchBadge(context, extensionId, accounts);
+      const waitedMs = await rescoringDone(panel, accounts, 15 * 60_000);
+      figures.badgeDuringRescoring = waitedMs === undefined || waitedMs > 0;
       log(
-        `    navigation → badge: ${figures.badge.runs} in-app navigations to imported accounts; p50 ${percentile(figures.badge.badge, 50).toFixed(0)} ms, p95 ${percentile(figures.badge.badge, 95).toFixed(0)} ms`,
+        `    navigation → badge: ${figures.badge.runs} in-app navigations to imported accounts; p50 ${percentile(figures.badge.badge, 50).toFixed(0)} ms, p95 ${percentile(figures.badge.badge, 95).toFixed(0)} ms (${figures.badgeDuringRescoring ? 'the import’s rescoring still running' : 'after the import’s rescoring'})`,
       );
+      if (waitedMs === undefined)
+        skip(
+          `(f) navigation → badge after the rescoring of ${n(accounts)} accounts`,
+          'the rescoring did not end within 15 min',
+        );
+      else if (waitedMs > 0) {
+        figures.settled = { badge: await benchBadge(context, extensionId, accounts, 100), waitedMs };
+        const b = figures.settled.badge;
+        log(
+          `    navigation → badge once the rescoring was over (${(waitedMs / 1_000).toFixed(0)} s later): ${b.runs} navigations; p50 ${percentile(b.badge, 50).toFixed(0)} ms, p95 ${percentile(b.badge, 95).toFixed(0)} ms`,
+        );
+      }
       await panel.close();
       const breakdownPage = await context.newPage();
       await breakdownPage.goto(`chrome-extension://${extensionId}/sidepanel.html`);
@@ -743,22 +762,42 @@ function sizeRows(f: SizeFigures): Row[] {
   if (f.lookup) rows.push(...lookupRows(label, f.lookup, f.set.accounts));
   if (f.badge) {
     const at100k = f.set.accounts === 100_000;
+    // During the import's rescoring the badge shares the worker and the database with it: its own line.
+    const during = f.badgeDuringRescoring ? ', the import’s rescoring running' : '';
     rows.push(
       {
-        what: `${label}: navigation → panel state: p95`,
+        what: `${label}: navigation → panel state${during}: p95`,
         measured: percentile(f.badge.state, 95),
         unit: 'ms',
         ...(at100k ? { target: 50 } : { note: '≤ 50 ms at 100k' }),
       },
       {
-        what: `${label}: navigation → badge: p50`,
+        what: `${label}: navigation → badge${during}: p50`,
         measured: percentile(f.badge.badge, 50),
         unit: 'ms',
         ...(at100k ? { target: 30 } : { note: '≤ 30 ms at 100k' }),
       },
       {
-        what: `${label}: navigation → badge: p95`,
+        what: `${label}: navigation → badge${during}: p95`,
         measured: percentile(f.badge.badge, 95),
+        unit: 'ms',
+        ...(at100k ? { target: 50 } : { note: '≤ 50 ms at 100k' }),
+      },
+    );
+  }
+  if (f.settled) {
+    const at100k = f.set.accounts === 100_000;
+    const b = f.settled.badge.badge;
+    rows.push(
+      {
+        what: `${label}: navigation → badge once the rescoring is over: p50`,
+        measured: percentile(b, 50),
+        unit: 'ms',
+        ...(at100k ? { target: 30 } : { note: '≤ 30 ms at 100k' }),
+      },
+      {
+        what: `${label}: navigation → badge once the rescoring is over: p95`,
+        measured: percentile(b, 95),
         unit: 'ms',
         ...(at100k ? { target: 50 } : { note: '≤ 50 ms at 100k' }),
       },

@@ -5,6 +5,8 @@
  * extension, 100,000 accounts in a file generation), with in-app navigation → badge timed while
  * it runs and after, so that "never blocks the badge" is a figure.
  */
+
+import type { Page } from '@playwright/test';
 import type { AccountRows } from '../../lib/accounts/account-rows';
 import { type AccountFilter, AccountIndex, type AccountSort } from '../../lib/program/query';
 import { type ScoreRow, scoreRowOf } from '../../lib/program/score-row';
@@ -122,6 +124,22 @@ interface ScoresStateSeen {
   scored?: number;
   tookMs?: number;
   pending?: { scored: number };
+}
+
+/**
+ * Waits, from an extension page, until the background's derived scores hold `accounts` rows
+ * with no run pending (the rescoring after new data is over), at most `timeoutMs`. Answers the
+ * milliseconds waited, or undefined on time-out.
+ */
+export async function rescoringDone(page: Page, accounts: number, timeoutMs: number): Promise<number | undefined> {
+  const start = Date.now();
+  for (let first = true; Date.now() - start < timeoutMs; first = false) {
+    const state = (await page.evaluate(SCORES_STATE)) as ScoresStateSeen | null;
+    // Over at the first look: 0, not the few milliseconds that look took.
+    if (state && !state.pending && state.scored === accounts) return first ? 0 : Date.now() - start;
+    await page.waitForTimeout(250);
+  }
+  return undefined;
 }
 
 /**
