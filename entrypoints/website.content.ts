@@ -1,7 +1,4 @@
-import { startLifetime } from '@/lib/content/lifetime';
-import { watchPage } from '@/lib/content/watch-page';
-import { readWebsitePage } from '@/lib/detect/website/read-page';
-import { sendMessage } from '@/lib/messaging';
+import { startWebsiteScript } from '@/lib/content/website-script';
 
 // Registered at run time only once the user allows all websites (or injected once on a toolbar
 // click, through activeTab). No `matches` here: WXT would make them required host permissions.
@@ -10,6 +7,6 @@ import { sendMessage } from '@/lib/messaging';
 export default defineContentScript({
   registration: 'runtime',
   main() {
-    watchPage(startLifetime('website'), readWebsitePage, (page) => sendMessage('websitePageRead', page));
+    startWebsiteScript();
   },
 });
