@@ -18,7 +18,7 @@
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { recordLandedStates } from './badge-probe';
+import { inAppNavigation, type ProbedTab, recordLandedStates } from './badge-probe';
 import { percentile, type Row } from './measure';
 import { companyPage, launchBenchBrowser } from './navigation';
 import { seedFileGenerationExpression } from './seed';
@@ -248,35 +248,21 @@ export async function benchBadge(
       async () => (await chrome.tabs.query({ url: 'https://www.linkedin.com/*' }))[0]?.id as number,
     );
     await recordLandedStates(panel, tabId);
+    const tab: ProbedTab = { linkedin, probe: panel, tabId };
     const state: number[] = [];
     const badge: number[] = [];
     for (let run = 0; run < runs; run++) {
       const i = 1 + ((run * 7919) % (accounts - 1));
       const path = `/company/bench-co-${i}/`;
-      const url = `https://www.linkedin.com${path}`;
-      const start = await linkedin.evaluate((p) => {
-        const t = performance.timeOrigin + performance.now();
-        history.pushState({}, '', p);
-        return t;
-      }, path);
-      const times = await panel.evaluate(
-        async ({ url, id, name }) => {
-          const w = window as unknown as { landed: Record<string, number> };
-          for (let k = 0; k < 2_000 && w.landed[url] === undefined; k++) await new Promise((r) => setTimeout(r, 1));
-          let badgeAt = Number.NaN;
-          for (let k = 0; k < 2_000; k++) {
-            if ((await chrome.action.getTitle({ tabId: id })).includes(name)) {
-              badgeAt = performance.timeOrigin + performance.now();
-              break;
-            }
-            await new Promise((r) => setTimeout(r, 1));
-          }
-          return { stateAt: w.landed[url] ?? Number.NaN, badgeAt };
-        },
-        { url, id: tabId, name: `Bench Company ${i} ` },
-      );
-      state.push(times.stateAt - start);
-      badge.push(times.badgeAt - start);
+      // The probe watches the title from before the navigation starts, as navigation.ts does.
+      const timing = await inAppNavigation(tab, path, `Bench Company ${i} `);
+      const stateAt = await panel.evaluate(async (url) => {
+        const w = window as unknown as { landed: Record<string, number> };
+        for (let k = 0; k < 1_000 && w.landed[url] === undefined; k++) await new Promise((r) => setTimeout(r, 2));
+        return w.landed[url] ?? Number.NaN;
+      }, `https://www.linkedin.com${path}`);
+      state.push(stateAt - timing.start);
+      badge.push(timing.badge - timing.start);
     }
     return { runs, state, badge };
   } finally {
