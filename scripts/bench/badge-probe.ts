@@ -95,3 +95,12 @@ export async function recordLandedStates(panel: Page, tabId: number): Promise<vo
     });
   }, tabId);
 }
+
+/** When the state for `url` landed, as recordLandedStates noted it on `panel` (NaN: not within 2 s). */
+export function landedAt(panel: Page, url: string): Promise<number> {
+  return panel.evaluate(async (url) => {
+    const w = window as unknown as { landed: Record<string, number> };
+    for (let k = 0; k < 1_000 && w.landed[url] === undefined; k++) await new Promise((r) => setTimeout(r, 2));
+    return w.landed[url] ?? Number.NaN;
+  }, url);
+}

@@ -18,7 +18,7 @@
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { inAppNavigation, type ProbedTab, recordLandedStates } from './badge-probe';
+import { inAppNavigation, landedAt, type ProbedTab, recordLandedStates } from './badge-probe';
 import { percentile, type Row } from './measure';
 import { companyPage, launchBenchBrowser } from './navigation';
 import { seedFileGenerationExpression } from './seed';
@@ -264,11 +264,7 @@ export async function benchBadge(
       if (apartMs > 0) await panel.waitForTimeout(apartMs);
       // The probe watches the title from before the navigation starts, as navigation.ts does.
       const timing = await inAppNavigation(tab, path, `Bench Company ${i} `);
-      const stateAt = await panel.evaluate(async (url) => {
-        const w = window as unknown as { landed: Record<string, number> };
-        for (let k = 0; k < 1_000 && w.landed[url] === undefined; k++) await new Promise((r) => setTimeout(r, 2));
-        return w.landed[url] ?? Number.NaN;
-      }, `https://www.linkedin.com${path}`);
+      const stateAt = await landedAt(panel, `https://www.linkedin.com${path}`);
       state.push(stateAt - timing.start);
       badge.push(timing.badge - timing.start);
     }

@@ -15,7 +15,14 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { CHROMIUM, EXTENSION_DIR, extensionArgs } from '../chromium';
-import { type BadgeTiming, inAppNavigation, type ProbedTab, pageLoad, recordLandedStates } from './badge-probe';
+import {
+  type BadgeTiming,
+  inAppNavigation,
+  landedAt,
+  type ProbedTab,
+  pageLoad,
+  recordLandedStates,
+} from './badge-probe';
 import { MINIMAL_PROBE, seedMinimalExpression, writeMinimalExtension } from './minimal-extension';
 import { BENCH_ACCOUNT, seedFileGenerationExpression } from './seed';
 
@@ -84,12 +91,7 @@ async function startTierlens(accounts: number, extension: string) {
   const tab = await openLinkedIn(browser.context, panel);
   await recordLandedStates(panel, tab.tabId);
   /** When the tab's state for `url` landed in storage.session (NaN: not within 2 s). */
-  const landed = (url: string): Promise<number> =>
-    panel.evaluate(async (url) => {
-      const w = window as unknown as { landed: Record<string, number> };
-      for (let k = 0; k < 1_000 && w.landed[url] === undefined; k++) await new Promise((r) => setTimeout(r, 2));
-      return w.landed[url] ?? Number.NaN;
-    }, url);
+  const landed = (url: string): Promise<number> => landedAt(panel, url);
   /** Forgets when `url`'s state last landed, before a navigation to it. */
   const expect = (url: string) =>
     panel.evaluate((url) => {

@@ -126,6 +126,10 @@ interface ScoresStateSeen {
   pending?: { scored: number };
 }
 
+/** Whether the state seen shows the rescoring over: `accounts` rows scored, no run pending. */
+const rescoringOver = (state: ScoresStateSeen | null, accounts: number): boolean =>
+  !!state && !state.pending && state.scored === accounts;
+
 /**
  * Waits, from an extension page, until the background's derived scores hold `accounts` rows
  * with no run pending (the rescoring after new data is over), at most `timeoutMs`. Answers the
@@ -136,7 +140,7 @@ export async function rescoringDone(page: Page, accounts: number, timeoutMs: num
   for (let first = true; Date.now() - start < timeoutMs; first = false) {
     const state = (await page.evaluate(SCORES_STATE)) as ScoresStateSeen | null;
     // Over at the first look: 0, not the few milliseconds that look took.
-    if (state && !state.pending && state.scored === accounts) return first ? 0 : Date.now() - start;
+    if (rescoringOver(state, accounts)) return first ? 0 : Date.now() - start;
     await page.waitForTimeout(250);
   }
   return undefined;
@@ -181,7 +185,7 @@ export async function benchRescoreInChromium(
     let state: ScoresStateSeen | null = null;
     for (let n = 0; Date.now() - start < 600_000; n++) {
       state = (await panel.evaluate(SCORES_STATE)) as ScoresStateSeen | null;
-      if (state && !state.pending && state.scored === accounts) break;
+      if (rescoringOver(state, accounts)) break;
       if (browsing) during.push(await navigate(n));
       else await panel.waitForTimeout(100);
     }
