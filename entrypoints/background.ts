@@ -4,7 +4,7 @@ import { registerHandlers } from '@/lib/background/handlers';
 import { startPushRunner } from '@/lib/background/push-runner';
 import { startRescoreRunner } from '@/lib/background/rescore-runner';
 import { restrictStorageToTrustedContexts } from '@/lib/background/storage-access';
-import { onSyncAlarm, resumeSyncs } from '@/lib/background/sync-runner';
+import { onSourceAccessAdded, onSyncAlarm, resumeSyncs } from '@/lib/background/sync-runner';
 import { hasLeftPage, readTabState } from '@/lib/background/tab-state';
 import { forgetTab, refreshAllTabs } from '@/lib/background/tab-updates';
 import { syncWebsiteScript } from '@/lib/background/website-access';
@@ -45,6 +45,8 @@ export default defineBackground(() => {
   const syncWebsites = () => void syncWebsiteScript().catch(() => {});
   syncWebsites();
   browser.permissions.onAdded.addListener(syncWebsites);
+  // A source refused its address syncs as soon as the user allows it again.
+  browser.permissions.onAdded.addListener(() => void onSourceAccessAdded(db).catch(() => {}));
   browser.permissions.onRemoved.addListener(syncWebsites);
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

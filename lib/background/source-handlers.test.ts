@@ -16,6 +16,7 @@ import {
   handleSyncNow,
   RejectedSourceMessage,
 } from './source-handlers';
+import { onSourceAccessAdded, resumeSyncs } from './sync-runner';
 
 type Sender = Browser.runtime.MessageSender;
 const NOW = Date.UTC(2026, 11, 1, 9);
@@ -55,6 +56,7 @@ async function publish(generation: string, names: string[]) {
     new TextEncoder().encode(JSON.stringify(buildManifest({ generation, createdAt: new Date(NOW), shards }))),
   );
   server.setFiles(Object.fromEntries(files));
+  return shards.map((shard) => shard.path);
 }
 
 describe('connecting a source', () => {
@@ -120,9 +122,49 @@ describe('connecting a source', () => {
     await handleConnectSource(db, { source: 'feed', url: manifestUrl() }, optionsPage());
     await handleSyncNow(db, { source: 'feed' }, optionsPage());
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    // The run comes from its alarm, which is gone once fired.
+    await fakeBrowser.alarms.clear('sync:feed');
+    await db.syncState.update('feed', { nextRunAt: Date.now() });
     const outcome = await handleSyncNow(db, { source: 'feed' }, optionsPage());
     expect(outcome.error).toMatch(/may not read http:\/\/127\.0\.0\.1:\d+: allow it again/);
     expect(await db.syncState.get('feed')).toMatchObject({ generation: 1, accountCount: 1 });
+    // The next try stays set: the status names a time, not a run that never comes.
+    const alarm = await fakeBrowser.alarms.get('sync:feed');
+    expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 59 * 60_000);
+    expect((await db.syncState.get('feed'))?.nextRunAt).toBe(alarm?.scheduledTime);
+  });
+
+  it('syncs a source refused its site as soon as the user allows it again', async () => {
+    await publish('g1', ['Acme']);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    await handleConnectSource(db, { source: 'feed', url: manifestUrl() }, optionsPage());
+    await handleSyncNow(db, { source: 'feed' }, optionsPage());
+    expect(server.requests).toEqual([]);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    await onSourceAccessAdded(db);
+    await vi.waitFor(async () =>
+      expect(await db.syncState.get('feed')).toMatchObject({ label: 'g1', accountCount: 1 }),
+    );
+    expect((await db.syncState.get('feed'))?.lastError).toBeUndefined();
+  });
+
+  it('leaves a run stopped by a long Retry-After for its alarm, not for every wake of the worker', async () => {
+    const shards = await publish(
+      'g1',
+      Array.from({ length: 150 }, (_, i) => `Company ${i}`),
+    );
+    server.faults.add(shards[1] ?? '', { kind: 'status', status: 429, retryAfter: '3600' }, Infinity);
+    await handleConnectSource(db, { source: 'feed', url: manifestUrl() }, optionsPage());
+    await vi.waitFor(async () => expect((await db.syncState.get('feed'))?.lastError).toBeDefined());
+    // The first shard is in, the run staged: a stopped worker's run would go on from here.
+    expect((await db.syncState.get('feed'))?.staging).toBeDefined();
+    const asked = server.requests.length;
+    const nextRunAt = (await db.syncState.get('feed'))?.nextRunAt ?? 0;
+    expect(nextRunAt).toBeGreaterThan(Date.now() + 59 * 60_000);
+    await resumeSyncs(db);
+    await new Promise((done) => setTimeout(done, 100));
+    expect(server.requests.length).toBe(asked);
+    expect((await fakeBrowser.alarms.get('sync:feed'))?.scheduledTime).toBe(nextRunAt);
   });
 });
 

@@ -36,6 +36,8 @@ export async function afterDataChanged(db: TierlensDB): Promise<void> {
 /** How long after a switch the leftovers of pages that were still reading the old data are collected. */
 const LEFTOVER_SWEEP_MS = 2_000;
 
+const NO_ACCESS = 'Tierlens may not read';
+
 /** Whether the user allowed Tierlens to read the source's address. */
 async function mayRead(url: string): Promise<boolean> {
   try {
@@ -55,8 +57,10 @@ export async function syncSource(db: TierlensDB, source: SourceConfig['source'])
   if (!config) return undefined;
   const now = Date.now();
   if (!(await mayRead(config.url))) {
-    const message = `Tierlens may not read ${new URL(config.url).origin}: allow it again on the options page (Sources).`;
+    const message = `${NO_ACCESS} ${new URL(config.url).origin}: allow it again on the options page (Sources).`;
     await recordError(db, source, message, now);
+    // Tried again at the usual time, and at once when the access is given back (onSourceAccessAdded).
+    await schedule(db, source, now + config.everyMinutes * 60_000);
     return { status: 'failed', error: message, rejected: true };
   }
   // Tags pushed to HubSpot come back with the sync, from the property they were written to.
@@ -93,6 +97,19 @@ async function schedule(db: TierlensDB, source: SourceConfig['source'], at: numb
   await db.syncState.update(source, { nextRunAt: at });
 }
 
+/**
+ * When the user gives access back (`permissions.onAdded`, from the options page or the browser's
+ * own site-access menu), each connected source that was refused it syncs now.
+ */
+export async function onSourceAccessAdded(db: TierlensDB): Promise<void> {
+  for (const config of await db.sourceConfig.toArray()) {
+    const state = await db.syncState.get(config.source);
+    if (state?.lastError?.message.startsWith(NO_ACCESS) && (await mayRead(config.url))) {
+      void syncSource(db, config.source);
+    }
+  }
+}
+
 /** Runs the alarm's source, when the alarm is one of the sync's. */
 export async function onSyncAlarm(db: TierlensDB, name: string): Promise<void> {
   if (!name.startsWith(ALARM_PREFIX)) return;
@@ -109,8 +126,10 @@ export async function resumeSyncs(db: TierlensDB): Promise<void> {
   await collectGenerations(db).catch(() => []);
   for (const config of await db.sourceConfig.toArray()) {
     const state = await db.syncState.get(config.source);
-    const interrupted = state?.staging !== undefined;
     const due = state?.nextRunAt === undefined || state.nextRunAt <= Date.now();
+    // A run the browser stopped goes on, unless it had failed and its retry is set for later
+    // (HubSpot's daily limit): the worker wakes with every navigation, and each would ask again.
+    const interrupted = state?.staging !== undefined && !(state.lastError && !due);
     if (interrupted || due) void syncSource(db, config.source);
     else if (!(await browser.alarms.get(alarmName(config.source))))
       await schedule(db, config.source, state.nextRunAt ?? Date.now());

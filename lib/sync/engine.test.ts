@@ -147,6 +147,33 @@ describe('the sync engine', () => {
     expect(waits).toEqual([1500]);
   });
 
+  it('ends the run at once with the error shown when the server asks to wait longer than a worker lives', async () => {
+    const db = freshDb();
+    const source = new PagedSource({ g1: gen1 }, 'g1');
+    // HubSpot's daily limit: its client names the wait up to the next hour (lib/sync/hubspot/errors.ts).
+    const daily = new SourceError("HubSpot's daily API limit for this account is used up.", {
+      retryable: true,
+      retryAfterMs: 3_600_000,
+      status: 429,
+    });
+    source.faults.set(2, daily);
+    const waits: number[] = [];
+    const outcome = await runSync(db, source, {
+      now: () => NOW,
+      retry: { sleep: async (ms) => void waits.push(ms), random: () => 0 },
+    });
+    expect(waits).toEqual([]);
+    expect(outcome).toMatchObject({ status: 'failed', rejected: false, retryAt: NOW + 3_600_000 });
+    const state = await db.syncState.get('feed');
+    expect(state?.lastError?.message).toMatch(/daily API limit/);
+    expect(state?.failingSince).toBe(NOW);
+    expect(state?.nextRunAt).toBe(NOW + 3_600_000);
+    // The page read before the wait stays written: the run at the alarm goes on from the next one.
+    expect(state?.staging?.generation).toBe(1);
+    expect(await runSync(db, source, { now: () => NOW, retry: noWait })).toMatchObject({ status: 'switched' });
+    expect(source.reads).toEqual([undefined, '1', '1']);
+  });
+
   it('leaves a run that keeps failing to resume later from its cursor, with the time of the next try', async () => {
     const db = freshDb();
     const source = new PagedSource({ g1: gen1 }, 'g1');

@@ -158,8 +158,16 @@ export function leftOutWords(source: SyncedSource, left: LeftOutDeals): string {
     : `${left.count.toLocaleString('en-US')} deals were left out: their accounts are not in ${where} (${ids}).`;
 }
 
+/**
+ * The longest wait a run sleeps through before retrying. The browser stops an extension's worker
+ * after 30 s without events, and a timer is not one: a longer `Retry-After` (HubSpot's daily
+ * limit, a feed host's) ends the run instead, with the error shown and the next run set for
+ * then by an alarm, which does wake the worker.
+ */
+export const MAX_RETRY_WAIT_MS = 20_000;
+
 function retryOf(options: RunOptions, signal: AbortSignal): RetryOptions {
-  return { ...options.retry, signal };
+  return { maxWaitMs: MAX_RETRY_WAIT_MS, ...options.retry, signal };
 }
 
 async function markChecked(main: TierlensDB, source: SyncedSource, at: number, checkpoint?: string): Promise<void> {
