@@ -21,7 +21,10 @@ const QUOTE_PROBLEMS: Record<string, string> = {
 function sniff(sample: string): { delimiter: Delimiter; newline: Newline } {
   const at = sample.search(/[\r\n]/);
   const newline: Newline = at < 0 || sample[at] === '\n' ? '\n' : sample[at + 1] === '\n' ? '\r\n' : '\r';
-  const { meta } = Papa.parse(sample, { preview: 20, newline, delimitersToGuess: DELIMITERS, skipEmptyLines: true });
+  // Whole lines only: a line cut by the chunk's end has fewer delimiters than it will.
+  const end = Math.max(sample.lastIndexOf('\n'), sample.lastIndexOf('\r'));
+  const lines = end > at ? sample.slice(0, end) : sample;
+  const { meta } = Papa.parse(lines, { preview: 20, newline, delimitersToGuess: DELIMITERS, skipEmptyLines: true });
   return { delimiter: DELIMITERS.find((d) => d === meta.delimiter) ?? ',', newline };
 }
 
@@ -38,47 +41,87 @@ function linesIn(cells: readonly string[]): number {
   return n;
 }
 
+/** Where a line break starts at or after `from`, and how long it is (-1: none). */
+function breakAt(text: string, from: number): { at: number; length: number } {
+  const at = text.slice(from).search(/\r\n|\r|\n/);
+  if (at < 0) return { at: -1, length: 0 };
+  const i = from + at;
+  return { at: i, length: text.startsWith('\r\n', i) ? 2 : 1 };
+}
+
+/** A line whose malformed quote would swallow the lines after it: read alone, as a bad row. */
+interface Runaway {
+  /** Where its row starts in the text, and where the text goes on after its line break. */
+  start: number;
+  end: number;
+  next: number;
+  problem: string;
+}
+
+/** How much is parsed at a time after a runaway line (see readCsv). */
+const RUNAWAY_WINDOW = 512;
+
+const RUNAWAY_WORDS = 'this line was read alone, so that the lines after it are not taken into one of its cells';
+
+/**
+ * The first line of `text` at which a malformed quote opens a cell that does not close on its
+ * own line: a stray quote (`"Acme" Holdings`) or one never closed. Papa, as RFC 4180 says, then
+ * reads every line up to the next quote in the file (or to its end) as part of that cell, merging
+ * good rows into one bad one. Spreadsheet apps end such a cell at the line break; so does this.
+ * A quoted cell over several lines that closes properly is no runaway.
+ */
+function findRunaway(
+  text: string,
+  errors: readonly Papa.ParseError[],
+  delimiter: Delimiter,
+  newline: Newline,
+): Runaway | undefined {
+  let first: Runaway | undefined;
+  for (const e of errors) {
+    if ((e.code !== 'InvalidQuotes' && e.code !== 'MissingQuotes') || e.index === undefined) continue;
+    const start = Math.max(text.lastIndexOf('\n', e.index - 1), text.lastIndexOf('\r', e.index - 1)) + 1;
+    if (first && start >= first.start) continue;
+    const lineBreak = breakAt(text, e.index);
+    if (lineBreak.at < 0) continue;
+    // Alone, the line's quote still finds no end: the cell ran on past the line break.
+    const alone = Papa.parse<string[]>(text.slice(start, lineBreak.at), { delimiter, newline, quoteChar: '"' });
+    if (!alone.errors.some((a) => a.code === 'MissingQuotes')) continue;
+    first = {
+      start,
+      end: lineBreak.at,
+      next: lineBreak.at + lineBreak.length,
+      problem: `${QUOTE_PROBLEMS[e.code]}; ${RUNAWAY_WORDS}`,
+    };
+  }
+  return first;
+}
+
 /**
  * CSV rows from text chunks, RFC 4180 as papaparse reads it, streaming: each chunk is parsed
  * with Papa's own parser up to its last complete record, and the incomplete rest (a quoted
  * cell or a CRLF cut by the chunk boundary) waits for the next chunk, as Papa's own streamers
  * do. The delimiter (`,` `;` or tab) and line break are guessed once from the first lines, so
- * every chunk is read alike. A record that grows past MAX_RECORD_CHARS stops the file.
+ * every chunk is read alike. A line whose malformed quote would run on into the lines after it
+ * is read alone, as a bad row, and reading goes on at the next line (findRunaway); so is the
+ * first line of a record that grows past MAX_RECORD_CHARS, when it has one. A record of one
+ * line past that length stops the file.
  */
 export async function* readCsv(chunks: AsyncIterable<TextChunk>): AsyncGenerator<TableBatch> {
   let pending = '';
   let parser: Papa.Parser | undefined;
   let delimiter: Delimiter = ',';
+  let newline: Newline = '\n';
   let headers: string[] | undefined;
   let row = 0;
   let line = 1;
   let bytesRead = 0;
   const iterator = chunks[Symbol.asyncIterator]();
-  for (let done = false; !done; ) {
-    const next = await iterator.next();
-    done = next.done === true;
-    if (!done) {
-      pending += next.value.text;
-      bytesRead = next.value.bytesRead;
-    }
-    if (!parser) {
-      // Guess from whole lines: wait for a line break (or the end) before the first parse.
-      // A CR at the very end may be half of a CRLF: guessing then would read every line as CR-ended.
-      if (!done && !/\n|\r[^\n]/.test(pending)) {
-        if (pending.length > MAX_RECORD_CHARS)
-          throw new FileStop('the first line is longer than 1 MB without ending: this is no CSV file', 1);
-        continue;
-      }
-      const sniffed = sniff(pending.slice(0, 64 * 1024));
-      delimiter = sniffed.delimiter;
-      parser = new Papa.Parser({ delimiter, newline: sniffed.newline, quoteChar: '"' });
-    }
-    const result = parser.parse(pending, 0, !done) as Papa.ParseResult<string[]>;
-    pending = pending.slice(result.meta.cursor);
+
+  /** The rows of a parse, numbered on from the last, with Papa's problems in plain words. */
+  const take = (result: Papa.ParseResult<string[]>, rows: RawRow[]) => {
     const problems = new Map<number, string>();
     for (const e of result.errors)
       if (e.row !== undefined && !problems.has(e.row)) problems.set(e.row, QUOTE_PROBLEMS[e.code] ?? e.message);
-    const rows: RawRow[] = [];
     result.data.forEach((cells, i) => {
       row += 1;
       const first = line;
@@ -97,13 +140,85 @@ export async function* readCsv(chunks: AsyncIterable<TextChunk>): AsyncGenerator
           problem && line - first > 1 ? `${problem} (it runs over lines ${first}–${line - 1} of the file)` : problem,
       });
     });
-    if (headers) yield { headers, rows, bytesRead, format: 'csv', delimiter };
-    if (pending.length > MAX_RECORD_CHARS) {
-      throw new FileStop(
-        `row ${row + 1} is longer than 1 MB without ending: a quote that is never closed, or no CSV file; the file was read up to row ${row}`,
-        row + 1,
-      );
+  };
+
+  /** The runaway line as one bad row, its cells split at the delimiter as they stand. */
+  const takeAlone = (text: string, problem: string, rows: RawRow[]) => {
+    row += 1;
+    line += 1;
+    if (!headers) throw new FileStop(`the header row has a malformed quote: ${problem}`, row);
+    rows.push({ row, cells: text.split(delimiter), problem });
+  };
+
+  for (let done = false; !done; ) {
+    const next = await iterator.next();
+    done = next.done === true;
+    if (!done) {
+      pending += next.value.text;
+      bytesRead = next.value.bytesRead;
     }
+    if (!parser) {
+      // Guess from whole lines: wait for a line break (or the end) before the first parse.
+      // A CR at the very end may be half of a CRLF: guessing then would read every line as CR-ended.
+      if (!done && !/\n|\r[^\n]/.test(pending)) {
+        if (pending.length > MAX_RECORD_CHARS)
+          throw new FileStop('the first line is longer than 1 MB without ending: this is no CSV file', 1);
+        continue;
+      }
+      // Excel's `sep=;` first line names the delimiter and is no row: Excel shows the header as row 1.
+      const hint = /^sep=(.)(\r\n|\r|\n)/i.exec(pending);
+      if (hint) {
+        pending = pending.slice(hint[0].length);
+        line += 1;
+      }
+      const sniffed = sniff(pending.slice(0, 64 * 1024));
+      delimiter = DELIMITERS.find((d) => d === hint?.[1]) ?? sniffed.delimiter;
+      newline = sniffed.newline;
+      parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+    }
+    const rows: RawRow[] = [];
+    // The whole chunk at once; after a runaway line, the rest in small windows, so that each
+    // runaway costs a window's parse and not the chunk's (a file of broken lines stays linear).
+    let pos = 0;
+    let window = Number.POSITIVE_INFINITY;
+    for (;;) {
+      const end = Math.min(pending.length, pos + window);
+      const final = done && end === pending.length;
+      let text = pending.slice(pos, end);
+      // A CR that ends an unfinished piece may be half of a CRLF: it waits for the next one,
+      // or a quoted cell's closing quote before it would read as one followed by text.
+      if (!final && text.endsWith('\r')) text = text.slice(0, -1);
+      const result = parser.parse(text, 0, !final) as Papa.ParseResult<string[]>;
+      const runaway = findRunaway(text, result.errors, delimiter, newline);
+      if (runaway) {
+        // The rows before the runaway line, then the line alone; then on from the next line.
+        const before = parser.parse(text.slice(0, runaway.start), 0, true) as Papa.ParseResult<string[]>;
+        take(before, rows);
+        takeAlone(text.slice(before.meta.cursor, runaway.end), runaway.problem, rows);
+        pos += runaway.next;
+        window = RUNAWAY_WINDOW;
+        continue;
+      }
+      take(result, rows);
+      pos += result.meta.cursor;
+      if (end === pending.length) break;
+      // A window that held no whole row (a long quoted cell) grows until one fits.
+      window = result.meta.cursor === 0 ? window * 2 : RUNAWAY_WINDOW;
+    }
+    pending = pending.slice(pos);
+    if (pending.length > MAX_RECORD_CHARS) {
+      // A record this long is a quote opened and never closed: its first line goes alone, the rest is read on.
+      const lineBreak = breakAt(pending, 0);
+      if (lineBreak.at < 0 || lineBreak.at > MAX_RECORD_CHARS) {
+        throw new FileStop(
+          `row ${row + 1} is longer than 1 MB without ending: a quote that is never closed, or no CSV file; the file was read up to row ${row}`,
+          row + 1,
+        );
+      }
+      takeAlone(pending.slice(0, lineBreak.at), `${QUOTE_PROBLEMS.MissingQuotes}; ${RUNAWAY_WORDS}`, rows);
+      pending = pending.slice(lineBreak.at + lineBreak.length);
+    }
+    if (headers) yield { headers, rows, bytesRead, format: 'csv', delimiter };
   }
   if (!headers) throw new FileStop('the file is empty');
 }

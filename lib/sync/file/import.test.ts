@@ -26,6 +26,27 @@ async function run(files: ImportFile[], options: Partial<ImportOptions> = {}) {
   return { report, records, batches };
 }
 
+describe('a file Excel saved in Windows-1252', () => {
+  it('imports its rows with their accented names, and warns once that it was not UTF-8', async () => {
+    const text =
+      'Account Name;Website;Billing Country\r\nMüller GmbH;mueller.de;Deutschland\r\nKöln Ärzte AG;koeln.de;DE\r\n';
+    const { records, report } = await run([
+      memoryFile(
+        'accounts.csv',
+        Uint8Array.from(text, (c) => c.charCodeAt(0)),
+      ),
+    ]);
+    expect(records.map((r) => r.kind === 'account' && [r.record.name, r.record.country])).toEqual([
+      ['Müller GmbH', 'DE'],
+      ['Köln Ärzte AG', 'DE'],
+    ]);
+    expect(report.files[0]).toMatchObject({ encoding: 'windows-1252', good: 2, bad: 0, warnings: 1 });
+    expect(report.problems).toEqual([
+      expect.objectContaining({ row: 0, severity: 'warning', reason: expect.stringMatching(/read as Windows-1252/) }),
+    ]);
+  });
+});
+
 const byKind = (records: SyncRecord[], kind: SyncRecord['kind']) =>
   records.filter((r) => r.kind === kind).map((r) => r.record);
 

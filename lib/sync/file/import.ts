@@ -10,7 +10,7 @@ import { ImportIndex } from './linker';
 import { ProblemLog } from './problems';
 import { columnsByField, RowReader } from './row-reader';
 import { type RawRow, readTable } from './table';
-import { FileStop } from './text';
+import { FileStop, WINDOWS_1252_WORDS } from './text';
 import { touchpointFromRow } from './touchpoint-row';
 import type { ColumnMapping, ColumnPlan, FileReport, ImportFile, ImportOptions, ImportReport } from './types';
 
@@ -125,6 +125,10 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
         if (signal?.aborted) break;
         report.format = table.format;
         report.delimiter = table.delimiter;
+        if (table.encoding && !report.encoding) {
+          report.encoding = table.encoding;
+          log.add(report, { file: file.name, row: 0, reason: WINDOWS_1252_WORDS, severity: 'warning' });
+        }
         if (table.headers.length !== run.headers.length || !run.reader) {
           if (!replan(run, table.headers, options.mappings?.[file.name], fileProblem)) break;
         }

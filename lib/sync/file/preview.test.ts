@@ -23,6 +23,21 @@ describe('previewFile', () => {
     expect(state?.note).toMatch(/not a country/);
   });
 
+  it('says that a file not in UTF-8 is read as Windows-1252, and still finds its kind', async () => {
+    const text = 'Account Name;Billing Country\r\nMüller GmbH;Deutschland\r\n';
+    const preview = await previewFile(
+      memoryFile(
+        'a.csv',
+        Uint8Array.from(text, (c) => c.charCodeAt(0)),
+      ),
+    );
+    expect(preview.kind).toBe('account');
+    expect(preview.columns[0]?.samples).toEqual(['Müller GmbH']);
+    expect(preview.problems).toEqual([
+      expect.objectContaining({ row: 0, severity: 'warning', reason: expect.stringMatching(/read as Windows-1252/) }),
+    ]);
+  });
+
   it('reads only the first rows of a big file', async () => {
     let pulled = 0;
     const rows = Array.from({ length: 50_000 }, (_, i) => `${i},Company ${i}`).join('\n');

@@ -3,7 +3,7 @@ import { detectKind, planColumns } from './columns';
 import { noKindReason } from './kind';
 import { PREVIEW_ROWS } from './limits';
 import { readTable } from './table';
-import { FileStop } from './text';
+import { FileStop, WINDOWS_1252_WORDS } from './text';
 import type { ColumnMapping, Delimiter, FileFormat, FilePreview, ImportFile, Problem } from './types';
 
 /** How many sample values a preview shows per column. */
@@ -27,6 +27,8 @@ export async function previewFile(
   try {
     for await (const table of tables) {
       ({ headers, format, delimiter } = table);
+      if (table.encoding && !problems.some((p) => p.reason === WINDOWS_1252_WORDS))
+        problems.push({ file: file.name, row: 0, reason: WINDOWS_1252_WORDS, severity: 'warning' });
       for (const row of table.rows) {
         if (rows.length >= PREVIEW_ROWS) break;
         rows.push(row.cells);
@@ -41,7 +43,7 @@ export async function previewFile(
     await tables.return(undefined);
   }
   const kind = options.kind ?? detectKind(headers);
-  if (!kind && !problems.some((p) => p.row === 0))
+  if (!kind && !problems.some((p) => p.row === 0 && p.severity === 'error'))
     problems.push({ file: file.name, row: 0, reason: noKindReason(headers), severity: 'error' });
   const plan = kind
     ? planColumns(headers, kind, options.mapping)

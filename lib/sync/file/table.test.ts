@@ -60,6 +60,13 @@ describe('reading CSV', () => {
     expect(rows[0]?.cells).toHaveLength(3);
   });
 
+  it("takes the delimiter from Excel's sep= first line, which is no row", async () => {
+    const { headers, rows, delimiter } = await readAll('a.csv', 'sep=;\r\nName;Revenue\r\nAcme, Inc.;1.200\r\n');
+    expect(delimiter).toBe(';');
+    expect(headers).toEqual(['Name', 'Revenue']);
+    expect(rows).toEqual([{ row: 2, cells: ['Acme, Inc.', '1.200'], problem: undefined }]);
+  });
+
   it('drops the byte-order mark, so the first header is read as written', async () => {
     const { headers } = await readAll('a.csv', '\ufeffRecord ID,Company name\n1,Acme\n');
     expect(headers).toEqual(['Record ID', 'Company name']);
@@ -74,9 +81,81 @@ describe('reading CSV', () => {
     expect(rows[0]?.problem).toMatch(/malformed quotes/);
   });
 
-  it('reports a quote never closed, naming the lines it swallowed', async () => {
-    const { rows } = await readAll('a.csv', 'id,name\n1,Fine\n2,"never closed\n3,lost\n');
-    expect(rows[1]).toMatchObject({ row: 3, problem: expect.stringMatching(/never closed.*lines 3–4/) });
+  it('reads a line whose quote is never closed alone, as a bad row, and the lines after it as rows', async () => {
+    const { rows } = await readAll('a.csv', 'id,name\n1,Fine\n2,"never closed\n3,kept\n');
+    expect(rows.map((r) => [r.row, r.cells[0], r.problem])).toEqual([
+      [2, '1', undefined],
+      [
+        3,
+        '2',
+        expect.stringMatching(
+          /^malformed quotes: a quote opened in this row is never closed; this line was read alone/,
+        ),
+      ],
+      [4, '3', undefined],
+    ]);
+  });
+
+  it('keeps every row after a stray quote in a large file: only its own line is bad', async () => {
+    // `"Acme" Holdings`: a quoted cell with text after its closing quote, and no other quote in
+    // the file. Read as RFC 4180 says, its cell runs on to the end of the file.
+    const lines = Array.from({ length: 40_000 }, (_, i) =>
+      i === 1 ? '2,"Acme" Holdings,acmeh.com' : `${i + 1},Company ${i + 1},c${i + 1}.com`,
+    );
+    const { rows, stop } = await readAll('a.csv', `id,name,domain\n${lines.join('\n')}\n`, 64 * 1024);
+    expect(stop).toBeUndefined();
+    expect(rows).toHaveLength(40_000);
+    expect(rows.filter((r) => r.problem).map((r) => [r.row, r.cells])).toEqual([
+      [3, ['2', '"Acme" Holdings', 'acmeh.com']],
+    ]);
+    expect(rows[1]?.problem).toMatch(/text after its closing quote; this line was read alone/);
+    expect(rows.at(-1)?.cells).toEqual(['40000', 'Company 40000', 'c40000.com']);
+  });
+
+  it('keeps the rows between a stray quote and the next quote of the file', async () => {
+    const text = 'id,name,notes\n1,Alpha,x\n2,"Gam"ma,y\n3,Delta,z\n4,Eps,"quoted, fine"\n5,Zeta,w\n';
+    const { rows } = await readAll('a.csv', text);
+    expect(rows.map((r) => [r.row, r.cells[1], r.problem !== undefined])).toEqual([
+      [2, 'Alpha', false],
+      [3, '"Gam"ma', true],
+      [4, 'Delta', false],
+      [5, 'Eps', false],
+      [6, 'Zeta', false],
+    ]);
+    expect(rows[3]?.cells[2]).toBe('quoted, fine');
+    // Whatever byte a chunk boundary falls on.
+    const bytes = new TextEncoder().encode(text.replaceAll('\n', '\r\n'));
+    const whole = await readAll('a.csv', bytes);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const split = await readAll('a.csv', [bytes.slice(0, cut), bytes.slice(cut)]);
+      expect(split.rows, `cut at byte ${cut}`).toEqual(whole.rows);
+    }
+  });
+
+  it('reads a long quoted cell over many lines whole after a stray quote, and every row after broken lines', async () => {
+    const notes = Array.from({ length: 300 }, (_, i) => `note line ${i}, with "quotes"`).join('\n');
+    const broken = Array.from({ length: 500 }, (_, i) => `${i + 10},"Acme" Holdings ${i},x`);
+    const text = `id,name,notes\n1,"Bad" one,x\n2,Long,"${notes.replaceAll('"', '""')}"\n${broken.join('\n')}\n3,Last,y\n`;
+    const { rows } = await readAll('a.csv', text, 64 * 1024);
+    expect(rows).toHaveLength(503);
+    expect(rows[1]?.cells).toEqual(['2', 'Long', notes]);
+    expect(rows.filter((r) => r.problem).length).toBe(501);
+    expect(rows.at(-1)?.cells).toEqual(['3', 'Last', 'y']);
+  });
+
+  it('reads a line whose quote is never closed alone even when the rest of the file is over 1 MB', async () => {
+    const lines = Array.from(
+      { length: 30_000 },
+      (_, i) => `${i + 3},Company ${i + 3} with a longer name,c${i + 3}.com`,
+    );
+    const text = `id,name,domain\n1,Fine,fine.com\n2,"Never closed,nc.com\n${lines.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(1_100_000);
+    const { rows, stop } = await readAll('a.csv', text, 64 * 1024);
+    expect(stop).toBeUndefined();
+    expect(rows).toHaveLength(30_002);
+    expect(rows.filter((r) => r.problem).map((r) => r.row)).toEqual([3]);
+    expect(rows[1]?.problem).toMatch(/never closed; this line was read alone/);
+    expect(rows.at(-1)?.cells[0]).toBe('30002');
   });
 
   it('counts blank lines as rows, as a spreadsheet shows them, without importing them', async () => {
@@ -99,10 +178,45 @@ describe('reading CSV', () => {
     ['an empty file', new Uint8Array(), /empty/],
     ['a file with NUL bytes', new Uint8Array([0x69, 0x64, 0x00, 0x01, 0x0a]), /NUL bytes/],
     ['an Excel workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /Excel workbook/],
-    ['invalid UTF-8', new Uint8Array([0x69, 0x64, 0x0a, 0xc3, 0x28, 0x0a]), /not UTF-8/],
+    [
+      'UTF-8 text that stops being UTF-8',
+      new Uint8Array([...new TextEncoder().encode('id\nMüller\n'), 0xc3, 0x28, 0x0a]),
+      /UTF-8 text in part only \(it turns invalid before byte 14\)/,
+    ],
   ])('stops %s with a clear message', async (_name, bytes, message) => {
     const { stop } = await readAll('a.csv', bytes);
     expect(stop?.message).toMatch(message);
+  });
+});
+
+describe('a CSV saved by Excel in Windows-1252', () => {
+  // "Müller GmbH;Köln;Ärger AG" as Excel's "CSV (semicolon)" writes it in Western Europe: one byte a letter.
+  const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const file = latin1('Name;Stadt\r\nMüller GmbH;Köln\r\nÄrger AG;Zürich\r\n');
+
+  it('is read as Windows-1252, and the batches say so', async () => {
+    const batches: TableBatch[] = [];
+    for await (const batch of readTable('a.csv', memoryFile('a.csv', file).stream())) batches.push(batch);
+    expect(batches.flatMap((b) => b.rows.map((r) => r.cells))).toEqual([
+      ['Müller GmbH', 'Köln'],
+      ['Ärger AG', 'Zürich'],
+    ]);
+    expect(batches.at(-1)?.encoding).toBe('windows-1252');
+  });
+
+  it('reads the same whatever byte a chunk boundary falls on, a letter UTF-8 would wait on included', async () => {
+    const whole = await readAll('a.csv', file);
+    // 0xC4 (Ä) opens a two-byte sequence in UTF-8: a decoder holds it back until the next chunk.
+    expect(file.indexOf(0xc4)).toBeGreaterThan(0);
+    for (let cut = 1; cut < file.length; cut++) {
+      const split = await readAll('a.csv', [file.slice(0, cut), file.slice(cut)]);
+      expect(split.rows, `cut at byte ${cut}`).toEqual(whole.rows);
+    }
+  });
+
+  it('is not taken for Windows-1252 when it starts with a UTF-8 byte-order mark', async () => {
+    const { stop } = await readAll('a.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...latin1('id\nMüller\n')]));
+    expect(stop?.message).toMatch(/UTF-8 text in part only/);
   });
 });
 

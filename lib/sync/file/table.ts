@@ -22,6 +22,8 @@ export interface TableBatch {
   bytesRead: number;
   format: FileFormat;
   delimiter?: Delimiter;
+  /** Set once the file has been found not to be UTF-8 and is read as Windows-1252 (readText). */
+  encoding?: TextChunk['encoding'];
 }
 
 /** JSON or NDJSON by the first characters: `[` is JSON; `{` is NDJSON when its first line is a whole object. */
@@ -92,11 +94,16 @@ export async function* readTable(
 ): AsyncGenerator<TableBatch> {
   const text = readText(stream, signal);
   const { first, format } = await sniff(name, text);
-  const chunks = replay(first, text);
+  let encoding: TextChunk['encoding'];
+  const chunks = (async function* () {
+    for await (const chunk of replay(first, text)) {
+      encoding ??= chunk.encoding;
+      yield chunk;
+    }
+  })();
   try {
-    if (format === 'csv') yield* readCsv(chunks);
-    else if (format === 'ndjson') yield* readNdjson(chunks);
-    else yield* readJson(chunks);
+    const reader = format === 'csv' ? readCsv(chunks) : format === 'ndjson' ? readNdjson(chunks) : readJson(chunks);
+    for await (const batch of reader) yield encoding ? { ...batch, encoding } : batch;
   } finally {
     await text.return(undefined);
   }

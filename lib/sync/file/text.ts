@@ -29,17 +29,53 @@ function sniffBinary(first: Uint8Array): string | undefined {
 export interface TextChunk {
   text: string;
   bytesRead: number;
+  /** Set when the file is not UTF-8 and is read as Windows-1252 instead (readText). */
+  encoding?: 'windows-1252';
+}
+
+/** What a user is told when a file is read as Windows-1252. */
+export const WINDOWS_1252_WORDS =
+  'the file is not UTF-8 text: it was read as Windows-1252 (Western European), the encoding Excel saves "CSV" in; check that accented names look right, or save it as "CSV UTF-8"';
+
+/**
+ * Whether `bytes` hold a well-formed UTF-8 sequence of two bytes or more. Windows-1252 text
+ * hardly ever does by chance (a letter is one byte, mostly followed by ASCII): one that also
+ * fails as UTF-8 mixes the two encodings, or is damaged.
+ */
+function hasUtf8Sequence(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) continue;
+    let k = 1;
+    while (k < length && i + k < bytes.length && ((bytes[i + k] as number) & 0xc0) === 0x80) k++;
+    if (k === length) return true;
+  }
+  return false;
+}
+
+/** Bytes at or above 0x80 at the end of a chunk: what a streaming UTF-8 decoder holds back. */
+function heldBack(bytes: Uint8Array | undefined): Uint8Array {
+  if (!bytes) return new Uint8Array(0);
+  let from = bytes.length;
+  while (from > 0 && bytes.length - from < 3 && (bytes[from - 1] as number) >= 0x80) from--;
+  return bytes.slice(from);
 }
 
 /**
  * A file's bytes as UTF-8 text, a chunk at a time, with the byte-order mark dropped. Binary
- * files (NUL bytes, known signatures) and text that is not UTF-8 stop with a FileStop that
- * says so. Reading stops when `signal` aborts: the stream is cancelled, not drained.
+ * files (NUL bytes, known signatures) stop with a FileStop that says so. A file that is not
+ * UTF-8 before any other non-ASCII character is read as Windows-1252, as Excel saves "CSV" in
+ * much of Europe (each chunk then says so); one that stops being UTF-8 after UTF-8 text is
+ * mixed or damaged, and stops. Reading stops when `signal` aborts: the stream is cancelled, not drained.
  */
 export async function* readText(stream: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<TextChunk> {
   const reader = stream.getReader();
   // fatal: a byte sequence that is not UTF-8 throws rather than becoming U+FFFD silently.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let decoder = new TextDecoder('utf-8', { fatal: true });
+  let encoding: TextChunk['encoding'];
+  let nonAscii = false;
+  let previous: Uint8Array | undefined;
   let bytesRead = 0;
   try {
     for (;;) {
@@ -48,19 +84,34 @@ export async function* readText(stream: ReadableStream<Uint8Array>, signal?: Abo
       if (value && bytesRead === 0) {
         const binary = sniffBinary(value);
         if (binary) throw new FileStop(binary);
+        // A UTF-8 byte-order mark says what the file is: it is never read as anything else.
+        if (value[0] === 0xef && value[1] === 0xbb && value[2] === 0xbf) nonAscii = true;
       }
       let text: string;
       try {
         text = done ? decoder.decode() : decoder.decode(value, { stream: true });
       } catch {
-        throw new FileStop(
-          `the file is not UTF-8 text (near byte ${bytesRead}): it may be binary, or a CSV saved in another encoding; save it as "CSV UTF-8"`,
-        );
+        // The bytes the UTF-8 decoder held back from the last chunk, then this one.
+        const held = heldBack(previous);
+        const bytes = new Uint8Array(held.length + (value?.length ?? 0));
+        bytes.set(held);
+        if (value) bytes.set(value, held.length);
+        if (nonAscii || hasUtf8Sequence(bytes)) {
+          throw new FileStop(
+            `the file is UTF-8 text in part only (it turns invalid before byte ${(bytesRead + (value?.length ?? 0)).toLocaleString('en-US')}): it is damaged or mixes encodings; save it again as "CSV UTF-8"`,
+          );
+        }
+        // Nothing but ASCII before, which reads the same in both: the rest is Windows-1252.
+        decoder = new TextDecoder('windows-1252');
+        encoding = 'windows-1252';
+        text = decoder.decode(bytes, { stream: !done });
       }
       if (value) bytesRead += value.byteLength;
+      previous = value;
       if (text.includes('\u0000'))
         throw new FileStop('the file contains NUL bytes: it is binary, not CSV or JSON text');
-      if (text) yield { text, bytesRead };
+      if (!nonAscii && /[\u0080-\uffff]/.test(text)) nonAscii = true;
+      if (text) yield encoding ? { text, bytesRead, encoding } : { text, bytesRead };
       if (done) return;
     }
   } finally {

@@ -116,6 +116,8 @@ export interface FileReport {
   name: string;
   format?: FileFormat;
   delimiter?: Delimiter;
+  /** Set when the file is not UTF-8 and was read as Windows-1252 (a warning says so). */
+  encoding?: 'windows-1252';
   kind?: RecordKind;
   /** Header → canonical field (null: not imported); repeated headers keyed `header #2`. */
   mapping: Record<string, string | null>;
