@@ -1,8 +1,10 @@
+import { useSettings } from '@/components/shared/use-settings';
 import { describeHubSpotRead } from '@/lib/sync/hubspot/properties';
 
 /** Exactly what the HubSpot source reads, from the adapter's own description: objects, properties, endpoints, scopes. */
 export function HubSpotRead({ open }: { open: boolean }) {
-  const read = describeHubSpotRead();
+  // As the background's adapter is built (lib/background/sync-runner.ts): tags come back from their property.
+  const read = describeHubSpotRead({ companyTagsProperty: useSettings()?.writeBack.tagsProperty });
   return (
     <details className="hubspot-read" open={open}>
       <summary>What Tierlens reads from HubSpot</summary>

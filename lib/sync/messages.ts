@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SyncedSource } from '../db/sync-state';
 import { SourceError } from './errors';
 
@@ -15,6 +16,13 @@ export function describeError(source: SyncedSource, error: unknown): string {
       return `The browser has no more space for ${SOURCE_LABELS[source]}'s data: the previous data is still shown. Free some disk space and sync again.`;
     }
   }
+  if (error instanceof z.ZodError) {
+    // An answer in a shape the source's contract does not have: where, and what was expected.
+    const first = error.issues[0];
+    const where = first?.path.length ? first.path.join('.') : 'the answer';
+    const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
+    return `${capitalised(SOURCE_LABELS[source])} answered with data Tierlens cannot read, at ${where}: ${first?.message ?? 'unexpected shape'}${more}. The previous data is still shown.`;
+  }
   if (error instanceof TypeError) {
     return `Could not reach ${SOURCE_LABELS[source]} (network error): the previous data is still shown, and Tierlens will try again.`;
   }
@@ -22,3 +30,5 @@ export function describeError(source: SyncedSource, error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return `${SOURCE_LABELS[source]} failed${name && name !== 'Error' ? ` (${name})` : ''}: ${text}`;
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

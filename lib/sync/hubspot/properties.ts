@@ -81,12 +81,15 @@ export interface HubSpotReadDescription {
 }
 
 /** Exactly what the HubSpot source reads: objects, properties, endpoints and the scopes the token needs. */
-export function describeHubSpotRead(options: { contactLinkedInProperty?: string } = {}): HubSpotReadDescription {
+export function describeHubSpotRead(
+  options: { contactLinkedInProperty?: string; companyTagsProperty?: string } = {},
+): HubSpotReadDescription {
   return {
     objects: [
       {
         object: 'companies',
-        properties: [...COMPANY_PROPERTIES],
+        // The property Tierlens writes tags to (settings.writeBack) is read back with the rest.
+        properties: [...COMPANY_PROPERTIES, ...(options.companyTagsProperty ? [options.companyTagsProperty] : [])],
         why: "accounts: identity, firmographics, ABM tier and target flag, owner, and the last-activity dates that become the account's touchpoints when it has no contacts (with contacts, theirs carry the same acts)",
       },
       {

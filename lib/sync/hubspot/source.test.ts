@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HubSpotServer, startHubSpotServer } from '../../../test/support/hubspot-server';
 import type { SyncState } from '../../db/sync-state';
+import { DEFAULT_SETTINGS } from '../../settings/defaults';
 import { accountRecordSchema, contactRecordSchema, type SyncRecord, touchpointRecordSchema } from '../records';
 import { CONTACT_ACTIVITY_PROPERTIES } from './contact-activity';
 import { describeHubSpotRead } from './properties';
@@ -369,11 +370,13 @@ describe('what HubSpot deleted', () => {
 describe('what it says it reads, before the first sync', () => {
   it("names exactly the properties a full and an incremental sync ask for, the contacts' activity dates among them", async () => {
     const { companies, contacts } = seed(3, 3);
-    const full = await runToEnd(source(), undefined);
+    // As the background builds it: tags read back from the property they are written to.
+    const { tagsProperty } = DEFAULT_SETTINGS.writeBack;
+    const full = await runToEnd(source({ companyTagsProperty: tagsProperty }), undefined);
     clock += 3_600_000;
     server.data.modify('companies', companies[0]?.id ?? '', { name: 'Changed' });
     server.data.modify('contacts', contacts[0]?.id ?? '', { hs_email_last_click_date: new Date(clock).toISOString() });
-    await runToEnd(source(), visible(full.checkpoint));
+    await runToEnd(source({ companyTagsProperty: tagsProperty }), visible(full.checkpoint));
     const asked = (object: string) =>
       new Set(
         server.requests
@@ -385,9 +388,10 @@ describe('what it says it reads, before the first sync', () => {
               : ((r.body as { properties?: string[] }).properties ?? []),
           ),
       );
-    const described = describeHubSpotRead();
+    const described = describeHubSpotRead({ companyTagsProperty: tagsProperty });
     const named = (object: string) => new Set(described.objects.find((o) => o.object === object)?.properties);
     expect(asked('companies')).toEqual(named('companies'));
+    expect(named('companies')).toContain('tierlens_tags');
     expect(asked('contacts')).toEqual(named('contacts'));
     expect([...named('contacts')]).toEqual(expect.arrayContaining(CONTACT_ACTIVITY_PROPERTIES.map((a) => a.property)));
     expect(named('companies')).toContain('num_associated_contacts');
