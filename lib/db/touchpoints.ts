@@ -18,6 +18,9 @@ export const TOUCHPOINT_TYPES = [
 
 export type TouchpointType = (typeof TOUCHPOINT_TYPES)[number];
 
+/** Touches by sales (a call, a meeting): what answers the engagement a follow-up is due on. */
+export const FOLLOW_UP_TYPES: ReadonlySet<TouchpointType> = new Set<TouchpointType>(['sales_call', 'meeting']);
+
 /** Funnel stage of a touchpoint: top, middle or bottom of the funnel. */
 export type FunnelStage = 'TOFU' | 'MOFU' | 'BOFU';
 

@@ -1,5 +1,7 @@
-import type { Touchpoint, TouchpointType } from '../db/touchpoints';
+import { FOLLOW_UP_TYPES, type Touchpoint } from '../db/touchpoints';
 import { addBusinessHours } from '../scoring/business-time';
+
+export { FOLLOW_UP_TYPES };
 
 /**
  * How a tier's response SLA was kept (DESIGN.md: engagement from the account → sales follow-up
@@ -8,9 +10,6 @@ import { addBusinessHours } from '../scoring/business-time';
  * closes it: in time when it falls within the SLA from the touchpoint that opened it, late
  * after. Touchpoints while one is open join it: one follow-up answers them all.
  */
-
-/** Touches by sales: what a follow-up is. */
-export const FOLLOW_UP_TYPES: ReadonlySet<TouchpointType> = new Set(['sales_call', 'meeting']);
 
 /** One follow-up the account's engagement called for. */
 export interface FollowUp {
@@ -30,7 +29,9 @@ export function followUps(
   period: { from: number; to: number },
   now: number,
 ): FollowUp[] {
-  const sorted = [...touchpoints].sort((a, b) => a.at - b.at);
+  // At the same instant, the sales touch comes after the engagement: it answers it.
+  const isSales = (t: Touchpoint) => (FOLLOW_UP_TYPES.has(t.type) ? 1 : 0);
+  const sorted = [...touchpoints].sort((a, b) => a.at - b.at || isSales(a) - isSales(b));
   const out: FollowUp[] = [];
   let open: FollowUp | undefined;
   for (const t of sorted) {

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../db/accounts';
 import type { BuyingRole, Contact } from '../db/contacts';
 import type { FunnelStage, Touchpoint, TouchpointType } from '../db/touchpoints';
+import { followUps } from '../program/sla';
 import { DEFAULT_ORCHESTRATION, DEFAULT_SETTINGS } from '../settings/defaults';
 import type { GradeLetter, Tier } from '../settings/types';
 import { commitmentsFor } from './commitments';
@@ -182,17 +184,69 @@ describe('nextActions: follow up within the tier’s response SLA', () => {
     expectWhyToName(a, 'demo request', sla);
   });
 
-  it('counts from the latest BOFU touch', () => {
+  it('counts from the first BOFU touch not answered yet, as the review counts the SLA kept', () => {
     const touchpoints = [bofu(parse('Mon 16 10:00')), touch(parse('Tue 17 15:00'), 'pricing_page_visit', 'BOFU')];
     const a = find({ ...AGREED[1], touchpoints }, 'follow-up');
-    expect(show(a?.due ?? 0)).toBe('Wed 18 11:00');
-    expectWhyToName(a, 'pricing page visit', '17 Nov');
+    expect(show(a?.due ?? 0)).toBe('Mon 16 14:00');
+    expectWhyToName(a, 'demo request on 16 Nov', '1 more', '17 Nov', 'overdue');
+    const kept = followUps(touchpoints, 4, { from: 0, to: now }, now);
+    expect(kept.map((f) => [show(f.dueAt), f.status])).toEqual([['Mon 16 14:00', 'overdue']]);
   });
 
-  it('follows up on a surge without a BOFU touch, counting from now', () => {
+  it('is answered by a sales call or meeting after the touch: nothing left to follow up', () => {
+    for (const type of ['sales_call', 'meeting'] as const) {
+      const touchpoints = [bofu(parse('Mon 16 10:00')), touch(parse('Tue 17 09:00'), type, 'BOFU')];
+      expect(ids({ ...AGREED[1], touchpoints }), type).not.toContain('follow-up');
+    }
+  });
+
+  it('opens again with a BOFU touch after the last sales touch, due from that touch', () => {
+    const touchpoints = [
+      bofu(parse('Mon 16 10:00')),
+      touch(parse('Mon 16 11:00'), 'sales_call', 'BOFU'),
+      touch(parse('Wed 18 10:00'), 'pricing_page_visit', 'BOFU'),
+    ];
+    const a = find({ ...AGREED[1], touchpoints }, 'follow-up');
+    expect(show(a?.due ?? 0)).toBe('Wed 18 14:00');
+    expectWhyToName(a, 'pricing page visit on 18 Nov');
+  });
+
+  it('follows up on a surge without a BOFU touch, from its first touch since the last sales touch', () => {
+    const touchpoints = [
+      touch(parse('Mon 16 09:00'), 'sales_call', 'BOFU'),
+      touch(parse('Mon 16 10:00'), 'web_visit', 'TOFU'),
+      touch(parse('Tue 17 11:00'), 'content_download', 'MOFU'),
+    ];
+    const a = find({ ...AGREED[1], trend: 'surging', touchpoints }, 'follow-up');
+    expect(show(a?.due ?? 0)).toBe('Mon 16 14:00');
+    expectWhyToName(a, 'surge', '6 touchpoints', '4 business hours');
+    // The same surge once sales has called: answered.
+    const answered = [...touchpoints, touch(parse('Tue 17 16:00'), 'meeting', 'BOFU')];
+    expect(ids({ ...AGREED[1], trend: 'surging', touchpoints: answered })).not.toContain('follow-up');
+  });
+
+  it('follows up on a surge seen only in the counts from now', () => {
     const a = find({ ...AGREED[1], trend: 'surging' }, 'follow-up');
     expect(show(a?.due ?? 0)).toBe('Wed 18 16:00');
-    expectWhyToName(a, 'surge', '6 touchpoints', '4 business hours');
+  });
+
+  it("is due when the review's SLA says the account's open follow-up is, for any touches", () => {
+    const types = ['demo_request', 'pricing_page_visit', 'web_visit', 'sales_call', 'meeting'] as const;
+    const stage = (t: (typeof types)[number]): FunnelStage => (t === 'web_visit' ? 'TOFU' : 'BOFU');
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ hoursAgo: fc.integer({ min: 0, max: 24 * 13 }), type: fc.constantFrom(...types) }), {
+          maxLength: 12,
+        }),
+        (drawn) => {
+          const touchpoints = drawn.map((d) => touch(now - d.hoursAgo * 3_600_000, d.type, stage(d.type)));
+          const action = find({ ...AGREED[1], touchpoints }, 'follow-up');
+          const last = followUps(touchpoints, 4, { from: 0, to: now + 1 }, now).at(-1);
+          const open = last && (last.status === 'open' || last.status === 'overdue') ? last : undefined;
+          expect(action?.due).toBe(open?.dueAt);
+        },
+      ),
+    );
   });
 
   it('says when the SLA has passed', () => {

@@ -1,5 +1,5 @@
 import type { Account } from '../db/accounts';
-import type { Touchpoint } from '../db/touchpoints';
+import { FOLLOW_UP_TYPES, type Touchpoint } from '../db/touchpoints';
 import type { Settings } from '../settings/types';
 import { addBusinessHours, describeBusinessHours } from './business-time';
 import type { CommitmentsResult } from './commitments';
@@ -44,6 +44,42 @@ const REVIEW_NOTICE_DAYS = 14;
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const fmtDate = (ms: number) => dayMonth.format(ms);
 
+/**
+ * The engagement a follow-up is due on, if sales has not answered it yet: as the account
+ * review's SLA counts (lib/program/sla.ts), the first bottom-of-funnel touch after the last
+ * sales touch (a call, a meeting) opens it and starts the clock, the touches after it join it,
+ * and the next sales touch answers them all. It calls for a follow-up while its latest touch
+ * is at most `windowDays` old. Without one, a surge this week does, from its first touch since
+ * the last sales touch; a surge that sales already answered calls for nothing.
+ */
+function openFollowUp(
+  touchpoints: readonly Touchpoint[],
+  engagement: EngagementResult,
+  now: number,
+  windowDays: number,
+): { from: number; trigger: string } | undefined {
+  let answeredAt = Number.NEGATIVE_INFINITY;
+  for (const t of touchpoints) if (FOLLOW_UP_TYPES.has(t.type) && t.at <= now) answeredAt = Math.max(answeredAt, t.at);
+  const since = touchpoints.filter((t) => t.at > answeredAt && t.at <= now && !FOLLOW_UP_TYPES.has(t.type));
+  const bofu = since.filter((t) => t.stage === 'BOFU').sort((a, b) => a.at - b.at);
+  const first = bofu[0];
+  const latest = bofu[bofu.length - 1];
+  if (first && latest && now - latest.at <= windowDays * DAY) {
+    const more = bofu.length > 1 ? ` (and ${bofu.length - 1} more since, the latest on ${fmtDate(latest.at)})` : '';
+    return {
+      from: first.at,
+      trigger: `${first.type.replace(/_/g, ' ')} on ${fmtDate(first.at)}${more}, not answered by a sales call or meeting yet`,
+    };
+  }
+  if (engagement.trend !== 'surging') return undefined;
+  const surge = `surge: ${engagement.lastWeek} touchpoints this week vs ${engagement.weeklyMean.toFixed(1)} a week before`;
+  const thisWeek = since.filter((t) => now - t.at < 7 * DAY);
+  // A surge seen only in the counts (touchpoints not given): from now.
+  if (!touchpoints.length) return { from: now, trigger: surge };
+  if (!thisWeek.length) return undefined;
+  return { from: Math.min(...thisWeek.map((t) => t.at)), trigger: surge };
+}
+
 /** The next actions for an account, most urgent first. */
 export function nextActions(input: ActionInputs): NextAction[] {
   const { account, touchpoints, grade, engagement, tier, roles, commitments, orchestration, settings, now } = input;
@@ -52,19 +88,13 @@ export function nextActions(input: ActionInputs): NextAction[] {
   const slaTier = tier.assigned ?? settings.tiers[settings.tiers.length - 1];
   const actions: NextAction[] = [];
 
-  const recentBofu = touchpoints
-    .filter((t) => t.stage === 'BOFU' && now - t.at <= FOLLOW_UP_WINDOW_DAYS * DAY)
-    .sort((a, b) => b.at - a.at)[0];
-  if (slaTier && (recentBofu || engagement.trend === 'surging')) {
-    const trigger = recentBofu
-      ? `${recentBofu.type.replace(/_/g, ' ')} on ${fmtDate(recentBofu.at)}`
-      : `surge: ${engagement.lastWeek} touchpoints this week vs ${engagement.weeklyMean.toFixed(1)} a week before`;
-    const from = recentBofu?.at ?? now;
-    const due = addBusinessHours(from, slaTier.responseSlaHours);
+  const followUp = openFollowUp(touchpoints, engagement, now, FOLLOW_UP_WINDOW_DAYS);
+  if (slaTier && followUp) {
+    const due = addBusinessHours(followUp.from, slaTier.responseSlaHours);
     actions.push({
       id: 'follow-up',
       title: 'Follow up on recent engagement',
-      why: `${trigger}; Tier ${slaTier.tier} response SLA is ${describeBusinessHours(slaTier.responseSlaHours)}${due < now ? ' (overdue)' : ''}`,
+      why: `${followUp.trigger}; Tier ${slaTier.tier} response SLA is ${describeBusinessHours(slaTier.responseSlaHours)}${due < now ? ' (overdue)' : ''}`,
       owner,
       due,
       priority: 1,
