@@ -175,7 +175,8 @@ export function MetricsTables({ metrics, by }: { metrics: Metrics; by: Grouping 
         note={
           <>
             Deals closed in the last {period.months} months ({day(period.from)} – {day(period.to)}). Velocity: median
-            days from the account’s first touch, or the deal’s creation when earlier, to the win.
+            days from the account’s first touch, or the deal’s creation when earlier, to the win; a deal after one the
+            account already closed (a renewal, an upsell) from its own creation.
             {all.outcomes.undated > 0 &&
               ` ${count(all.outcomes.undated)} closed deals without a close date are left out.`}
           </>

@@ -5,7 +5,6 @@ import { notifyEditsChanged } from '@/components/shared/use-edit-actions';
 import { useSettings } from '@/components/shared/use-settings';
 import { getDb, getStrictDb } from '@/lib/db/db';
 import { recordEdit } from '@/lib/edits/record';
-import { tierRight } from '@/lib/edits/tier-owner';
 import { applyTierChanges } from '@/lib/program/apply-tiers';
 import { buildReview, KIND_WORDS, type Review, type ReviewProposal, reviewMarkdown } from '@/lib/program/review';
 import { loadReviewInputs } from '@/lib/program/review-data';
@@ -64,11 +63,19 @@ export function ReviewView() {
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [lowerReviewed, setLowerReviewed] = useState(false);
 
   if (!settings || !loaded) return <p className="muted accounts-state">Loading…</p>;
   if (!rep) return <NoOwners>A review is of one rep’s accounts</NoOwners>;
   if (!review) return <p className="muted accounts-state">Preparing the review of {rep}…</p>;
   if ('error' in review) return <p className="warn accounts-state">The review could not be prepared: {review.error}</p>;
+
+  // The rep's Tier 2 and Tier 3 accounts, reviewed quarterly: in this review when the rep says so.
+  const lower = mine.filter((r) => r.assignedTier === 2 || r.assignedTier === 3);
+  const stalest = lower.reduce<number | undefined>(
+    (oldest, r) => (oldest === undefined || (r.lastReviewedAt ?? 0) < oldest ? (r.lastReviewedAt ?? 0) : oldest),
+    undefined,
+  );
 
   const toggle = (p: ReviewProposal) =>
     setAccepted((prev) => {
@@ -99,10 +106,12 @@ export function ReviewView() {
         `Account review with ${rep}, ${review.quarter.name}`,
         now,
       );
+      // The target list is marketing's as much as the rep's: anyone may drop a target (as in the
+      // panel), and the change log says who did.
       let dropped = 0;
       for (const p of chosenOnes.filter((c) => c.kind === 'drop-target')) {
         const row = byId.get(p.id);
-        if (!row || tierRight(settings.me, row).may !== 'change') continue;
+        if (!row) continue;
         await recordEdit(
           db,
           {
@@ -118,8 +127,13 @@ export function ReviewView() {
         );
         dropped++;
       }
-      // Every Tier 1 account went through the review, and every account a decision touched.
-      const reviewed = new Set([...review.tier1.map((a) => a.id), ...chosenOnes.map((p) => p.id)]);
+      // Every Tier 1 account went through the review, every account a decision touched, and the
+      // Tier 2–3 accounts when the review covered them too (their review is quarterly).
+      const reviewed = new Set([
+        ...review.tier1.map((a) => a.id),
+        ...chosenOnes.map((p) => p.id),
+        ...(lowerReviewed ? lower.map((r) => r.id) : []),
+      ]);
       for (const id of reviewed) {
         await recordEdit(db, { kind: 'reviewed', entityId: id, accountId: id, value: now, base: null }, now);
       }
@@ -131,6 +145,7 @@ export function ReviewView() {
           `; ${count(reviewed.size)} accounts marked reviewed on ${day(now)}.`,
       );
       setAccepted(new Set());
+      setLowerReviewed(false);
       setVersion((v) => v + 1);
     } catch (e) {
       setOutcome(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
@@ -216,6 +231,19 @@ export function ReviewView() {
               ))}
             </tbody>
           </table>
+        )}
+        {lower.length > 0 && (
+          <p className="no-print">
+            <label className="check">
+              <input type="checkbox" checked={lowerReviewed} onChange={(e) => setLowerReviewed(e.target.checked)} />{' '}
+              This review also covered {rep}’s {count(lower.length)} Tier 2–3{' '}
+              {lower.length === 1 ? 'account' : 'accounts'}: mark them reviewed too
+              <span className="muted">
+                {' '}
+                (reviewed quarterly; the longest unreviewed: {stalest ? day(stalest) : 'never'})
+              </span>
+            </label>
+          </p>
         )}
         <p className="selection-tools no-print">
           <button type="button" onClick={record} disabled={busy}>

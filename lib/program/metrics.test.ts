@@ -174,6 +174,37 @@ describe('velocity: median days from the first touch (or the deal created earlie
   });
 });
 
+describe("velocity of an account's later deals (a renewal, an upsell)", () => {
+  it.each([
+    {
+      case: 'a renewal created 60 days before its win, after a first deal won 400 days ago',
+      // The first win is out of the period measured; the renewal is in it.
+      deals: [won(1, 400, 500), won(1, 10, 70)],
+      days: [60],
+    },
+    {
+      case: 'a deal after a lost one: from its own creation',
+      deals: [lost(300), won(1, 10, 40)],
+      days: [30],
+    },
+    {
+      case: 'a later deal with no creation date: left out',
+      deals: [won(1, 400, 500), won(1, 10)],
+      days: [],
+    },
+    {
+      case: 'two deals under way together: both from the first touch',
+      deals: [won(1, 20, 200), won(1, 10, 150)],
+      days: [580, 570],
+    },
+  ])('$case', ({ deals, days }) => {
+    // The account's first touch, 590 days ago, began its first cycle only.
+    const m = metricsOf([row({ firstTouchAt: ago(590), opportunities: deals })]);
+    expect(m.all.outcomes.velocityDeals).toBe(days.length);
+    expect(m.all.outcomes.velocityDays).toBe(median([...days]));
+  });
+});
+
 describe('engagement: accounts per level and per trend', () => {
   it('counts each level 1–5 and each trend', () => {
     const m = metricsOf([

@@ -52,7 +52,9 @@ export interface GroupMetrics {
    * The cycle starts at the earlier of the account's first touch (`firstTouchAt`) and the deal's
    * creation (`createdAt`), each counted only when not after the close: a deal opened before the
    * first recorded touchpoint was already under way then, and touchpoints after the win are not its
-   * cycle. A won deal with neither start is left out of the median.
+   * cycle. The account's first touch starts only its first cycle: a deal that follows another deal
+   * of the account closed before it (a renewal, an upsell) starts at its own creation, and without
+   * one is left out. A won deal with no start is left out of the median.
    */
   outcomes: {
     won: number;
@@ -180,7 +182,12 @@ function add(acc: Acc, row: ScoreRow, everyDays: number | undefined, period: Met
       m.outcomes.wonWithAmount++;
       m.outcomes.wonAmount += o.amount;
     }
-    const days = cycleDays(row.firstTouchAt, o.createdAt, o.closedAt);
+    // A deal after one the account already closed: the first touch ever is the earlier cycle's.
+    const startBy = o.createdAt ?? o.closedAt;
+    const repeat = (row.opportunities ?? []).some(
+      (p) => p !== o && p.status !== 'open' && p.closedAt !== undefined && p.closedAt < startBy,
+    );
+    const days = cycleDays(repeat ? undefined : row.firstTouchAt, o.createdAt, o.closedAt);
     if (days !== undefined) acc.cycles.push(days);
   }
   if (open) m.pipeline.accounts++;

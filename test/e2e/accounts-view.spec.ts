@@ -322,10 +322,17 @@ test('account review: the Markdown export holds the rep’s Tier 1 accounts with
   }
   expect(md).toContain('## Response SLA this quarter');
 
-  // Recording the review marks every Tier 1 account reviewed today.
+  // Recording the review marks every Tier 1 account reviewed today, and the rep's Tier 2–3
+  // accounts when the review covered them too (their quarterly review).
+  const lower = view.page.getByRole('checkbox', { name: /also covered .* Tier 2–3/ });
+  const lowerCount = Number(
+    (await lower.evaluate((e) => e.closest('label')?.textContent ?? '')).match(/’s ([\d,]+) Tier 2–3/)?.[1],
+  );
+  expect(lowerCount).toBeGreaterThan(0);
+  await lower.check();
   await view.page.getByRole('button', { name: /^Record the review/ }).click();
   await expect(view.page.getByRole('status').filter({ hasText: 'Recorded:' })).toContainText(
-    `${expected.length} accounts marked reviewed`,
+    `${expected.length + lowerCount} accounts marked reviewed`,
   );
 });
 
