@@ -5,6 +5,8 @@ import {
   flagValue,
   gradeValue,
   levelValue,
+  ownerSelectValue,
+  ownerValue,
   SORT_LABELS,
   segmentChoices,
   segmentSelectValue,
@@ -12,7 +14,6 @@ import {
   segmentValue,
   selectValue,
   sortDirection,
-  stringValue,
   tierValue,
   trendValue,
   withField,
@@ -155,9 +156,9 @@ export function FilterBar({
           </option>
         ))}
       </Choice>
-      <Choice label="Owner" value={selectValue(filter.owner)} onChange={(v) => set('owner', stringValue(v))}>
+      <Choice label="Owner" value={ownerSelectValue(filter.owner)} onChange={(v) => set('owner', ownerValue(v))}>
         {owners.map((o) => (
-          <option key={o} value={o}>
+          <option key={o} value={`owner:${o}`}>
             {o}
           </option>
         ))}

@@ -38,8 +38,6 @@ export const levelValue = (v: string): ScoreRow['level'] | undefined =>
 
 export const trendValue = (v: string): Trend | undefined => (v === '' ? undefined : (v as Trend));
 
-export const stringValue = (v: string): string | undefined => (v === '' ? undefined : v);
-
 /** "yes" / "no" / "" (any) as a flag filter. */
 export const flagValue = (v: string): boolean | undefined => (v === '' ? undefined : v === 'yes');
 
@@ -53,6 +51,13 @@ export const selectValue = (v: string | number | boolean | undefined): string =>
  */
 export const segmentTemplate = (settings: Pick<Settings, 'orchestration'>): Orchestration | undefined =>
   settings.orchestration.mode === 'grades' ? settings.orchestration : undefined;
+
+/** An owner filter as its <select>'s value: "" any, "none" no owner, "owner:<name>" one owner. */
+export const ownerSelectValue = (v: string | null | undefined): string =>
+  v === undefined ? '' : v === null ? 'none' : `owner:${v}`;
+
+export const ownerValue = (v: string): string | null | undefined =>
+  v === 'none' ? null : v.startsWith('owner:') ? v.slice('owner:'.length) : undefined;
 
 /**
  * A segment filter as its <select>'s value: "" any, "none" in no segment, "segment:<id>" one

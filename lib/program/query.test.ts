@@ -117,7 +117,7 @@ describe('the accounts view’s filters', () => {
     ['engagement level 5', { level: 5 }, ['acme', 'hooli']],
     ['surging', { trend: 'surging' }, ['acme', 'hooli']],
     ['owner Dana', { owner: 'Dana' }, ['acme', 'initech']],
-    ['no owner', { owner: 'none' }, ['nograde', 'hooli', 'umbrella']],
+    ['no owner', { owner: null }, ['nograde', 'hooli', 'umbrella']],
     ['targets', { target: true }, ['acme', 'hooli']],
     // Globex (2 → 1), Umbrella (untiered → 3), Hooli (3 → none): Acme and Initech agree, and so does the account with neither.
     ['recommended ≠ assigned', { disagreement: true }, ['globex', 'hooli', 'umbrella']],
@@ -142,6 +142,18 @@ describe('the accounts view’s orders', () => {
     ['grade, best first', { key: 'grade' }, ['acme', 'initech', 'globex', 'umbrella', 'hooli', 'nograde']],
     // Overdue first; accounts without an action last, the most engaged of them first.
     ['due date, soonest first', { key: 'due' }, ['acme', 'initech', 'globex', 'hooli', 'umbrella', 'nograde']],
+    // Latest first; accounts without an action still last, in the same order.
+    [
+      'due date, latest first',
+      { key: 'due', reversed: true },
+      ['globex', 'initech', 'acme', 'hooli', 'umbrella', 'nograde'],
+    ],
+    // F first, then up to A; ungraded still last.
+    [
+      'grade, worst first',
+      { key: 'grade', reversed: true },
+      ['hooli', 'umbrella', 'globex', 'initech', 'acme', 'nograde'],
+    ],
   ])('%s', (_, sort, expected) => {
     expect(ids({}, sort)).toEqual(expected);
   });
@@ -157,6 +169,21 @@ describe('the accounts view’s orders', () => {
       row('3', { name: 'alpha' }),
     ]);
     expect([...names.query({}, { key: 'name' }, NOW)]).toEqual([1, 2, 0]);
+  });
+
+  it('filters by an owner called "none" as by any other, apart from the accounts without an owner', () => {
+    const index = new AccountIndex([row('1', { owner: 'none' }), row('2', { owner: undefined })]);
+    expect([...index.query({ owner: 'none' }, { key: 'name' }, NOW)]).toEqual([0]);
+    expect([...index.query({ owner: null }, { key: 'name' }, NOW)]).toEqual([1]);
+  });
+
+  it('finds an account by any of its domains, not only the first', () => {
+    const index = new AccountIndex([
+      row('1', { name: 'Acme', domain: 'acme.com', moreDomains: ['acme-corp.de', 'acme.co.uk'] }),
+      row('2', { name: 'Globex', domain: 'globex.com' }),
+    ]);
+    expect([...index.query({ search: 'acme-corp' }, { key: 'name' }, NOW)]).toEqual([0]);
+    expect([...index.query({ search: 'co.uk' }, { key: 'name' }, NOW)]).toEqual([0]);
   });
 
   it('finds a search only within one account’s name or domain, never across two', () => {

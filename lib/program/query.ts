@@ -25,8 +25,8 @@ export interface AccountFilter {
   uncertain?: boolean;
   level?: ScoreRow['level'];
   trend?: Trend;
-  /** The owner's name as shown; `none`: no owner. */
-  owner?: string;
+  /** The owner's name as shown; `null`: no owner (a CRM user may be called "none"). */
+  owner?: string | null;
   target?: boolean;
   /**
    * The model's recommendation is not the assigned tier: a tiered account recommended another tier
@@ -231,7 +231,7 @@ function reinsert(order: Int32Array, keyOf: (i: number) => number, moved: readon
 /** What an index and the indexes made from it share: built once, or patched for a few rows. */
 interface Parts {
   columns: Columns;
-  /** Every row's lower-cased name and domain, joined by \u0001, and where each row's starts. */
+  /** Every row's lower-cased name and domains, joined by \u0001, and where each row's starts. */
   text: string;
   starts: Int32Array;
   /** Each order, sorted on first use. */
@@ -243,7 +243,9 @@ interface Parts {
 }
 
 /** Rows whose search text is the same: the joined text of the index still holds. */
-const sameText = (a: ScoreRow, b: ScoreRow) => a.id === b.id && a.name === b.name && a.domain === b.domain;
+const searchText = (r: ScoreRow) =>
+  `${r.name}\u0000${r.domain ?? ''}${r.moreDomains ? `\u0000${r.moreDomains.join('\u0000')}` : ''}`;
+const sameText = (a: ScoreRow, b: ScoreRow) => a.id === b.id && searchText(a) === searchText(b);
 
 /**
  * The score rows of all accounts, ready to filter and sort many times: typed columns built once,
@@ -263,7 +265,7 @@ export class AccountIndex {
   }
 
   private static build(rows: readonly ScoreRow[]): Parts {
-    const parts = rows.map((r) => `${r.name}\u0000${r.domain ?? ''}`.toLowerCase().replaceAll('\u0001', ''));
+    const parts = rows.map((r) => searchText(r).toLowerCase().replaceAll('\u0001', ''));
     const starts = new Int32Array(rows.length + 1);
     let at = 0;
     for (let i = 0; i < parts.length; i++) {
@@ -369,7 +371,7 @@ export class AccountIndex {
     });
   }
 
-  /** Which rows hold `search` in their name or domain: one scan of the joined text. */
+  /** Which rows hold `search` in their name or one of their domains: one scan of the joined text. */
   private matching(search: string): Uint8Array {
     const hit = new Uint8Array(this.rows.length);
     const { text, starts } = this.parts;
@@ -391,6 +393,15 @@ export class AccountIndex {
     return hit;
   }
 
+  /** How many rows have no value for the order: no action due (`due`), or no grade (`grade`). */
+  private withoutValue(key: SortKey): number {
+    const c = this.parts.columns;
+    let none = 0;
+    if (key === 'due') for (let i = 0; i < c.nextDue.length; i++) none += Number.isNaN(c.nextDue[i] as number) ? 1 : 0;
+    if (key === 'grade') for (let i = 0; i < c.grade.length; i++) none += c.grade[i] === 5 ? 1 : 0;
+    return none;
+  }
+
   /** The positions in `rows` of the accounts `filter` lets through, in `sort`'s order. */
   query(filter: AccountFilter, sort: AccountSort, now: number): Int32Array {
     const search = filter.search?.trim().toLowerCase().replaceAll('\u0001', '');
@@ -399,9 +410,12 @@ export class AccountIndex {
     const order = this.order(sort.key);
     const out = new Int32Array(order.length);
     const n = order.length;
+    // Reversed, the rows with a value come in reverse; those without (no action, ungraded),
+    // which every order puts last, stay last: "latest first" is not "nothing due first".
+    const valued = sort.reversed ? n - this.withoutValue(sort.key) : n;
     let count = 0;
     for (let k = 0; k < n; k++) {
-      const i = order[sort.reversed ? n - 1 - k : k] as number;
+      const i = order[sort.reversed && k < valued ? valued - 1 - k : k] as number;
       if (hit && hit[i] === 0) continue;
       if (keep(i)) out[count++] = i;
     }
@@ -443,9 +457,9 @@ function matcher(
     tests.push((i) => c.trend[i] === want);
   }
   if (f.owner !== undefined) {
-    const want = f.owner === 'none' ? -1 : c.owners.indexOf(f.owner);
+    const want = f.owner === null ? -1 : c.owners.indexOf(f.owner);
     // An owner no account names matches nothing.
-    if (f.owner !== 'none' && want < 0) return () => false;
+    if (f.owner !== null && want < 0) return () => false;
     tests.push((i) => c.owner[i] === want);
   }
   if (f.target !== undefined) {

@@ -16,6 +16,8 @@ export interface ScoreRow {
   name: string;
   /** The first of the account's registrable domains. */
   domain?: string;
+  /** Its other domains, when it has more than one: the accounts view finds it by any. */
+  moreDomains?: string[];
   source: SourceId;
   owner?: string;
   /** The owner's id and email in the source, as the account holds them: who may change the tier (lib/edits/tier-owner.ts). */
@@ -87,6 +89,7 @@ export function scoreRowOf(view: AccountView, firstTouchAt?: number): ScoreRow {
     id: account.id,
     name: account.name,
     domain: account.domains[0],
+    ...(account.domains.length > 1 ? { moreDomains: account.domains.slice(1) } : {}),
     source: account.source,
     owner: account.owner,
     ownerId: account.ownerId,
