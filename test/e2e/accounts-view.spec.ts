@@ -223,6 +223,10 @@ test('tier selection: a rep accepts part of the Tier 1 recommendation, and the p
   if (left.assignedTier === undefined || left.assignedTier > 2) {
     await expect(tier2.locator(`tr[data-account-id="${left.id}"]`)).toContainText('offered for Tier 2');
   }
+  // Capacity stays in sight at the end of a long list.
+  await tier2.locator('tbody tr').last().scrollIntoViewIfNeeded();
+  expect(await view.page.locator('.tier-selection').evaluate((e) => e.scrollTop)).toBeGreaterThan(0);
+  await expect(view.page.getByRole('list', { name: 'Tier capacity with the decisions so far' })).toBeInViewport();
 
   // The panel, on the company's LinkedIn page, shows the tier the rep accepted; the kept one is unchanged.
   await serveLinkedIn(
