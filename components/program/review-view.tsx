@@ -6,9 +6,17 @@ import { useSettings } from '@/components/shared/use-settings';
 import { getDb, getStrictDb } from '@/lib/db/db';
 import { recordEdit } from '@/lib/edits/record';
 import { applyTierChanges } from '@/lib/program/apply-tiers';
-import { buildReview, KIND_WORDS, type Review, type ReviewProposal, reviewMarkdown } from '@/lib/program/review';
+import {
+  attendeesWords,
+  buildReview,
+  KIND_WORDS,
+  type Review,
+  type ReviewAttendees,
+  type ReviewProposal,
+  reviewMarkdown,
+} from '@/lib/program/review';
 import { loadReviewInputs } from '@/lib/program/review-data';
-import type { Settings } from '@/lib/settings/types';
+import type { Settings, Tier } from '@/lib/settings/types';
 import { downloadText } from './accounts-csv';
 import { NoOwners, ownerOfMe, RepPicker } from './rep-picker';
 import { ScoresStatus } from './scores-status';
@@ -64,6 +72,9 @@ export function ReviewView() {
   const [outcome, setOutcome] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [lowerReviewed, setLowerReviewed] = useState(false);
+  // The rep's own decisions on Tier 1 accounts, beside the model's proposals: account id → tier (0: untiered).
+  const [moved, setMoved] = useState<Map<string, number>>(new Map());
+  const [attendees, setAttendees] = useState<ReviewAttendees>({});
 
   if (!settings || !loaded) return <p className="muted accounts-state">Loading…</p>;
   if (!rep) return <NoOwners>A review is of one rep’s accounts</NoOwners>;
@@ -93,12 +104,20 @@ export function ReviewView() {
       const now = Date.now();
       const byId = new Map(mine.map((r) => [r.id, r]));
       const chosenOnes = review.proposals.filter((p) => accepted.has(key(p)));
-      const moves = chosenOnes
-        .filter((p) => p.kind !== 'drop-target')
-        .flatMap((p) => {
-          const row = byId.get(p.id);
-          return row ? [{ row, from: p.from, to: p.to }] : [];
-        });
+      // A tier the rep chose for a Tier 1 account wins over a proposal about the same account.
+      const ownMoves = [...moved].flatMap(([id, tier]) => {
+        const row = byId.get(id);
+        return row ? [{ row, from: row.assignedTier, to: tier === 0 ? undefined : (tier as Tier) }] : [];
+      });
+      const moves = [
+        ...chosenOnes
+          .filter((p) => p.kind !== 'drop-target' && !moved.has(p.id))
+          .flatMap((p) => {
+            const row = byId.get(p.id);
+            return row ? [{ row, from: p.from, to: p.to }] : [];
+          }),
+        ...ownMoves,
+      ];
       const tiers = await applyTierChanges(
         db,
         moves,
@@ -145,6 +164,7 @@ export function ReviewView() {
           `; ${count(reviewed.size)} accounts marked reviewed on ${day(now)}.`,
       );
       setAccepted(new Set());
+      setMoved(new Map());
       setLowerReviewed(false);
       setVersion((v) => v + 1);
     } catch (e) {
@@ -156,7 +176,7 @@ export function ReviewView() {
 
   const exportMarkdown = () =>
     downloadText(
-      reviewMarkdown(review),
+      reviewMarkdown(review, attendees),
       `tierlens-review-${rep.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${review.quarter.name.replace(' ', '-')}.md`,
       'text/markdown',
     );
@@ -169,8 +189,20 @@ export function ReviewView() {
             Account review: {rep}, {review.quarter.name}
           </h1>
           <ScoresStatus state={state} shownAt={readState?.at} />
+          {attendeesWords(rep, attendees) && <p className="muted">With {attendeesWords(rep, attendees)}</p>}
         </div>
         <div className="accounts-tools no-print">
+          {(['bdr', 'manager'] as const).map((who) => (
+            <label key={who} className="inline-field">
+              <span>{who === 'bdr' ? 'BDR' : 'Manager'}</span>
+              <input
+                type="text"
+                size={14}
+                value={attendees[who] ?? ''}
+                onChange={(e) => setAttendees((prev) => ({ ...prev, [who]: e.target.value }))}
+              />
+            </label>
+          ))}
           <RepPicker
             rep={rep}
             owners={owners}
@@ -247,7 +279,8 @@ export function ReviewView() {
         )}
         <p className="selection-tools no-print">
           <button type="button" onClick={record} disabled={busy}>
-            Record the review ({count(accepted.size)} {accepted.size === 1 ? 'decision' : 'decisions'})
+            Record the review ({count(accepted.size + moved.size)}{' '}
+            {accepted.size + moved.size === 1 ? 'decision' : 'decisions'})
           </button>
           {outcome && <span role="status">{outcome}</span>}
         </p>
@@ -266,6 +299,9 @@ export function ReviewView() {
                 <th scope="col">Champion</th>
                 <th scope="col">Blocker</th>
                 <th scope="col">Open next actions</th>
+                <th scope="col" className="no-print">
+                  Decision
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -307,6 +343,31 @@ export function ReviewView() {
                         ))}
                       </ul>
                     )}
+                  </td>
+                  <td className="no-print">
+                    <select
+                      aria-label={`Decision on ${a.name}`}
+                      value={String(moved.get(a.id) ?? 1)}
+                      onChange={(e) => {
+                        const tier = Number(e.target.value);
+                        setMoved((prev) => {
+                          const next = new Map(prev);
+                          if (tier === 1) next.delete(a.id);
+                          else next.set(a.id, tier);
+                          return next;
+                        });
+                      }}
+                    >
+                      <option value="1">Keep in Tier 1</option>
+                      {settings.tiers
+                        .filter((t) => t.tier !== 1)
+                        .map((t) => (
+                          <option key={t.tier} value={t.tier}>
+                            Move to Tier {t.tier}
+                          </option>
+                        ))}
+                      <option value="0">Take out of the tiers</option>
+                    </select>
                   </td>
                 </tr>
               ))}

@@ -91,6 +91,18 @@ describe('the review as Markdown', () => {
   };
   const md = reviewMarkdown(review);
 
+  it('names who sat in the review under its title, when the BDR or the manager is given', () => {
+    const rep = review.rep;
+    expect(reviewMarkdown(review, { bdr: ' Sam Lee ', manager: 'Kim Park' }).split('\n').slice(0, 4)).toEqual([
+      `# Account review: ${rep}, ${review.quarter.name}`,
+      '',
+      `With ${rep} (rep), Sam Lee (BDR) and Kim Park (manager).`,
+      '',
+    ]);
+    expect(reviewMarkdown(review, { manager: 'Kim Park' })).toContain(`With ${rep} (rep), Kim Park (manager).`);
+    expect(reviewMarkdown(review, { bdr: '  ' })).not.toContain('With ');
+  });
+
   it('holds each Tier 1 account with its champion, its blocker, its opportunity and its actions', () => {
     expect(md).toContain('### Globex');
     expect(md).toContain('- Champion: Robin Buyer');

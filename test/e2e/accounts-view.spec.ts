@@ -254,10 +254,13 @@ test('tier selection: a rep accepts part of the Tier 1 recommendation, and the p
 });
 
 /** A rep's Tier 1 accounts as the score rows hold them, with the names of their contacts holding each role. */
-function tierOneOf(page: Page, rep: string): Promise<{ name: string; champions: string[]; blockers: string[] }[]> {
+function tierOneOf(
+  page: Page,
+  rep: string,
+): Promise<{ id: string; name: string; champions: string[]; blockers: string[] }[]> {
   return page.evaluate(
     (rep) =>
-      new Promise<{ name: string; champions: string[]; blockers: string[] }[]>((resolve, reject) => {
+      new Promise<{ id: string; name: string; champions: string[]; blockers: string[] }[]>((resolve, reject) => {
         const open = indexedDB.open('tierlens');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -280,6 +283,7 @@ function tierOneOf(page: Page, rep: string): Promise<{ name: string; champions: 
               rows
                 .filter((r) => r.owner === rep && r.assignedTier === 1)
                 .map((r) => ({
+                  id: r.id,
                   name: r.name,
                   champions: holding(r.id, 'CHAMPION'),
                   blockers: holding(r.id, 'BLOCKER'),
@@ -309,12 +313,15 @@ test('account review: the Markdown export holds the rep’s Tier 1 accounts with
   await expect(tier1.locator('tbody tr')).toHaveCount(expected.length);
   await screenshot(view.page, 'account-review');
 
+  // The rep's BDR sits in: the export says who was there.
+  await view.page.getByLabel('BDR').fill('Sam Lee');
   const download = view.page.waitForEvent('download');
   await view.page.getByRole('button', { name: 'Export Markdown' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^tierlens-review-.+-Q\d-\d{4}\.md$/);
   const md = readFileSync(await file.path(), 'utf8');
   expect(md).toContain(`# Account review: ${rep}, `);
+  expect(md).toContain(`With ${rep} (rep), Sam Lee (BDR).`);
   // Each Tier 1 account, under its own heading, with its champion and blocker (or "not mapped").
   const sections = md.split('\n### ').slice(1);
   const names = sections.map((s) => s.split('\n')[0]);
@@ -334,10 +341,20 @@ test('account review: the Markdown export holds the rep’s Tier 1 accounts with
   );
   expect(lowerCount).toBeGreaterThan(0);
   await lower.check();
-  await view.page.getByRole('button', { name: /^Record the review/ }).click();
-  await expect(view.page.getByRole('status').filter({ hasText: 'Recorded:' })).toContainText(
-    `${expected.length + lowerCount} accounts marked reviewed`,
-  );
+  // The rep's own decision, beside the model's proposals: one Tier 1 account goes to Tier 2.
+  const movedAccount = expected[0] as (typeof expected)[number];
+  await view.page.getByLabel(`Decision on ${movedAccount.name}`).selectOption({ label: 'Move to Tier 2' });
+  await view.page.getByRole('button', { name: /^Record the review \(1 decision\)/ }).click();
+  const recorded = view.page.getByRole('status').filter({ hasText: 'Recorded:' });
+  await expect(recorded).toContainText('Recorded: 1 tier change');
+  await expect(recorded).toContainText(`${expected.length + lowerCount} accounts marked reviewed`);
+  // Recorded through the write path: the background rescored the account in Tier 2.
+  await expect
+    .poll(
+      async () =>
+        (await view.storedRows({ name: movedAccount.name })).rows.find((r) => r.id === movedAccount.id)?.assignedTier,
+    )
+    .toBe(2);
 });
 
 test('at 100,000 accounts: the view lists them all, and searches, filters and sorts them', async () => {
