@@ -208,7 +208,11 @@ export function ReviewView() {
             owners={owners}
             onChange={(next) => {
               setRep(next);
+              // Decisions, attendees and the Tier 2–3 tick were about the other rep's review.
               setAccepted(new Set());
+              setMoved(new Map());
+              setAttendees({});
+              setLowerReviewed(false);
               setOutcome(undefined);
             }}
           />

@@ -41,12 +41,10 @@ function linesIn(cells: readonly string[]): number {
   return n;
 }
 
-/** Where a line break starts at or after `from`, and how long it is (-1: none). */
-function breakAt(text: string, from: number): { at: number; length: number } {
-  const at = text.slice(from).search(/\r\n|\r|\n/);
-  if (at < 0) return { at: -1, length: 0 };
-  const i = from + at;
-  return { at: i, length: text.startsWith('\r\n', i) ? 2 : 1 };
+/** Where the file's line break starts at or after `from`, and how long it is (-1: none). */
+function breakAt(text: string, from: number, newline: Newline): { at: number; length: number } {
+  const at = text.indexOf(newline, from);
+  return at < 0 ? { at: -1, length: 0 } : { at, length: newline.length };
 }
 
 /** A line whose malformed quote would swallow the lines after it: read alone, as a bad row. */
@@ -79,9 +77,11 @@ function findRunaway(
   let first: Runaway | undefined;
   for (const e of errors) {
     if ((e.code !== 'InvalidQuotes' && e.code !== 'MissingQuotes') || e.index === undefined) continue;
-    const start = Math.max(text.lastIndexOf('\n', e.index - 1), text.lastIndexOf('\r', e.index - 1)) + 1;
-    if (first && start >= first.start) continue;
-    const lineBreak = breakAt(text, e.index);
+    // Errors come in index order: only the first can be the first runaway.
+    if (first) break;
+    const before = text.lastIndexOf(newline, e.index - 1);
+    const start = before < 0 ? 0 : before + newline.length;
+    const lineBreak = breakAt(text, e.index, newline);
     if (lineBreak.at < 0) continue;
     // Alone, the line's quote still finds no end: the cell ran on past the line break.
     const alone = Papa.parse<string[]>(text.slice(start, lineBreak.at), { delimiter, newline, quoteChar: '"' });
@@ -208,7 +208,7 @@ export async function* readCsv(chunks: AsyncIterable<TextChunk>): AsyncGenerator
     pending = pending.slice(pos);
     if (pending.length > MAX_RECORD_CHARS) {
       // A record this long is a quote opened and never closed: its first line goes alone, the rest is read on.
-      const lineBreak = breakAt(pending, 0);
+      const lineBreak = breakAt(pending, 0, newline);
       if (lineBreak.at < 0 || lineBreak.at > MAX_RECORD_CHARS) {
         throw new FileStop(
           `row ${row + 1} is longer than 1 MB without ending: a quote that is never closed, or no CSV file; the file was read up to row ${row}`,
