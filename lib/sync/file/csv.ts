@@ -74,11 +74,9 @@ function findRunaway(
   delimiter: Delimiter,
   newline: Newline,
 ): Runaway | undefined {
-  let first: Runaway | undefined;
+  // Errors come in index order: the first that runs on is the first runaway.
   for (const e of errors) {
     if ((e.code !== 'InvalidQuotes' && e.code !== 'MissingQuotes') || e.index === undefined) continue;
-    // Errors come in index order: only the first can be the first runaway.
-    if (first) break;
     const before = text.lastIndexOf(newline, e.index - 1);
     const start = before < 0 ? 0 : before + newline.length;
     const lineBreak = breakAt(text, e.index, newline);
@@ -86,14 +84,14 @@ function findRunaway(
     // Alone, the line's quote still finds no end: the cell ran on past the line break.
     const alone = Papa.parse<string[]>(text.slice(start, lineBreak.at), { delimiter, newline, quoteChar: '"' });
     if (!alone.errors.some((a) => a.code === 'MissingQuotes')) continue;
-    first = {
+    return {
       start,
       end: lineBreak.at,
       next: lineBreak.at + lineBreak.length,
       problem: `${QUOTE_PROBLEMS[e.code]}; ${RUNAWAY_WORDS}`,
     };
   }
-  return first;
+  return undefined;
 }
 
 /**
