@@ -62,21 +62,63 @@ const RUNAWAY_WINDOW = 512;
 const RUNAWAY_WORDS = 'this line was read alone, so that the lines after it are not taken into one of its cells';
 
 /**
+ * Whether the cell that Papa reads on past its line (RFC 4180: up to the next quote that can close
+ * it) swallowed rows of their own, judged at the first quote after that line that decides it:
+ * - a quote that opens a cell of its line (at the line's start or after a delimiter): that line is a
+ *   row with a quoted cell, which Papa took as text of the cell — `rows`;
+ * - a quote inside an unquoted cell where Papa closes the cell (before a delimiter or a line break):
+ *   the line goes on the cell (`"Acme "Holdings" Ltd⏎second line",1`), a cell over lines with a bad
+ *   quote inside it — `cell`;
+ * - other quotes inside unquoted cells (`5" screen`) are text Papa reads past, and so does this.
+ * No deciding quote before the end of the file: the cell never closes — `rows`; before the end of a
+ * piece that is not the file's last: `unknown`, until more of the file is read.
+ */
+function runsIntoRows(
+  text: string,
+  from: number,
+  delimiter: Delimiter,
+  newline: Newline,
+  final: boolean,
+): 'rows' | 'cell' | 'unknown' {
+  for (let q = text.indexOf('"', from); q >= 0; ) {
+    // Every quote before this one on its line is inside an unquoted cell: its delimiters are real.
+    if (q === from || text[q - 1] === delimiter || text.startsWith(newline, q - newline.length)) return 'rows';
+    // An escaped quote ("") is text to Papa.
+    if (text[q + 1] === '"') {
+      q = text.indexOf('"', q + 2);
+      continue;
+    }
+    let after = q + 1;
+    while (text[after] === ' ') after += 1;
+    if (after === text.length) return final ? 'cell' : 'unknown';
+    if (text.startsWith(delimiter, after) || text.startsWith(newline, after)) return 'cell';
+    q = text.indexOf('"', q + 1);
+  }
+  return final ? 'rows' : 'unknown';
+}
+
+/**
  * The first line of `text` at which a malformed quote opens a cell that does not close on its
- * own line: a stray quote (`"Acme" Holdings`) or one never closed. Papa, as RFC 4180 says, then
- * reads every line up to the next quote in the file (or to its end) as part of that cell, merging
- * good rows into one bad one. Spreadsheet apps end such a cell at the line break; so does this.
- * A quoted cell over several lines that closes properly is no runaway.
+ * own line and runs on into the rows after it: a stray quote (`"Acme" Holdings`) or one never
+ * closed. Papa, as RFC 4180 says, then reads every line up to the next quote in the file (or to
+ * its end) as part of that cell, merging good rows into one bad one. Spreadsheet apps end such a
+ * cell at the line break; so does this. A quoted cell over several lines that closes properly is
+ * no runaway, even with a bad quote inside it: it stays one bad row (runsIntoRows).
  */
 function findRunaway(
   text: string,
   errors: readonly Papa.ParseError[],
   delimiter: Delimiter,
   newline: Newline,
+  final: boolean,
 ): Runaway | undefined {
   // Errors come in index order: the first that runs on is the first runaway.
+  let decided = -1;
   for (const e of errors) {
     if ((e.code !== 'InvalidQuotes' && e.code !== 'MissingQuotes') || e.index === undefined) continue;
+    // Papa's index is just after the cell's opening quote; every error of one cell has the same.
+    if (e.index === decided) continue;
+    decided = e.index;
     const before = text.lastIndexOf(newline, e.index - 1);
     const start = before < 0 ? 0 : before + newline.length;
     const lineBreak = breakAt(text, e.index, newline);
@@ -84,14 +126,21 @@ function findRunaway(
     // Alone, the line's quote still finds no end: the cell ran on past the line break.
     const alone = Papa.parse<string[]>(text.slice(start, lineBreak.at), { delimiter, newline, quoteChar: '"' });
     if (!alone.errors.some((a) => a.code === 'MissingQuotes')) continue;
-    return {
-      start,
-      end: lineBreak.at,
-      next: lineBreak.at + lineBreak.length,
-      problem: `${QUOTE_PROBLEMS[e.code]}; ${RUNAWAY_WORDS}`,
-    };
+    const next = lineBreak.at + lineBreak.length;
+    const into = runsIntoRows(text, next, delimiter, newline, final);
+    // Not yet known: Papa leaves the unfinished record for the next piece, and so does this.
+    if (into === 'unknown') return undefined;
+    if (into === 'cell') continue;
+    return { start, end: lineBreak.at, next, problem: `${QUOTE_PROBLEMS[e.code]}; ${RUNAWAY_WORDS}` };
   }
   return undefined;
+}
+
+/** Papa's first quote problem in one line, in plain words. */
+function lineProblem(line: string, delimiter: Delimiter, newline: Newline): string {
+  const alone = Papa.parse<string[]>(line, { delimiter, newline, quoteChar: '"' });
+  const code = alone.errors.find((e) => e.code === 'InvalidQuotes' || e.code === 'MissingQuotes')?.code;
+  return QUOTE_PROBLEMS[code ?? 'MissingQuotes'] as string;
 }
 
 /**
@@ -187,7 +236,7 @@ export async function* readCsv(chunks: AsyncIterable<TextChunk>): AsyncGenerator
       // or a quoted cell's closing quote before it would read as one followed by text.
       if (!final && text.endsWith('\r')) text = text.slice(0, -1);
       const result = parser.parse(text, 0, !final) as Papa.ParseResult<string[]>;
-      const runaway = findRunaway(text, result.errors, delimiter, newline);
+      const runaway = findRunaway(text, result.errors, delimiter, newline, final);
       if (runaway) {
         // The rows before the runaway line, then the line alone; then on from the next line.
         const before = parser.parse(text.slice(0, runaway.start), 0, true) as Papa.ParseResult<string[]>;
@@ -213,7 +262,8 @@ export async function* readCsv(chunks: AsyncIterable<TextChunk>): AsyncGenerator
           row + 1,
         );
       }
-      takeAlone(pending.slice(0, lineBreak.at), `${QUOTE_PROBLEMS.MissingQuotes}; ${RUNAWAY_WORDS}`, rows);
+      const first = pending.slice(0, lineBreak.at);
+      takeAlone(first, `${lineProblem(first, delimiter, newline)}; ${RUNAWAY_WORDS}`, rows);
       pending = pending.slice(lineBreak.at + lineBreak.length);
     }
     if (headers) yield { headers, rows, bytesRead, format: 'csv', delimiter };

@@ -132,6 +132,48 @@ describe('reading CSV', () => {
     }
   });
 
+  it('keeps a cell over two lines with a bad quote inside it as one bad row, and imports no piece of it', async () => {
+    // The cell opens at `"Acme`, has a stray quote pair inside, and closes at `line"` before the
+    // delimiter: read on its own, `second line",1` would look like a row.
+    const text = 'id,name,n\n1,"Acme "Holdings" Ltd\nsecond line",1\n2,Fine,x\n';
+    const { rows } = await readAll('a.csv', text);
+    expect(rows.map((r) => [r.row, r.cells])).toEqual([
+      [2, ['1', 'Acme "Holdings" Ltd\nsecond line', '1']],
+      [3, ['2', 'Fine', 'x']],
+    ]);
+    expect(rows[0]?.problem).toMatch(
+      /^malformed quotes: a quoted cell has text after its closing quote \(it runs over lines 2–3 of the file\)$/,
+    );
+    expect(rows[1]?.problem).toBeUndefined();
+    const bytes = new TextEncoder().encode(text.replaceAll('\n', '\r\n'));
+    const whole = await readAll('a.csv', bytes);
+    expect(whole.rows.map((r) => r.row)).toEqual([2, 3]);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const split = await readAll('a.csv', [bytes.slice(0, cut), bytes.slice(cut)]);
+      expect(split.rows, `cut at byte ${cut}`).toEqual(whole.rows);
+    }
+  });
+
+  it('reads past a quote inside an unquoted cell (5" screen) to the row that shows a stray quote ran on', async () => {
+    const text = 'id,name,d\n1,"Acme" Holdings,a\n2,Widget 5" screen,b\n3,"Gamma",g\n';
+    const { rows } = await readAll('a.csv', text);
+    expect(rows.map((r) => [r.row, r.cells, r.problem !== undefined])).toEqual([
+      [2, ['1', '"Acme" Holdings', 'a'], true],
+      [3, ['2', 'Widget 5" screen', 'b'], false],
+      [4, ['3', 'Gamma', 'g'], false],
+    ]);
+  });
+
+  it('reads a file whose every line has a stray quote in linear time, every line a bad row of its own', async () => {
+    // Read as RFC 4180 says, the first line's cell would run to the end of the file.
+    const lines = Array.from({ length: 20_000 }, (_, i) => `${i + 1},"Acme" Holdings ${i},x`);
+    const { rows, stop } = await readAll('a.csv', `id,name,d\n${lines.join('\n')}\n`, 64 * 1024);
+    expect(stop).toBeUndefined();
+    expect(rows).toHaveLength(20_000);
+    expect(rows.every((r) => r.problem?.includes('this line was read alone'))).toBe(true);
+    expect(rows.at(-1)?.cells).toEqual(['20000', '"Acme" Holdings 19999', 'x']);
+  });
+
   it('reads a long quoted cell over many lines whole after a stray quote, and every row after broken lines', async () => {
     const notes = Array.from({ length: 300 }, (_, i) => `note line ${i}, with "quotes"`).join('\n');
     const broken = Array.from({ length: 500 }, (_, i) => `${i + 10},"Acme" Holdings ${i},x`);
