@@ -165,6 +165,20 @@ describe('connecting a source', () => {
     await new Promise((done) => setTimeout(done, 100));
     expect(server.requests.length).toBe(asked);
     expect((await fakeBrowser.alarms.get('sync:feed'))?.scheduledTime).toBe(nextRunAt);
+
+    // "Sync now" before then: while its run goes, nothing says to wait, so a worker stopped
+    // during it resumes it on its next start instead of waiting an hour for the alarm.
+    server.faults.clear();
+    server.faults.add(shards[1] ?? '', { kind: 'delay', ms: 1_000 }, 1);
+    let finished = false;
+    const run = handleSyncNow(db, { source: 'feed' }, optionsPage()).finally(() => {
+      finished = true;
+    });
+    await vi.waitFor(async () => expect((await db.syncState.get('feed'))?.nextRunAt).toBeUndefined());
+    expect((await db.syncState.get('feed'))?.staging).toBeDefined();
+    expect(finished).toBe(false);
+    expect(await run).toMatchObject({ status: 'switched' });
+    expect((await db.syncState.get('feed'))?.nextRunAt).toBeGreaterThan(Date.now());
   });
 });
 

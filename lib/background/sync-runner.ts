@@ -63,6 +63,9 @@ export async function syncSource(db: TierlensDB, source: SourceConfig['source'])
     await schedule(db, source, now + config.everyMinutes * 60_000);
     return { status: 'failed', error: message, rejected: true };
   }
+  // Running now: a wait set by an earlier failure no longer holds, so a worker stopped during
+  // this run resumes it on its next start (resumeSyncs) rather than at that retry's alarm.
+  await db.syncState.update(source, { nextRunAt: undefined });
   // Tags pushed to HubSpot come back with the sync, from the property they were written to.
   const { writeBack } = await loadSettings();
   const outcome = await runSync(db, adapterFor(config, { tagsProperty: writeBack.tagsProperty }), {
