@@ -1,5 +1,5 @@
 import { emailDomain, parseDomain } from '../normalise/domain';
-import { parseSourceId } from '../normalise/id';
+import { parseSourceId, salesforceOtherForm } from '../normalise/id';
 import type { ImportIndex } from './linker';
 import type { RowError, RowReader } from './row-reader';
 
@@ -9,6 +9,24 @@ import type { RowError, RowReader } from './row-reader';
  */
 function scoped(source: string, native: string): string {
   return native.startsWith(`${source}:`) ? native : `${source}:${native}`;
+}
+
+/**
+ * The id of a record the import knows (see ImportIndex.knows), from a row's id cell: as the cell
+ * holds it, or in its other Salesforce form, so that a report's 15-character `AccountId`
+ * (`0019000000B98de`) links to a data export's 18-character `Id` (`0019000000B98deAAB`), and back.
+ * Undefined when neither is known.
+ */
+export function knownId(
+  index: ImportIndex,
+  kind: 'account' | 'contact',
+  source: string,
+  native: string,
+): string | undefined {
+  const id = scoped(source, native);
+  if (index.knows(kind, id)) return id;
+  const other = salesforceOtherForm(native);
+  return other && index.knows(kind, scoped(source, other)) ? scoped(source, other) : undefined;
 }
 
 /**
@@ -32,11 +50,13 @@ export function linkAccount(r: RowReader, index: ImportIndex, source: string): s
     if (idField === 'accountIds' && ids.length > 1) {
       r.warn('accountIds', `${ids.length} companies are associated: linked to the first, ${ids[0]}`);
     }
-    const accountId = scoped(source, id);
-    if (hasAccounts && !index.knows('account', accountId)) {
-      return { column: r.column(idField), reason: `the company ${id} is not among the accounts of ${ofImport}` };
-    }
-    return accountId;
+    if (!hasAccounts) return scoped(source, id);
+    return (
+      knownId(index, 'account', source, id) ?? {
+        column: r.column(idField),
+        reason: `the company ${id} is not among the accounts of ${ofImport}`,
+      }
+    );
   }
   const tried: string[] = [];
   const candidates: [string, string | undefined, (v: string) => string | null | undefined][] = [

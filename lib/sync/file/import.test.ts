@@ -450,3 +450,43 @@ describe('importFiles', () => {
     );
   });
 });
+
+describe('Salesforce ids in their two forms', () => {
+  // A data export (and the API) writes 18-character ids; reports and the UI, 15-character ones.
+  // 0019000000B98de → 0019000000B98deAAB is the worked example of theblogreaders.com's
+  // "difference between a 15 digit and a 18 digit Salesforce ID" (Salesforce's own algorithm).
+  const contactOf = async (accounts: string, contacts: string) => {
+    const { records, report } = await run([
+      memoryFile('Account.csv', accounts),
+      memoryFile('contacts-report.csv', contacts),
+    ]);
+    return { contacts: records.filter((r) => r.kind === 'contact').map((r) => r.record), report };
+  };
+
+  it("links a report's 15-character Account ID to the data export's 18-character Id", async () => {
+    const { contacts } = await contactOf(
+      'Id,Name,Website\n0019000000B98deAAB,Cyberdyne Systems,cyberdyne.com\n',
+      'Contact ID,First Name,Last Name,Account ID\n0039000000Xy12a,Miles,Dyson,0019000000B98de\n',
+    );
+    expect(contacts).toEqual([expect.objectContaining({ accountId: 'file:0019000000B98deAAB' })]);
+  });
+
+  it("links an export's 18-character AccountId to a report's 15-character Account ID", async () => {
+    const { contacts } = await contactOf(
+      'Account ID,Account Name,Website\n0019000000B98de,Cyberdyne Systems,cyberdyne.com\n',
+      'Id,FirstName,LastName,AccountId\n0039000000Xy12aAAA,Miles,Dyson,0019000000B98deAAB\n',
+    );
+    expect(contacts).toEqual([expect.objectContaining({ accountId: 'file:0019000000B98de' })]);
+  });
+
+  it('does not link a 15-character id that differs in case: Salesforce tells those records apart', async () => {
+    const { contacts, report } = await contactOf(
+      'Id,Name,Website\n0019000000B98deAAB,Cyberdyne Systems,cyberdyne.com\n',
+      'Contact ID,First Name,Last Name,Account ID\n0039000000Xy12a,Miles,Dyson,0019000000b98de\n',
+    );
+    expect(contacts).toEqual([]);
+    expect(report.files[1]?.problems).toEqual([
+      expect.objectContaining({ reason: 'the company 0019000000b98de is not among the accounts of this import' }),
+    ]);
+  });
+});

@@ -43,3 +43,33 @@ export function parseSourceId(value: string): SourceIdResult {
     return { problem: `the id ${JSON.stringify(text)} contains spaces or control characters` };
   return { id: text };
 }
+
+/** The characters of a Salesforce id's suffix: each one spells which of five letters are capitals. */
+const SALESFORCE_SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/** The three characters Salesforce appends to a 15-character id to make its 18-character form. */
+function salesforceSuffix(id15: string): string {
+  let suffix = '';
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = id15.charCodeAt(chunk * 5 + i);
+      if (c >= 65 && c <= 90) bits |= 1 << i;
+    }
+    suffix += SALESFORCE_SUFFIX[bits];
+  }
+  return suffix;
+}
+
+/**
+ * The other form of what may be a Salesforce record id: reports and the UI show the 15-character,
+ * case-sensitive form (`0015g00000AbCdE`), the API and data exports the 18-character one, whose
+ * last three characters spell the case of the first 15 (`0015g00000AbCdEAAU`). Undefined for
+ * anything else, and for an 18-character id whose suffix does not match its first 15 (a case
+ * changed since, or no Salesforce id).
+ */
+export function salesforceOtherForm(id: string): string | undefined {
+  if (/^[a-zA-Z0-9]{15}$/.test(id)) return id + salesforceSuffix(id);
+  if (/^[a-zA-Z0-9]{18}$/.test(id) && salesforceSuffix(id.slice(0, 15)) === id.slice(15)) return id.slice(0, 15);
+  return undefined;
+}
