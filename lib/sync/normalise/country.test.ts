@@ -34,6 +34,12 @@ describe('normaliseCountry', () => {
     ['Georgia', 'GE'],
     ['Kosovo', 'XK'],
     ['  japan  ', 'JP'],
+    // ISO 3166-1 alpha-3 (from the standard's table): CAN has no state to be confused with.
+    ['DEU', 'DE'],
+    ['GBR', 'GB'],
+    ['CHE', 'CH'],
+    ['CAN', 'CA'],
+    ['fra', 'FR'],
   ])('reads %j as %s', (value, code) => {
     expect(normaliseCountry(value)).toBe(code);
   });

@@ -1,3 +1,5 @@
+// ISO 3166-1's alpha-3 codes beside alpha-2 (Intl has none): the data file only, not the library's 100 languages.
+import ISO_CODES from 'i18n-iso-countries/codes.json';
 import { isEmptyCell } from './empty';
 import { foldText } from './fold';
 import { memoised } from './memo';
@@ -124,11 +126,17 @@ function countryTable(): Map<string, string> {
   for (const [key, code] of names) if (code && key) table.set(key, code);
   for (const [alias, code] of Object.entries(ALIASES)) table.set(alias, code);
   for (const code of codes) if (!AMBIGUOUS_CODES.has(code)) table.set(code.toLowerCase(), code);
+  // "DEU", "GBR", "CHE": as ISO-3166 alpha-3 fields and some CRMs write them; a name wins.
+  const known = new Set(codes);
+  for (const [alpha2, alpha3] of ISO_CODES as string[][]) {
+    const key = alpha3?.toLowerCase();
+    if (alpha2 && key && known.has(alpha2) && !table.has(key)) table.set(key, alpha2);
+  }
   return table;
 }
 
 /**
- * The ISO 3166-1 alpha-2 code of a country cell: a code ("DE"), an English name ("Germany"),
+ * The ISO 3166-1 alpha-2 code of a country cell: a code ("DE", or alpha-3 "DEU"), an English name ("Germany"),
  * a common alias ("USA", "U.S.", "UK", "Great Britain") or the country's name in a major
  * European language ("Deutschland"). Case, accents and punctuation do not matter. A US state
  * ("California", "NY") is no country: undefined, as is the ambiguous "CA" (see AMBIGUOUS_CODES).

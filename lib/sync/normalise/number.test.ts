@@ -13,6 +13,13 @@ describe('parseNumber', () => {
     ['3.5k', 3500],
     ['1.2M', 1_200_000],
     ['2bn', 2e9],
+    ['1.5 billion', 1.5e9],
+    ['2 million', 2e6],
+    ['€1,2 Mio', 1_200_000],
+    ['1,2 Mio. €', 1_200_000],
+    ['3 Mrd.', 3e9],
+    ['500 Tsd.', 500_000],
+    ['1,2 M€', 1_200_000],
     ['1.11015E+11', 111_015_000_000],
     ['1.200.000', 1_200_000],
     ['1.234,5', 1234.5],
@@ -38,12 +45,24 @@ describe('parseNumber', () => {
     expect(parseNumber(value, { decimal: ',' })).toBe(expected);
   });
 
-  it.each(['', ' ', 'null', 'N/A', '-', '#N/A', 'abc', '12.5%', '1,2,3', '1.2.3', '12.', 'about 50'])(
-    'reads %j as no number',
-    (value) => {
-      expect(parseNumber(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    ' ',
+    'null',
+    'N/A',
+    '-',
+    '#N/A',
+    'abc',
+    '12.5%',
+    '1,2,3',
+    '1.2.3',
+    '12.',
+    'about 50',
+    'billion',
+    '5 mios',
+  ])('reads %j as no number', (value) => {
+    expect(parseNumber(value)).toBeUndefined();
+  });
 });
 
 describe('parseEmployeeRange and parseEmployeeCount', () => {

@@ -10,7 +10,31 @@ export interface NumberFormat {
   decimal?: '.' | ',';
 }
 
-const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9, t: 1e12 };
+/**
+ * Scales written after an amount: letters ("3.5k", "1.2M", "2bn"), English words ("1.5 billion")
+ * and German abbreviations ("1,2 Mio.", "3 Mrd.", "500 Tsd."), which French writes too ("1,2 M€").
+ * German "Billion" is 10¹², English "billion" 10⁹: the word is read as English, the abbreviation
+ * German files use for 10⁹ is "Mrd".
+ */
+const MULTIPLIERS: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  tsd: 1e3,
+  m: 1e6,
+  mm: 1e6,
+  mn: 1e6,
+  mio: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  mrd: 1e9,
+  t: 1e12,
+  trillion: 1e12,
+};
+const SCALE = /\s*(thousand|tsd\.?|millions?|mio\.?|billions?|mrd\.?|trillion|[kmbt]|mm|mn|bn)$/i;
 // Currency signs and ISO codes before or after the amount: "$2,500,000", "€ 1.200", "1200 EUR".
 const CURRENCY = /^(?:[$€£¥₹]|usd|eur|gbp|sek|chf)\s*|\s*(?:[$€£¥₹]|usd|eur|gbp|sek|chf)$/gi;
 // Spaces that group thousands: "1 200", "1 200" (no-break), "1 200" (narrow no-break), "1'200" (Swiss).
@@ -63,7 +87,7 @@ function canonical(body: string, decimal: '.' | ','): string | undefined {
 
 /**
  * A number as CRMs and spreadsheets write it: "1,200", "1 200", "$2,500,000", "3.5k",
- * "1.2M", "2bn", scientific "1.11015E+11" (111015000000: for an amount the rounding is the
+ * "1.2M", "2bn", "1.5 billion", "€1,2 Mio.", scientific "1.11015E+11" (111015000000: for an amount the rounding is the
  * spreadsheet's, unlike an id: see parseSourceId), accounting negatives "(500)". European
  * "1.200.000" and "1.234,5" are read as such; a lone "1.200" is 1.2 unless the format says
  * the decimal is `,` (see decimalSeparator). Percentages ("12.5%") are undefined: no account field is a ratio, and
@@ -85,9 +109,9 @@ export function parseNumber(value: string, format: NumberFormat = {}): number | 
   }
   if (/^\d+(?:\.\d+)?e[+-]?\d+$/i.test(text)) return sign * Number(text);
   let multiplier = 1;
-  const suffix = /\s*([kmbt]|mm|mn|bn)$/i.exec(text);
+  const suffix = SCALE.exec(text);
   if (suffix?.[1]) {
-    multiplier = MULTIPLIERS[suffix[1].toLowerCase()] ?? 1;
+    multiplier = MULTIPLIERS[suffix[1].toLowerCase().replace(/\.$/, '')] ?? 1;
     text = text.slice(0, suffix.index);
   }
   const plain = canonical(text.replace(GROUP_SPACES, ''), format.decimal ?? '.');
