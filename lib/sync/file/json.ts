@@ -96,28 +96,186 @@ export async function* readNdjson(chunks: AsyncIterable<TextChunk>): AsyncGenera
 }
 
 /**
- * A JSON document: an array of records, or `{results: […]}` as HubSpot's API answers. JSON is
- * parsed whole, so it is read up to MAX_JSON_CHARS; larger exports belong in NDJSON.
+ * A JSON document: an array of records, or `{results: […]}` as HubSpot's API answers. An array
+ * streams: each record is parsed on its own as soon as it is whole (JsonArrayReader), so a file of
+ * any size is read in the memory of a chunk and a record, and a broken record is a bad row while
+ * the ones around it are read. An object is parsed whole (an API page is small), up to
+ * MAX_JSON_CHARS.
  */
 export async function* readJson(chunks: AsyncIterable<TextChunk>): AsyncGenerator<TableBatch> {
+  const iterator = chunks[Symbol.asyncIterator]();
   let text = '';
   let bytesRead = 0;
-  for await (const chunk of chunks) {
-    text += chunk.text;
-    bytesRead = chunk.bytesRead;
-    if (text.length > MAX_JSON_CHARS)
-      throw new FileStop('JSON files over 64 MB are not read: export NDJSON (one record a line) instead');
+  let done = false;
+  // The first character that is not white space tells an array from an object.
+  while (!done && !text.trim()) {
+    const next = await iterator.next();
+    done = next.done === true;
+    if (!done) {
+      text += next.value.text;
+      bytesRead = next.value.bytesRead;
+    }
   }
   if (!text.trim()) throw new FileStop('the file is empty');
+  if (text.trimStart().startsWith('[')) {
+    const columns = new Columns();
+    const reader = new JsonArrayReader();
+    for (;;) {
+      const rows = reader
+        .read(text, done)
+        .map(({ record, value, problem }) =>
+          problem ? { row: record, cells: [], problem } : columns.row(record, value),
+        );
+      text = '';
+      yield { headers: columns.headers, rows, bytesRead, format: 'json' };
+      if (reader.stop) throw reader.stop;
+      if (done) return;
+      const next = await iterator.next();
+      done = next.done === true;
+      if (!done) {
+        text = next.value.text;
+        bytesRead = next.value.bytesRead;
+      }
+    }
+  }
+  for (let next = done ? undefined : await iterator.next(); next && !next.done; next = await iterator.next()) {
+    text += next.value.text;
+    bytesRead = next.value.bytesRead;
+    if (text.length > MAX_JSON_CHARS)
+      throw new FileStop(
+        'JSON documents over 64 MB that are not a list of records are not read: export a list ([…]) or NDJSON (one record a line) instead',
+      );
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
     throw new FileStop(`the file is not valid JSON: ${(error as Error).message}`);
   }
-  const items = Array.isArray(doc) ? doc : isObject(doc) && Array.isArray(doc.results) ? doc.results : undefined;
+  const items = isObject(doc) && Array.isArray(doc.results) ? doc.results : undefined;
   if (!items) throw new FileStop('the JSON is neither a list of records nor {"results": [...]}');
   const columns = new Columns();
   const rows = items.map((item, i) => columns.row(i + 1, item));
   yield { headers: columns.headers, rows, bytesRead, format: 'json' };
+}
+
+/** A record of a JSON list as JsonArrayReader finds it: its position from 1, and its value or why it has none. */
+interface ListItem {
+  record: number;
+  value?: unknown;
+  problem?: string;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/**
+ * The records of a JSON list (`[{…}, {…}]`) from its text piece by piece: it follows strings
+ * and nesting to find where each record ends, and gives each to JSON.parse alone. What is not
+ * JSON inside a record makes that record a bad row; a list that is not closed, or text after
+ * it, stops the file once the records before are read, and so does a record over
+ * MAX_RECORD_CHARS (most likely a bracket never closed).
+ */
+export class JsonArrayReader {
+  /** Text of the record being read, kept from earlier pieces. */
+  private pending = '';
+  private opened = false;
+  private closed = false;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private record = 0;
+  /** Set when the file cannot be read on: the records before it are read, then it stops the file. */
+  stop: FileStop | undefined;
+
+  read(piece: string, final: boolean): ListItem[] {
+    const items: ListItem[] = [];
+    if (this.closed) {
+      if (piece.trim()) this.stop ??= new FileStop('the file goes on after its list of records ends', this.record);
+      return items;
+    }
+    const text = this.pending + piece;
+    // Where the current record starts in `text` (-1: between records), and how far `text` was scanned.
+    let start = this.pending ? 0 : -1;
+    let i = this.pending.length;
+    this.pending = '';
+    if (!this.opened) {
+      const at = text.search(/\S/);
+      if (at < 0) return items;
+      i = at + 1;
+      this.opened = true;
+    }
+    const end = (at: number) => {
+      this.record += 1;
+      const body = text.slice(start, at).trim();
+      if (!body) {
+        items.push({
+          record: this.record,
+          problem: 'a comma with no record before it (not valid JSON): nothing to read',
+        });
+      } else {
+        try {
+          items.push({ record: this.record, value: JSON.parse(body) });
+        } catch (error) {
+          items.push({ record: this.record, problem: `this record is not valid JSON (${(error as Error).message})` });
+        }
+      }
+      start = -1;
+    };
+    for (; i < text.length && !this.closed; i++) {
+      const c = text.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === BACKSLASH) this.escaped = true;
+        else if (c === QUOTE) this.inString = false;
+        continue;
+      }
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+      if (this.depth === 0 && c === COMMA) {
+        if (start < 0) start = i;
+        end(i);
+        continue;
+      }
+      if (this.depth === 0 && c === CLOSE_BRACKET) {
+        // `[]` and the last record; a comma before `]` leaves nothing to read, which JSON forbids.
+        if (start >= 0 || this.record > 0) {
+          if (start < 0) start = i;
+          end(i);
+        }
+        this.closed = true;
+        const after = text.slice(i + 1).trim();
+        if (after)
+          this.stop = new FileStop(
+            `the file goes on after its list of records ends (record ${this.record}): ${JSON.stringify(after.slice(0, 20))}…`,
+            this.record,
+          );
+        break;
+      }
+      if (start < 0) start = i;
+      if (c === QUOTE) this.inString = true;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) this.depth += 1;
+      // A closing bracket too many stays in its record, which JSON.parse then refuses: the next records are read.
+      else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && this.depth > 0) this.depth -= 1;
+    }
+    if (this.closed) return items;
+    if (start >= 0) {
+      this.pending = text.slice(start);
+      if (this.pending.length > MAX_RECORD_CHARS)
+        this.stop = new FileStop(
+          `record ${this.record + 1} is longer than 1 MB: a bracket or quote that is never closed`,
+          this.record + 1,
+        );
+    }
+    if (final)
+      this.stop ??= new FileStop(
+        `the file ends before its list of records is closed with "]": it may be cut short; ${this.record} records were read`,
+        this.record + 1,
+      );
+    return items;
+  }
 }

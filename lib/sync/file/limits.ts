@@ -5,7 +5,7 @@ export const BATCH_SIZE = 2_000;
  * swallowing the rest of the file, or no CSV at all; reading on would hold it all in memory.
  */
 export const MAX_RECORD_CHARS = 1 << 20;
-/** A JSON document is parsed whole: beyond this size, NDJSON (which streams) is the format to use. */
+/** A JSON document that is an object (`{"results": […]}`) is parsed whole, up to this size; a list streams (see readJson). */
 export const MAX_JSON_CHARS = 64 << 20;
 /** Problems kept per file and per import; counts go on beyond. */
 export const MAX_PROBLEMS = 1_000;

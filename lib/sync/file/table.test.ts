@@ -314,9 +314,72 @@ describe('reading JSON and NDJSON', () => {
 
   it.each([
     ['a JSON object that is no list', '{"name":"Acme"}', /neither a list/],
-    ['broken JSON', '[{"id":1},', /not valid JSON/],
+    ['broken JSON', '{"results": [{"id":1},', /not valid JSON/],
   ])('stops %s with a clear message', async (_name, text, message) => {
     const { stop } = await readAll('a.json', text);
     expect(stop?.message).toMatch(message);
+  });
+
+  it('streams a long list a record at a time: each batch holds the records its chunk completed', async () => {
+    const records = Array.from({ length: 30_000 }, (_, i) => ({
+      id: i + 1,
+      name: `Company ${i + 1}`,
+      domain: `c${i}.com`,
+    }));
+    const text = JSON.stringify(records, null, 2);
+    const batches: TableBatch[] = [];
+    for await (const batch of readTable('a.json', memoryFile('a.json', text, 64 * 1024).stream())) batches.push(batch);
+    const rows = batches.flatMap((b) => b.rows);
+    expect(batches.length).toBeGreaterThan(30);
+    expect(batches[0]?.rows.length).toBeLessThan(2_000);
+    expect(rows).toHaveLength(30_000);
+    expect(rows.every((r, i) => r.row === i + 1 && r.problem === undefined)).toBe(true);
+    expect(rows.at(-1)?.cells).toEqual(['30000', 'Company 30000', 'c29999.com']);
+  });
+
+  it('reads a broken record of a list as a bad row, and the records around it, wherever a chunk ends', async () => {
+    // Strings hold what would end a record outside them: brackets, commas, escaped quotes.
+    const text = '[{"id":1,"n":"a, ] } [ {"},\n {"id":2,,"n":"x"},\n {"id":3,"n":"say \\"hi\\", ok"}},\n {"id":4}]\n';
+    const whole = await readAll('a.json', text);
+    expect(whole.stop).toBeUndefined();
+    expect(whole.rows.map((r) => [r.row, r.cells, r.problem?.replace(/ \(.*/, '')])).toEqual([
+      [1, ['1', 'a, ] } [ {'], undefined],
+      [2, [], 'this record is not valid JSON'],
+      [3, [], 'this record is not valid JSON'],
+      [4, ['4', ''], undefined],
+    ]);
+    for (let size = 1; size < 12; size++) {
+      const split = await readAll('a.json', text, size);
+      expect(split.rows, `chunks of ${size} bytes`).toEqual(whole.rows);
+    }
+  });
+
+  it.each([
+    [
+      'a list cut short',
+      '[{"id":1},{"id":2},{"id"',
+      /ends before its list of records is closed with "\]": it may be cut short; 2 records were read/,
+      2,
+    ],
+    ['text after the list', '[{"id":1}]\n{"id":2}', /goes on after its list of records ends/, 1],
+    [
+      'a record never closed, past 1 MB',
+      `[{"id":1},{"id":2,"n":"${'x'.repeat(1_100_000)}`,
+      /record 2 is longer than 1 MB/,
+      1,
+    ],
+  ])('reads the records before %s, then stops with a clear message', async (_name, text, message, read) => {
+    const { rows, stop } = await readAll('a.json', text, 64 * 1024);
+    expect(rows.filter((r) => !r.problem)).toHaveLength(read);
+    expect(stop?.message).toMatch(message);
+  });
+
+  it('reports a comma with nothing after it, which JSON does not allow, and reads the rest', async () => {
+    const { rows, stop } = await readAll('a.json', '[{"id":1},\n]');
+    expect(stop).toBeUndefined();
+    expect(rows.map((r) => [r.row, r.problem])).toEqual([
+      [1, undefined],
+      [2, 'a comma with no record before it (not valid JSON): nothing to read'],
+    ]);
   });
 });
