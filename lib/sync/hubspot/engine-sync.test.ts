@@ -15,6 +15,7 @@ import { DEFAULT_ENGAGEMENT } from '../../settings/defaults';
 import { runSync } from '../engine';
 import { CONTACT_ACTIVITY_PROPERTIES } from './contact-activity';
 import { createHubSpotSource } from './source';
+import { ARCHIVED_SWEEP_EVERY_MS } from './watermark';
 
 // HubSpot through the real engine and Dexie (fake-indexeddb), against the HubSpot-compatible
 // server: what a user's database holds after syncs that the network and the browser interrupt.
@@ -194,8 +195,8 @@ describe('a HubSpot sync through the engine', () => {
     });
     expect((await touchpointsAt(db, `hubspot:${kept?.id}`)).counted).toBe(3);
 
-    // An hour later someone deletes a company, a contact of the other one, and its bigger deal.
-    clock += 3_600_000;
+    // Two hours later (when a run lists deletions again) someone deletes a company, a contact of the other one, and its bigger deal.
+    clock += ARCHIVED_SWEEP_EVERY_MS;
     server.data.archive('companies', gone?.id ?? '');
     server.data.archive('contacts', quitter?.id ?? '');
     server.data.archive('deals', big?.id ?? '');

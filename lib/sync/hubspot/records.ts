@@ -44,6 +44,8 @@ export interface RecordContext {
    */
   detached?: string[];
   signal: AbortSignal;
+  /** Whether an incremental run lists what HubSpot deleted after its searches (see ARCHIVED_SWEEP_EVERY_MS). */
+  listsDeleted?: boolean;
 }
 
 /**

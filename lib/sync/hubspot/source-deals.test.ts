@@ -11,6 +11,7 @@ import { accountRecordSchema, type SyncRecord } from '../records';
 import { MISSING_DEALS_SCOPE } from './deals';
 import { createHubSpotSource } from './source';
 import { runToEnd } from './test-run';
+import { ARCHIVED_SWEEP_EVERY_MS } from './watermark';
 
 // Deals as deals.ts describes them: read with their companies, stages labelled from the
 // default pipeline (pipelines.ts of the test server), and their outcome on the account.
@@ -163,7 +164,7 @@ describe('a deleted deal', () => {
     const { deals } = seed();
     server.data.archive('deals', deals[0]?.id ?? '', clock - DAY);
     const full = await runToEnd(source(), undefined);
-    clock += 3_600_000;
+    clock += ARCHIVED_SWEEP_EVERY_MS;
     server.data.archive('deals', deals[1]?.id ?? '', clock - 60_000);
     server.data.archive('deals', deals[2]?.id ?? '', clock - 60_000);
     const run = await runToEnd(source(), visible(full.checkpoint));
@@ -175,7 +176,7 @@ describe('a deleted deal', () => {
     server.setScopes([...READ_SCOPES_WITHOUT_DEALS, ...WRITE_SCOPES]);
     seed();
     const full = await runToEnd(source(), undefined);
-    clock += 3_600_000;
+    clock += ARCHIVED_SWEEP_EVERY_MS;
     server.requests.length = 0;
     const run = await runToEnd(source(), visible(full.checkpoint, MISSING_DEALS_SCOPE));
     expect(run.removed.deals).toEqual([]);

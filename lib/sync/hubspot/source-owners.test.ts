@@ -11,6 +11,7 @@ import type { SyncRecord } from '../records';
 import { describeHubSpotRead } from './properties';
 import { createHubSpotSource } from './source';
 import { runToEnd } from './test-run';
+import { ARCHIVED_SWEEP_EVERY_MS } from './watermark';
 
 // Owners as HubSpot's Owners API guide describes them
 // (https://developers.hubspot.com/docs/api-reference/crm-crm-owners-v3/guide): `id` is the
@@ -198,7 +199,7 @@ describe('what the HubSpot source says it reads, before the first sync', () => {
     const companies = server.data.seedCompanies(120, { at: (i) => clock - 2 * DAY + i });
     server.data.seedContacts(30, { companyIds: companies.map((c) => c.id), at: (i) => clock - 2 * DAY + i });
     const full = await runToEnd(source(), undefined);
-    clock += 3_600_000;
+    clock += ARCHIVED_SWEEP_EVERY_MS;
     server.data.modify('companies', companies[3]?.id ?? '', { name: 'Changed' });
     const [contact] = server.data.seedContacts(1, { companyIds: [companies[0]?.id ?? ''] });
     server.data.modify('contacts', contact?.id ?? '', { jobtitle: 'CFO' });

@@ -7,6 +7,7 @@ import { CONTACT_ACTIVITY_PROPERTIES } from './contact-activity';
 import { describeHubSpotRead } from './properties';
 import { createHubSpotSource, type HubSpotSourceOptions } from './source';
 import { idsOf, runToEnd } from './test-run';
+import { ARCHIVED_SWEEP_EVERY_MS } from './watermark';
 
 const DAY = 86_400_000;
 let clock = Date.UTC(2026, 2, 2, 9);
@@ -267,7 +268,11 @@ describe('an incremental sync', () => {
       sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
     });
     expect(searches.some((r) => JSON.stringify(r.body).includes('"lastmodifieddate"'))).toBe(true);
-    expect(run.checkpoint).toBe(String(clock - 10 * 60_000));
+    // An hour after the last listing of deletions, this run left it: the next one looks back to then.
+    expect(run.checkpoint).toBe(`${clock - 10 * 60_000}/${full.checkpoint}`);
+    expect(
+      server.requests.filter((r) => r.path.startsWith('/crm/v3/objects/') && r.query.archived?.[0] === 'true'),
+    ).toEqual([]);
   });
 
   it('loses and repeats nothing past the search result cap, even with many records sharing one date', async () => {
@@ -312,8 +317,8 @@ describe('what HubSpot deleted', () => {
     const deletedBefore = seeded.companies[149]?.id ?? '';
     server.data.archive('companies', deletedBefore, clock - DAY);
     const full = await runToEnd(source(), undefined);
-    clock += 3_600_000;
-    // An hour later someone deletes 120 companies (more than one page of the archived list) and a contact.
+    clock += ARCHIVED_SWEEP_EVERY_MS;
+    // Two hours later (when a run lists deletions again) 120 companies (more than one page of the archived list) and a contact are deleted.
     const companies = seeded.companies.slice(0, 120).map((c) => c.id);
     for (const id of companies) server.data.archive('companies', id, clock - 60_000);
     const contact = seeded.contacts[3]?.id ?? '';
@@ -341,6 +346,29 @@ describe('what HubSpot deleted', () => {
       '/crm/v3/objects/deals',
     ]);
     expect(lists.every((r) => r.query.limit?.[0] === '100' && r.query.properties?.[0] === 'hs_object_id')).toBe(true);
+  });
+
+  it('lists deletions every two hours, the next listing looking back to the last, so that none between is missed', async () => {
+    const seeded = seed(30, 0);
+    const full = await runToEnd(source(), undefined);
+    const archivedLists = () =>
+      server.requests.filter((r) => r.path.startsWith('/crm/v3/objects/') && r.query.archived?.[0] === 'true');
+    // An hour later a company is deleted; that hour's run changes what changed, and lists no deletions.
+    clock += 3_600_000;
+    const gone = seeded.companies[4]?.id ?? '';
+    server.data.archive('companies', gone, clock - 60_000);
+    server.requests.length = 0;
+    const early = await runToEnd(source(), visible(full.checkpoint));
+    expect(early.plan.mode).toBe('incremental');
+    expect(early.removed.accounts).toEqual([]);
+    expect(archivedLists()).toEqual([]);
+    // Another hour on, two since the last listing: this run lists them, back to the full run.
+    clock += 3_600_000;
+    server.requests.length = 0;
+    const later = await runToEnd(source(), visible(early.checkpoint));
+    expect(later.removed.accounts).toEqual([`hubspot:${gone}`]);
+    expect(archivedLists().length).toBeGreaterThan(0);
+    expect(later.checkpoint).toBe(String(clock - 10 * 60_000));
   });
 
   it('a full run lists nothing deleted: it reads what exists', async () => {
@@ -373,7 +401,7 @@ describe('what it says it reads, before the first sync', () => {
     // As the background builds it: tags read back from the property they are written to.
     const { tagsProperty } = DEFAULT_SETTINGS.writeBack;
     const full = await runToEnd(source({ companyTagsProperty: tagsProperty }), undefined);
-    clock += 3_600_000;
+    clock += ARCHIVED_SWEEP_EVERY_MS;
     server.data.modify('companies', companies[0]?.id ?? '', { name: 'Changed' });
     server.data.modify('contacts', contacts[0]?.id ?? '', { hs_email_last_click_date: new Date(clock).toISOString() });
     await runToEnd(source({ companyTagsProperty: tagsProperty }), visible(full.checkpoint));

@@ -9,12 +9,19 @@ import { advanceWindow, firstWindow, SEARCH_RESULT_CAP, searchRequest } from './
 import { MISSING_OWNERS_SCOPE, readOwners } from './owners';
 import { COMPANY_PROPERTIES, contactProperties, DEFAULT_CONTACT_LINKEDIN_PROPERTY, PAGE_SIZE } from './properties';
 import { type HubSpotReadStats, pageRecords, type RecordContext } from './records';
-import { nextCheckpoint, type PlanData, planDataSchema, readCheckpoint } from './watermark';
+import {
+  ARCHIVED_SWEEP_EVERY_MS,
+  archivedSinceOf,
+  nextCheckpoint,
+  type PlanData,
+  planDataSchema,
+  readCheckpoint,
+} from './watermark';
 import { type CrmObject, listResponseSchema, searchResponseSchema } from './wire';
 
 /**
  * How often an incremental source reads everything again. Deletions reach users at the next
- * incremental run (readArchived); the full run catches what HubSpot changes without moving a
+ * incremental run that lists them, within ARCHIVED_SWEEP_EVERY_MS (readArchived); the full run catches what HubSpot changes without moving a
  * record's last-modified date (an association alone, UNVERIFIED either way), within a week.
  */
 export const FULL_SYNC_EVERY_MS = 7 * 86_400_000;
@@ -114,8 +121,12 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
     const following = after === 'deals' && !ctx.dealStages ? undefined : after;
     const changes = detached.length ? { records, detachedContacts: detached } : { records };
     if (more) return { ...changes, next: encodeCursor(next) };
-    const then = following ? firstWindow(following, since) : ({ v: 1, mode: 'archived', phase: 'companies' } as const);
-    return { ...changes, next: encodeCursor(then) };
+    const then = following
+      ? firstWindow(following, since)
+      : ctx.listsDeleted
+        ? ({ v: 1, mode: 'archived', phase: 'companies' } as const)
+        : undefined;
+    return { ...changes, next: then && encodeCursor(then) };
   }
 
   /**
@@ -173,7 +184,11 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
       const newlyDeals = !!state?.notice?.includes(MISSING_DEALS_SCOPE) && 'stages' in deals;
       if (since === undefined || stale || newlyNamed || newlyDeals)
         return { mode: 'full', data: { startedAt, owners, deals } satisfies PlanData };
-      return { mode: 'incremental', data: { since, startedAt, owners, deals } satisfies PlanData };
+      // Deletions are listed when the last listing is old enough, looking back to it.
+      const archivedSince = archivedSinceOf(state?.checkpoint) ?? since;
+      const sweep = startedAt - archivedSince >= ARCHIVED_SWEEP_EVERY_MS;
+      const archived = sweep ? (archivedSince < since ? { archivedSince } : {}) : { archivedLater: archivedSince };
+      return { mode: 'incremental', data: { since, startedAt, owners, deals, ...archived } satisfies PlanData };
     },
 
     async readPage(plan: SyncPlan, cursor: string | undefined, signal: AbortSignal): Promise<SourcePage> {
@@ -188,6 +203,7 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
         companyProperties,
         stats,
         signal,
+        listsDeleted: data.archivedLater === undefined,
       };
       const at: HubSpotCursor = cursor
         ? decodeCursor(cursor)
@@ -195,7 +211,7 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
           ? { v: 1, mode: 'list', phase: 'companies' }
           : firstWindow('companies', data.since);
       if (at.mode === 'list') return readList(at.phase, at.after, ctx);
-      if (at.mode === 'archived') return readArchived(at, data.since ?? 0, ctx);
+      if (at.mode === 'archived') return readArchived(at, data.archivedSince ?? data.since ?? 0, ctx);
       return readSearch(at, data.since ?? at.from, ctx);
     },
 

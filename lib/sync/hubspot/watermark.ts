@@ -26,17 +26,50 @@ export const planDataSchema = z.object({
   since: z.number().optional(),
   owners: ownerDirectorySchema.optional(),
   deals: dealDirectorySchema.optional(),
+  /**
+   * Set when an incremental run leaves the deleted records for a later run (ARCHIVED_SWEEP_EVERY_MS):
+   * the time that run's sweep looks back to. Absent, the run sweeps, back to `since` (a plan
+   * stored before sweeps were spaced out has neither, and sweeps as it did).
+   */
+  archivedLater: z.number().optional(),
+  /** When a run sweeps back further than `since` (the runs between left it): that time. */
+  archivedSince: z.number().optional(),
 });
 export type PlanData = z.infer<typeof planDataSchema>;
 
-/** The checkpoint this run leaves: never earlier than the one it started from. */
+/**
+ * How often an incremental run also lists what HubSpot deleted. That list cannot be asked for
+ * by date (§2: by id only, every page of every archived company, contact and deal), so in a
+ * portal with many deletions it is most of a run's requests; the runs between leave it, and
+ * the next that lists looks back to the last that did, so no deletion is missed, only shown
+ * up to this much later.
+ */
+export const ARCHIVED_SWEEP_EVERY_MS = 2 * 3_600_000;
+
+/**
+ * The checkpoint this run leaves: the watermark, never earlier than the one it started from;
+ * then, when the run did not list deletions, `/` and the time the next listing looks back to.
+ */
 export function nextCheckpoint(data: PlanData): string {
   const candidate = data.startedAt - SAFETY_MARGIN_MS;
-  return String(Math.max(candidate, data.since ?? candidate));
+  const watermark = String(Math.max(candidate, data.since ?? candidate));
+  return data.archivedLater === undefined ? watermark : `${watermark}/${data.archivedLater}`;
 }
+
+const CHECKPOINT = /^(\d{1,16})(?:\/(\d{1,16}))?$/;
 
 /** The watermark a checkpoint holds (epoch ms), or undefined when there is none or it is unreadable (a full run then). */
 export function readCheckpoint(checkpoint: string | undefined): number | undefined {
-  if (!checkpoint || !/^\d{1,16}$/.test(checkpoint)) return undefined;
-  return Number(checkpoint);
+  const match = checkpoint ? CHECKPOINT.exec(checkpoint) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * When the deletions an incremental run lists should look back to: the watermark of the last
+ * run that listed them (a checkpoint's part after `/`), else the watermark itself.
+ */
+export function archivedSinceOf(checkpoint: string | undefined): number | undefined {
+  const match = checkpoint ? CHECKPOINT.exec(checkpoint) : null;
+  if (!match) return undefined;
+  return Number(match[2] ?? match[1]);
 }
