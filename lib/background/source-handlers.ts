@@ -58,7 +58,7 @@ export async function handleSyncNow(db: TierlensDB, data: unknown, sender: Sende
   fromOwnPage(sender, 'syncNow');
   const parsed = sourceOnlySchema.safeParse(data);
   if (!parsed.success) throw new RejectedSourceMessage('malformed syncNow');
-  const outcome = await syncSource(db, parsed.data.source);
+  const outcome = await syncSource(db, parsed.data.source, { asked: true });
   if (!outcome) throw new RejectedSourceMessage(`${parsed.data.source} is not connected`);
   return { status: outcome.status, error: outcome.status === 'failed' ? outcome.error : undefined };
 }

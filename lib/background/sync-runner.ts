@@ -52,7 +52,11 @@ async function mayRead(url: string): Promise<boolean> {
  * checks that its address may still be read, runs the engine, shows new data on every tab and
  * schedules the next run — sooner after a retryable failure, at the server's `Retry-After`.
  */
-export async function syncSource(db: TierlensDB, source: SourceConfig['source']): Promise<RunOutcome | undefined> {
+export async function syncSource(
+  db: TierlensDB,
+  source: SourceConfig['source'],
+  options: { asked?: boolean } = {},
+): Promise<RunOutcome | undefined> {
   const config = await db.sourceConfig.get(source);
   if (!config) return undefined;
   const now = Date.now();
@@ -68,7 +72,9 @@ export async function syncSource(db: TierlensDB, source: SourceConfig['source'])
   await db.syncState.update(source, { nextRunAt: undefined });
   // Tags pushed to HubSpot come back with the sync, from the property they were written to.
   const { writeBack } = await loadSettings();
-  const outcome = await runSync(db, adapterFor(config, { tagsProperty: writeBack.tagsProperty }), {
+  // Asked for ("Sync now"): HubSpot's deletions too, whenever they were last listed.
+  const adapter = adapterFor(config, { tagsProperty: writeBack.tagsProperty, listDeletions: options.asked });
+  const outcome = await runSync(db, adapter, {
     retryLaterMs: 5 * 60_000,
   });
   // The team's models come with the generation that carried them, and go when a generation has none.

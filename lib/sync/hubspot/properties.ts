@@ -177,17 +177,17 @@ export function describeHubSpotRead(
       {
         method: 'GET',
         path: '/crm/v3/objects/companies?archived=true&properties=hs_object_id',
-        when: 'an incremental sync every two hours, at its end: the ids of the companies deleted since the last such listing, 100 a page',
+        when: 'an incremental sync every two hours or on Sync now, at its end: the ids of the companies deleted since the last such listing, 100 a page',
       },
       {
         method: 'GET',
         path: '/crm/v3/objects/contacts?archived=true&properties=hs_object_id',
-        when: 'an incremental sync every two hours, at its end: the ids of the contacts deleted since the last such listing, 100 a page',
+        when: 'an incremental sync every two hours or on Sync now, at its end: the ids of the contacts deleted since the last such listing, 100 a page',
       },
       {
         method: 'GET',
         path: '/crm/v3/objects/deals?archived=true&properties=hs_object_id',
-        when: 'an incremental sync every two hours, at its end: the ids of the deals deleted since the last such listing, 100 a page',
+        when: 'an incremental sync every two hours or on Sync now, at its end: the ids of the deals deleted since the last such listing, 100 a page',
       },
     ],
     scopes: ['crm.objects.companies.read', 'crm.objects.contacts.read', DEALS_SCOPE, OWNERS_SCOPE],

@@ -371,6 +371,18 @@ describe('what HubSpot deleted', () => {
     expect(later.checkpoint).toBe(String(clock - 10 * 60_000));
   });
 
+  it('lists deletions at once when the user asks for a sync, back to the last listing', async () => {
+    const seeded = seed(30, 0);
+    const full = await runToEnd(source(), undefined);
+    clock += 3_600_000;
+    const early = await runToEnd(source(), visible(full.checkpoint));
+    clock += 10 * 60_000;
+    const gone = seeded.companies[2]?.id ?? '';
+    server.data.archive('companies', gone, clock - 60_000);
+    const asked = await runToEnd(source({ listDeletions: true }), visible(early.checkpoint));
+    expect(asked.removed.accounts).toEqual([`hubspot:${gone}`]);
+  });
+
   it('a full run lists nothing deleted: it reads what exists', async () => {
     await syncedThenDeleted();
     server.requests.length = 0;

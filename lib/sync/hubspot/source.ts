@@ -36,6 +36,11 @@ export interface HubSpotSourceOptions extends Omit<HubSpotClientOptions, 'now'> 
    * that pushed tags come back with the sync. A portal without it is fine: unknown names are ignored (§2).
    */
   companyTagsProperty?: string;
+  /**
+   * Whether an incremental run lists what HubSpot deleted however recently that was last done
+   * (a user's "Sync now"); else every ARCHIVED_SWEEP_EVERY_MS.
+   */
+  listDeletions?: boolean;
   /** The search API's result ceiling (§3); smaller only against a test server configured so. */
   searchCap?: number;
 }
@@ -186,7 +191,7 @@ export function createHubSpotSource(options: HubSpotSourceOptions): HubSpotSourc
         return { mode: 'full', data: { startedAt, owners, deals } satisfies PlanData };
       // Deletions are listed when the last listing is old enough, looking back to it.
       const archivedSince = archivedSinceOf(state?.checkpoint) ?? since;
-      const sweep = startedAt - archivedSince >= ARCHIVED_SWEEP_EVERY_MS;
+      const sweep = options.listDeletions === true || startedAt - archivedSince >= ARCHIVED_SWEEP_EVERY_MS;
       const archived = sweep ? (archivedSince < since ? { archivedSince } : {}) : { archivedLater: archivedSince };
       return { mode: 'incremental', data: { since, startedAt, owners, deals, ...archived } satisfies PlanData };
     },
