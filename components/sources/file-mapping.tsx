@@ -1,3 +1,4 @@
+import { KIND_PLURALS } from '@/lib/sync/file/envelope';
 import { FIELDS } from '@/lib/sync/file/fields';
 import type { Problem } from '@/lib/sync/file/types';
 import type { RecordKind } from '@/lib/sync/records';
@@ -52,7 +53,13 @@ export function FileMapping({
             {preview.delimiter && `, ${DELIMITERS[preview.delimiter]}-separated`}
           </span>
         )}
-        {preview && (
+        {preview?.records && (
+          <span>
+            Tierlens records:{' '}
+            {preview.records.map((r) => `${r.count.toLocaleString('en')} ${KIND_PLURALS[r.kind]}`).join(', ')}
+          </span>
+        )}
+        {preview && !preview.records && (
           <label className="field-control">
             <span className="field-label">Holds</span>
             <select
@@ -78,7 +85,13 @@ export function FileMapping({
           Could not read this file: {error}
         </p>
       )}
-      {preview?.kind && preview.columns.length > 0 && (
+      {preview?.records && (
+        <p className="muted">
+          Records as Tierlens writes them (import-preview --out, a team feed's shards): each kind is imported as it is,
+          with no columns to map.
+        </p>
+      )}
+      {preview?.kind && !preview.records && preview.columns.length > 0 && (
         <div className="table-scroll">
           <table className="grid mapping">
             <thead>

@@ -65,6 +65,10 @@ const previewSchema = z.object({
   kind: kind.or(z.undefined()),
   columns: z.array(columnPlan.extend({ samples: z.array(text).max(10) })).max(5_000),
   problems: z.array(problem).max(5_000),
+  records: z
+    .array(z.object({ kind, count: z.number().int().nonnegative() }))
+    .max(4)
+    .optional(),
 }) satisfies z.ZodType<FilePreview>;
 
 const progressSchema = z.object({

@@ -93,7 +93,8 @@ export function useFileImport() {
     const kinds: Record<string, RecordKind> = {};
     for (const f of files) {
       if (Object.keys(f.mapping).length > 0) mappings[f.file.name] = f.mapping;
-      if (f.preview?.kind) kinds[f.file.name] = f.preview.kind;
+      // A file of Tierlens's records names each record's kind itself.
+      if (f.preview?.kind && !f.preview.records) kinds[f.file.name] = f.preview.kind;
     }
     const startedAt = Date.now();
     setPhase({ phase: 'importing', startedAt, cancelling: false });

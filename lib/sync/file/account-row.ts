@@ -5,7 +5,7 @@ import { normaliseCountry } from '../normalise/country';
 import { parseDate } from '../normalise/date';
 import { parseDomain } from '../normalise/domain';
 import { foldText } from '../normalise/fold';
-import { parseSourceId } from '../normalise/id';
+import { parseRowId } from '../normalise/id';
 import { parseLinkedInCompany, parseLinkedInPage } from '../normalise/linkedin';
 import { memoised } from '../normalise/memo';
 import { type NumberFormat, parseEmployeeCount, parseNumber } from '../normalise/number';
@@ -90,9 +90,9 @@ function identity(r: RowReader): Identity {
  * by its strongest key (`dom:acme.com`, then `li#1234`, then `li:acme`, then a showcase or
  * school page's), which is stable from one export to the next.
  */
-function nativeId(r: RowReader, keys: Identity): string | RowError {
+function nativeId(r: RowReader, keys: Identity, source: string): string | RowError {
   if (r.has('id')) {
-    const { id, problem } = parseSourceId(r.text('id') ?? '');
+    const { id, problem } = parseRowId(r.text('id') ?? '', source);
     return id ?? { column: r.column('id'), reason: problem ?? 'the id is empty' };
   }
   const [domain] = keys.domains ?? [];
@@ -175,7 +175,7 @@ function details(r: RowReader, format: NumberFormat): Omit<AccountFields, 'name'
  */
 export function accountFromRow(r: RowReader, source: SourceId, now: number, format: NumberFormat): Account | RowError {
   const keys = identity(r);
-  const id = nativeId(r, keys);
+  const id = nativeId(r, keys, source);
   if (typeof id !== 'string') return id;
   const name =
     r.text('name') ??

@@ -1,7 +1,7 @@
 import type { Contact } from '../../db/contacts';
 import { normaliseSlug } from '../../keys/normalise';
 import { parseDate } from '../normalise/date';
-import { parseSourceId } from '../normalise/id';
+import { parseRowId } from '../normalise/id';
 import { parseLinkedInProfile } from '../normalise/linkedin';
 import { parseBuyingRoles } from '../normalise/roles';
 import { contactRecordSchema } from '../records';
@@ -25,9 +25,14 @@ function profileSlug(value: string): string | undefined {
  * The contact id in the source: the id column's value; a file without one names the contact
  * by its email (`email:jane@acme.com`), else its LinkedIn profile (`li:jane-doe`).
  */
-function nativeId(r: RowReader, email: string | undefined, slug: string | undefined): string | RowError {
+function nativeId(
+  r: RowReader,
+  email: string | undefined,
+  slug: string | undefined,
+  source: string,
+): string | RowError {
   if (r.has('id')) {
-    const { id, problem } = parseSourceId(r.text('id') ?? '');
+    const { id, problem } = parseRowId(r.text('id') ?? '', source);
     return id ?? { column: r.column('id'), reason: problem ?? 'the id is empty' };
   }
   if (email) return `email:${email.toLowerCase()}`;
@@ -43,7 +48,7 @@ function nativeId(r: RowReader, email: string | undefined, slug: string | undefi
 export function contactFromRow(r: RowReader, index: ImportIndex, source: string, now: number): Contact | RowError {
   const email = r.read('email', (v) => (EMAIL.test(v) ? v : undefined), 'an email address');
   const linkedinSlug = r.read('linkedinProfile', profileSlug, 'a LinkedIn profile');
-  const id = nativeId(r, email, linkedinSlug);
+  const id = nativeId(r, email, linkedinSlug, source);
   if (typeof id !== 'string') return id;
   const fullName = [r.text('firstName'), r.text('lastName')].filter(Boolean).join(' ');
   const name = r.text('name') ?? (fullName || email);

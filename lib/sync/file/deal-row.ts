@@ -2,7 +2,7 @@ import type { OpportunityStatus } from '../../db/accounts';
 import { nameKey } from '../../keys/normalise';
 import { parseBoolean } from '../normalise/boolean';
 import { parseDate } from '../normalise/date';
-import { parseSourceId } from '../normalise/id';
+import { parseRowId } from '../normalise/id';
 import { type NumberFormat, parseNumber } from '../normalise/number';
 import { statusFromStage } from '../opportunities';
 import { type DealRecord, dealRecordSchema } from '../records';
@@ -36,9 +36,9 @@ export function dealStatus(r: RowReader, stage: string | undefined): Opportunity
  * The deal id in the source: the id column's value, else one made of the account and the deal's
  * name (a file of deals without ids, one row per deal).
  */
-function nativeId(r: RowReader, accountId: string, name: string): string | RowError {
+function nativeId(r: RowReader, accountId: string, name: string, source: string): string | RowError {
   if (r.has('id')) {
-    const { id, problem } = parseSourceId(r.text('id') ?? '');
+    const { id, problem } = parseRowId(r.text('id') ?? '', `${source}-deal`);
     return id ?? { column: r.column('id'), reason: problem ?? 'the deal id is empty' };
   }
   return `${accountId.slice(accountId.indexOf(':') + 1)}/${nameKey(name) || name}`;
@@ -66,7 +66,7 @@ export function dealFromRow(
   }
   const accountId = linkAccount(r, index, source);
   if (typeof accountId !== 'string') return accountId;
-  const id = nativeId(r, accountId, name);
+  const id = nativeId(r, accountId, name, source);
   if (typeof id !== 'string') return id;
   const stage = r.text('stage');
   const deal: DealRecord = { id: `${source}-deal:${id}`, accountId, name, status: dealStatus(r, stage) };

@@ -10,7 +10,8 @@ export const FIELDS = {
   account: {
     id: ['id', 'Record ID', 'hs_object_id', 'Company ID', 'Account ID'],
     name: ['name', 'Company name', 'company', 'Account Name'],
-    domain: ['domain', 'Company Domain Name', 'Company Domain'],
+    // `domains`: Tierlens's own records (import-preview --out, feed shards), a `;` list.
+    domain: ['domain', 'domains', 'Company Domain Name', 'Company Domain'],
     website: ['website', 'Website URL', 'url'],
     linkedinUrl: ['linkedinUrl', 'LinkedIn Company Page', 'linkedin_company_page', 'LinkedIn', 'LinkedIn URL'],
     linkedinSlug: ['linkedinSlug', 'linkedinSlugs', 'LinkedIn Slug'],
@@ -46,6 +47,7 @@ export const FIELDS = {
     email: ['email', 'Email Address'],
     linkedinProfile: [
       'linkedinProfile',
+      'linkedinSlug',
       'LinkedIn URL',
       'hs_linkedin_url',
       'hs_linkedinid',

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { createFeedWriter } from '../feed/writer';
 import type { SyncRecord } from '../records';
-import { syncRecordSchema } from '../records';
+import { buildAccount, syncRecordSchema } from '../records';
 import { importFiles } from './import';
 import { fileHead } from './kind';
 import { ImportIndex } from './linker';
@@ -488,5 +489,108 @@ describe('Salesforce ids in their two forms', () => {
     expect(report.files[1]?.problems).toEqual([
       expect.objectContaining({ reason: 'the company 0019000000b98de is not among the accounts of this import' }),
     ]);
+  });
+});
+
+describe("a file of Tierlens's own records", () => {
+  // What `import-preview --out` writes (and a feed's shards hold): {"kind", "record"} a line.
+  async function written() {
+    const sink: { kind: string; record: unknown }[] = [];
+    await importFiles(
+      ['hubspot-companies.csv', 'hubspot-contacts.csv', 'hubspot-deals.csv', 'touchpoints.json'].map((n) =>
+        fixtureFile(n),
+      ),
+      {
+        source: 'file',
+        now: NOW,
+        sink: async (records, deals) => {
+          sink.push(...records, ...deals.map((record) => ({ kind: 'deal', record })));
+        },
+      },
+    );
+    return sink;
+  }
+  const sorted = (records: { kind: string; record: unknown }[]) =>
+    [...records].sort((a, b) =>
+      `${a.kind} ${(a.record as { id: string }).id}`.localeCompare(`${b.kind} ${(b.record as { id: string }).id}`),
+    );
+
+  it('imports every kind it holds, in any order, to the same records, linked as they were', async () => {
+    const before = await written();
+    expect(new Set(before.map((r) => r.kind))).toEqual(new Set(['account', 'contact', 'deal', 'touchpoint']));
+    // Touchpoints and contacts first: each kind is read as a file of its own, accounts first.
+    const lines = [...before].reverse().map((r) => JSON.stringify(r));
+    const after: { kind: string; record: unknown }[] = [];
+    const report = await importFiles([memoryFile('records.ndjson', `${lines.join('\n')}\n`, 200)], {
+      source: 'file',
+      now: NOW,
+      sink: async (records, deals) => {
+        after.push(...records, ...deals.map((record) => ({ kind: 'deal', record })));
+      },
+    });
+    expect(report.badRows).toBe(0);
+    expect(report.files.map((f) => [f.name, f.kind, f.good])).toEqual([
+      ['records.ndjson (accounts)', 'account', 3],
+      ['records.ndjson (deals)', 'deal', 5],
+      ['records.ndjson (contacts)', 'contact', 3],
+      ['records.ndjson (touchpoints)', 'touchpoint', 3],
+    ]);
+    expect(sorted(after)).toEqual(sorted(before));
+  });
+
+  it('reports a line that is no record once, at its line, and imports the others', async () => {
+    const text = [
+      '{"kind":"account","record":{"id":"file:1","name":"Acme","domains":["acme.com"]}}',
+      'not json',
+      '{"id":"2","name":"Plain"}',
+      '{"kind":"contact","record":{"id":"file:c1","accountId":"file:1","name":"Jane Doe"}}',
+    ].join('\n');
+    const { records, report } = await run([memoryFile('records.ndjson', text)]);
+    expect(records.map((r) => [r.kind, r.record.id])).toEqual([
+      ['account', 'file:1'],
+      ['contact', 'file:c1'],
+    ]);
+    expect(report.problems.map((p) => [p.file, p.row, p.reason.replace(/ \(.*/, '')])).toEqual([
+      ['records.ndjson (accounts)', 2, 'this line is not JSON'],
+      ['records.ndjson (accounts)', 3, 'this line is not a Tierlens record'],
+    ]);
+  });
+
+  it("imports a team feed's gzip shards as its writer wrote them, and says when one is damaged", async () => {
+    const files = new Map<string, Uint8Array>();
+    const writer = createFeedWriter({ shardSize: 100, write: async (name, bytes) => void files.set(name, bytes) });
+    await writer.add(
+      Array.from({ length: 250 }, (_, i) => ({
+        kind: 'account' as const,
+        record: buildAccount('feed', String(i), { name: `Company ${i}`, domains: [`c${i}.com`] }, NOW),
+      })),
+    );
+    await writer.close();
+    const [name, bytes] = [...files][0] ?? ['', new Uint8Array()];
+    expect(name).toMatch(/^accounts-0001-[0-9a-f]{12}\.ndjson\.gz$/);
+    const progress: number[] = [];
+    const { records, report } = await run([memoryFile(name, bytes, 512)], {
+      onProgress: (p) => void ('bytesRead' in p && progress.push(p.bytesRead)),
+    });
+    expect(report.badRows).toBe(0);
+    expect(records.map((r) => r.record.id)).toEqual(Array.from({ length: 100 }, (_, i) => `file:feed:${i}`));
+    // Progress counts the file's own (compressed) bytes, up to its size.
+    expect(Math.max(...progress)).toBe(bytes.length);
+    const damaged = await run([memoryFile(name, bytes.slice(0, bytes.length - 40), 512)]);
+    expect(damaged.report.files[0]?.stopped).toMatch(/^the gzip file is damaged/);
+  });
+
+  it("imports another source's records (a feed's shard) under the file's source, their links kept", async () => {
+    const text = [
+      '{"kind":"account","record":{"id":"feed:9","name":"Globex","domains":["globex.de"]}}',
+      '{"kind":"contact","record":{"id":"feed:c9","accountId":"feed:9","name":"Max Muster"}}',
+    ].join('\n');
+    const { records } = await run([memoryFile('accounts-0001.ndjson', text)]);
+    expect(records.map((r) => [r.kind, r.record.id, 'accountId' in r.record ? r.record.accountId : undefined])).toEqual(
+      [
+        ['account', 'file:feed:9', undefined],
+        ['contact', 'file:feed:c9', 'file:feed:9'],
+      ],
+    );
   });
 });

@@ -4,6 +4,7 @@ import { accountFromRow } from './account-row';
 import { detectKind, mappingOf, planColumns } from './columns';
 import { contactFromRow } from './contact-row';
 import { dealFromRow } from './deal-row';
+import { envelopeKinds, KIND_PLURALS } from './envelope';
 import { type FileHead, fileHead, linkingHead, noKindReason } from './kind';
 import { BATCH_SIZE } from './limits';
 import { ImportIndex } from './linker';
@@ -19,6 +20,17 @@ const ORDER: Record<RecordKind, number> = { account: 0, deal: 1, contact: 2, tou
 /** Decimals as semicolon-delimited CSV writes them (see NumberFormat), and as every other file does. */
 const COMMA_DECIMAL: NumberFormat = { decimal: ',' };
 const DOT_DECIMAL: NumberFormat = { decimal: '.' };
+
+/**
+ * A file to read, or one kind of a file of Tierlens's own records (`only`), read as a file of
+ * its own under `name`; `share` places its read among that file's, for progress.
+ */
+interface FilePart {
+  file: ImportFile;
+  name: string;
+  only?: RecordKind;
+  share?: { at: number; of: number };
+}
 
 /** The state of one file being imported. */
 interface FileRun {
@@ -73,29 +85,50 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
     await options.sink(records, dealRecords);
   };
 
+  // A file of Tierlens's own records is read once per kind it holds, each read as a file of its own.
+  const parts: FilePart[] = (
+    await Promise.all(
+      files.map(async (file): Promise<FilePart[]> => {
+        const kinds = await envelopeKinds(file, signal);
+        if (!kinds) return [{ file, name: file.name }];
+        return [...kinds.keys()].map((only, at) => ({
+          file,
+          name: `${file.name} (${KIND_PLURALS[only]})`,
+          only,
+          share: { at, of: kinds.size },
+        }));
+      }),
+    )
+  ).flat();
   const heads = await Promise.all(
-    files.map(async (file) => {
+    parts.map(async (part): Promise<FilePart & { kind?: RecordKind; head?: FileHead }> => {
+      const { file, only } = part;
+      if (only) return { ...part, kind: only, head: { kind: only, headers: [], format: 'ndjson' } as FileHead };
       const given = options.kinds?.[file.name];
       // With the kind given, an accounts file is not read ahead; the others are, for the links they need.
-      if (given === 'account') return { file, kind: given };
+      if (given === 'account') return { ...part, kind: given };
       const head = await (given ? linkingHead(file, given, signal) : fileHead(file, signal));
-      return { file, kind: given ?? head?.kind, head };
+      return { ...part, kind: given ?? head?.kind, head };
     }),
   );
+  const mappingOfPart = (part: { file: ImportFile; only?: RecordKind }) =>
+    part.only ? undefined : options.mappings?.[part.file.name];
   const mayMap = (field: string, kinds: readonly RecordKind[]) =>
-    heads.some(({ file, kind, head }) => mayFill(field, kinds, kind, head, options.mappings?.[file.name]));
+    heads.some((part) => mayFill(field, kinds, part.kind, part.head, mappingOfPart(part)));
   if (!mayMap('contactEmail', ['touchpoint'])) index.withoutEmails();
   if (!mayMap('accountName', ['contact', 'touchpoint', 'deal'])) index.withoutNames();
   const order = heads.sort((a, b) => ORDER[a.kind ?? 'touchpoint'] - ORDER[b.kind ?? 'touchpoint']);
 
-  for (const { file, kind } of order) {
+  const readSoFar = new Map<string, { rows: number; good: number; bad: number }>();
+  for (const part of order) {
+    const { file, kind, name, only, share } = part;
     await seed(kind);
     if (signal?.aborted) {
       cancelled = true;
       break;
     }
     const report: FileReport = {
-      name: file.name,
+      name,
       mapping: {},
       columns: [],
       unmappedColumns: [],
@@ -108,29 +141,30 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
     };
     reports.push(report);
     const run: FileRun = { report, headers: [] };
-    const fileProblem = (reason: string, row = 0) =>
-      log.add(report, { file: file.name, row, reason, severity: 'error' });
+    const fileProblem = (reason: string, row = 0) => log.add(report, { file: name, row, reason, severity: 'error' });
+    // The reads of one file of records, one a kind, show as one file's progress: rows add up, bytes are shared.
+    const before = readSoFar.get(file.name) ?? { rows: 0, good: 0, bad: 0 };
     try {
       const progress = (bytesRead: number) =>
         options.onProgress?.({
-          rows: report.rows,
-          goodRows: report.good,
-          badRows: report.bad,
-          bytesRead,
+          rows: before.rows + report.rows,
+          goodRows: before.good + report.good,
+          badRows: before.bad + report.bad,
+          bytesRead: share ? Math.round((share.at * (file.size ?? bytesRead) + bytesRead) / share.of) : bytesRead,
           totalBytes: file.size,
           file: file.name,
         });
       let bytesBefore = 0;
-      for await (const table of readTable(file.name, file.stream(), signal)) {
+      for await (const table of readTable(file.name, file.stream(), signal, only)) {
         if (signal?.aborted) break;
         report.format = table.format;
         report.delimiter = table.delimiter;
         if (table.encoding && !report.encoding) {
           report.encoding = table.encoding;
-          log.add(report, { file: file.name, row: 0, reason: WINDOWS_1252_WORDS, severity: 'warning' });
+          log.add(report, { file: name, row: 0, reason: WINDOWS_1252_WORDS, severity: 'warning' });
         }
         if (table.headers.length !== run.headers.length || !run.reader) {
-          if (!replan(run, table.headers, options.mappings?.[file.name], fileProblem)) break;
+          if (!replan(run, table.headers, mappingOfPart(part), fileProblem)) break;
         }
         const rows = table.rows.length;
         for (let i = 0; i < rows; i++) {
@@ -158,9 +192,14 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
       cancelled = true;
       break;
     }
+    readSoFar.set(file.name, {
+      rows: before.rows + report.rows,
+      good: before.good + report.good,
+      bad: before.bad + report.bad,
+    });
     if (report.kind !== 'account' && report.good > 0 && !index.knowsAny('account')) {
       log.add(report, {
-        file: file.name,
+        file: name,
         row: 0,
         severity: 'warning',
         reason: 'the import has no accounts: records were linked by company id as given, to accounts imported before',

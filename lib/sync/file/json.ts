@@ -1,3 +1,5 @@
+import type { RecordKind } from '../records';
+import { envelopeOf } from './envelope';
 import { MAX_JSON_CHARS, MAX_RECORD_CHARS } from './limits';
 import type { RawRow, TableBatch } from './table';
 import { FileStop, type TextChunk } from './text';
@@ -60,9 +62,17 @@ class Columns {
 /**
  * NDJSON records, one JSON object a line, streaming: a line that is not JSON is a bad row (its
  * line number as the row), blank lines are skipped, a line past MAX_RECORD_CHARS stops the file.
+ *
+ * A file of Tierlens's own records (`{"kind": …, "record": {…}}` a line, see envelope.ts), as its
+ * first record tells, gives the records of one kind: `only`, else its first record's; the lines
+ * of other kinds are left for the read of theirs. A line that is no such record is a bad row of
+ * the first record's kind, so that it is reported once.
  */
-export async function* readNdjson(chunks: AsyncIterable<TextChunk>): AsyncGenerator<TableBatch> {
+export async function* readNdjson(chunks: AsyncIterable<TextChunk>, only?: RecordKind): AsyncGenerator<TableBatch> {
   const columns = new Columns();
+  /** Set by the first record: whether the file is of Tierlens's records, and the kind it starts with. */
+  let first: { kind?: RecordKind } | undefined;
+  let kind = only;
   let pending = '';
   let line = 0;
   let bytesRead = 0;
@@ -85,10 +95,28 @@ export async function* readNdjson(chunks: AsyncIterable<TextChunk>): AsyncGenera
     for (const text of texts) {
       line += 1;
       if (!text.trim()) continue;
+      let value: unknown;
       try {
-        rows.push(columns.row(line, JSON.parse(text)));
+        value = JSON.parse(text);
       } catch (error) {
-        rows.push({ row: line, cells: [], problem: `this line is not JSON (${(error as Error).message})` });
+        if (!first?.kind || kind === first.kind)
+          rows.push({ row: line, cells: [], problem: `this line is not JSON (${(error as Error).message})` });
+        continue;
+      }
+      const envelope = envelopeOf(value);
+      if (!first) {
+        first = { kind: envelope?.kind };
+        kind ??= envelope?.kind;
+      }
+      if (!first.kind) rows.push(columns.row(line, value));
+      else if (envelope) {
+        if (envelope.kind === kind) rows.push(columns.row(line, envelope.record));
+      } else if (kind === first.kind) {
+        rows.push({
+          row: line,
+          cells: [],
+          problem: 'this line is not a Tierlens record ({"kind": …, "record": {…}}), as the lines before it are',
+        });
       }
     }
     return rows;

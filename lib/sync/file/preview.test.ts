@@ -3,6 +3,19 @@ import { previewFile } from './preview';
 import { fixtureFile, memoryFile } from './test-files';
 
 describe('previewFile', () => {
+  it("counts each kind a file of Tierlens's own records holds, its first kind the file's, and nothing for others", async () => {
+    const line = (kind: string, id: string) => JSON.stringify({ kind, record: { id: `file:${id}`, name: id } });
+    const text = [line('account', '1'), line('account', '2'), line('contact', 'c1'), line('deal', 'd1')].join('\n');
+    const preview = await previewFile(memoryFile('records.ndjson', text, 16));
+    expect(preview).toMatchObject({ format: 'ndjson', kind: 'account', problems: [] });
+    expect(preview.records).toEqual([
+      { kind: 'account', count: 2 },
+      { kind: 'contact', count: 1 },
+      { kind: 'deal', count: 1 },
+    ]);
+    expect((await previewFile(memoryFile('plain.ndjson', '{"id":"1","name":"Acme"}\n'))).records).toBeUndefined();
+  });
+
   it('shows the format, kind and each column with its field and samples', async () => {
     const preview = await previewFile(fixtureFile('salesforce-report.csv'));
     expect(preview).toMatchObject({

@@ -1,5 +1,6 @@
 import type { RecordKind } from '../records';
 import { detectKind, planColumns } from './columns';
+import { envelopeKinds } from './envelope';
 import { noKindReason } from './kind';
 import { PREVIEW_ROWS } from './limits';
 import { readTable } from './table';
@@ -42,7 +43,8 @@ export async function previewFile(
   } finally {
     await tables.return(undefined);
   }
-  const kind = options.kind ?? detectKind(headers);
+  const records = await envelopeKinds(file, options.signal);
+  const kind = records ? [...records.keys()][0] : (options.kind ?? detectKind(headers));
   if (!kind && !problems.some((p) => p.row === 0 && p.severity === 'error'))
     problems.push({ file: file.name, row: 0, reason: noKindReason(headers), severity: 'error' });
   const plan = kind
@@ -56,5 +58,13 @@ export async function previewFile(
       .filter(Boolean)
       .slice(0, SAMPLES),
   }));
-  return { name: file.name, format, delimiter: format === 'csv' ? delimiter : undefined, kind, columns, problems };
+  const preview: FilePreview = {
+    name: file.name,
+    format,
+    delimiter: format === 'csv' ? delimiter : undefined,
+    kind,
+    columns,
+    problems,
+  };
+  return records ? { ...preview, records: [...records].map(([k, count]) => ({ kind: k, count })) } : preview;
 }

@@ -1,3 +1,4 @@
+import type { RecordKind } from '../records';
 import { readCsv } from './csv';
 import { readJson, readNdjson } from './json';
 import { readText, type TextChunk } from './text';
@@ -27,7 +28,8 @@ export interface TableBatch {
 }
 
 /** JSON or NDJSON by the first characters: `[` is JSON; `{` is NDJSON when its first line is a whole object. */
-function sniffFormat(name: string, start: string): FileFormat {
+function sniffFormat(file: string, start: string): FileFormat {
+  const name = file.replace(/\.gz$/i, '');
   const text = start.trimStart();
   if (/\.(ndjson|jsonl)$/i.test(name)) return 'ndjson';
   if (text.startsWith('[')) return 'json';
@@ -91,6 +93,8 @@ export async function* readTable(
   name: string,
   stream: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
+  /** Of a file of Tierlens's own records, the kind to read (see readNdjson). */
+  only?: RecordKind,
 ): AsyncGenerator<TableBatch> {
   const text = readText(stream, signal);
   const { first, format } = await sniff(name, text);
@@ -102,7 +106,8 @@ export async function* readTable(
     }
   })();
   try {
-    const reader = format === 'csv' ? readCsv(chunks) : format === 'ndjson' ? readNdjson(chunks) : readJson(chunks);
+    const reader =
+      format === 'csv' ? readCsv(chunks) : format === 'ndjson' ? readNdjson(chunks, only) : readJson(chunks);
     for await (const batch of reader) yield encoding ? { ...batch, encoding } : batch;
   } finally {
     await text.return(undefined);

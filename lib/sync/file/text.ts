@@ -19,7 +19,6 @@ function sniffBinary(first: Uint8Array): string | undefined {
   }
   if (starts(0xd0, 0xcf, 0x11, 0xe0))
     return 'this is an old Excel workbook (.xls), not CSV text: save it as "CSV UTF-8"';
-  if (starts(0x1f, 0x8b)) return 'this file is gzip-compressed: unpack it first';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'this is a PDF, not CSV or JSON text';
   if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return 'this text is UTF-16: save it again as "CSV UTF-8"';
   return undefined;
@@ -63,6 +62,42 @@ function heldBack(bytes: Uint8Array | undefined): Uint8Array {
 }
 
 /**
+ * A file's bytes, unpacked when they are gzip (a team feed's shards, `gzip` of an export), with
+ * how many of the file's own bytes have been read then (for progress against its size); for
+ * any other file, its reader as it is.
+ */
+async function unpacked(
+  stream: ReadableStream<Uint8Array>,
+): Promise<{ reader: ReadableStreamDefaultReader<Uint8Array>; fileBytes?: () => number }> {
+  const source = stream.getReader();
+  const first = await source.read();
+  let read = first.value?.byteLength ?? 0;
+  const replay = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first.value) controller.enqueue(first.value);
+      if (first.done) controller.close();
+    },
+    async pull(controller) {
+      const next = await source.read();
+      if (next.done) controller.close();
+      else {
+        read += next.value.byteLength;
+        controller.enqueue(next.value);
+      }
+    },
+    cancel: (reason) => source.cancel(reason),
+  });
+  const gzip = first.value?.[0] === 0x1f && first.value[1] === 0x8b;
+  if (!gzip) return { reader: replay.getReader() };
+  return {
+    reader: replay
+      .pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>)
+      .getReader(),
+    fileBytes: () => read,
+  };
+}
+
+/**
  * A file's bytes as UTF-8 text, a chunk at a time, with the byte-order mark dropped. Binary
  * files (NUL bytes, known signatures) stop with a FileStop that says so. A file that is not
  * UTF-8 before any other non-ASCII character is read as Windows-1252, as Excel saves "CSV" in
@@ -70,7 +105,7 @@ function heldBack(bytes: Uint8Array | undefined): Uint8Array {
  * mixed or damaged, and stops. Reading stops when `signal` aborts: the stream is cancelled, not drained.
  */
 export async function* readText(stream: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<TextChunk> {
-  const reader = stream.getReader();
+  const { reader, fileBytes } = await unpacked(stream);
   // fatal: a byte sequence that is not UTF-8 throws rather than becoming U+FFFD silently.
   let decoder = new TextDecoder('utf-8', { fatal: true });
   let encoding: TextChunk['encoding'];
@@ -80,7 +115,14 @@ export async function* readText(stream: ReadableStream<Uint8Array>, signal?: Abo
   try {
     for (;;) {
       if (signal?.aborted) return;
-      const { done, value } = await reader.read();
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        if (!fileBytes) throw error;
+        throw new FileStop(`the gzip file is damaged: ${(error as Error).message}`);
+      }
+      const { done, value } = next;
       if (value && bytesRead === 0) {
         const binary = sniffBinary(value);
         if (binary) throw new FileStop(binary);
@@ -106,7 +148,7 @@ export async function* readText(stream: ReadableStream<Uint8Array>, signal?: Abo
         encoding = 'windows-1252';
         text = decoder.decode(bytes, { stream: !done });
       }
-      if (value) bytesRead += value.byteLength;
+      if (value) bytesRead = fileBytes ? fileBytes() : bytesRead + value.byteLength;
       previous = value;
       if (text.includes('\u0000'))
         throw new FileStop('the file contains NUL bytes: it is binary, not CSV or JSON text');

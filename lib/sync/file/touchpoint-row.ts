@@ -1,6 +1,6 @@
 import type { Touchpoint } from '../../db/touchpoints';
 import { parseDate } from '../normalise/date';
-import { parseSourceId } from '../normalise/id';
+import { parseRowId, parseSourceId } from '../normalise/id';
 import { DEFAULT_STAGE, parseStage, parseTouchpointType } from '../normalise/touchpoint';
 import { touchpointRecordSchema } from '../records';
 import { knownId, linkAccount } from './account-link';
@@ -72,7 +72,7 @@ export function touchpointFromRow(r: RowReader, index: ImportIndex, source: stri
   if (typeof contactId === 'object') return contactId;
   let id: string;
   if (r.has('id')) {
-    const parsed = parseSourceId(r.text('id') ?? '');
+    const parsed = parseRowId(r.text('id') ?? '', source);
     if (!parsed.id) return { column: r.column('id'), reason: parsed.problem ?? 'the id is empty' };
     id = parsed.id;
   } else {

@@ -58,6 +58,12 @@ export interface FilePreview {
   kind: RecordKind | undefined;
   columns: (ColumnPlan & { samples: string[] })[];
   problems: Problem[];
+  /**
+   * Of a file of Tierlens's own records (`{"kind", "record"}` a line, see envelope.ts): how many
+   * of each kind it holds. Each kind is imported as it is, with no mapping to choose; `kind`
+   * and `columns` are those of its first kind.
+   */
+  records?: { kind: RecordKind; count: number }[];
 }
 
 /** How far the reading of one file has come. */

@@ -44,6 +44,18 @@ export function parseSourceId(value: string): SourceIdResult {
   return { id: text };
 }
 
+/**
+ * A row's own id as a record of `prefix` (`file`, `file-deal`) holds it after the prefix: a full
+ * id that already names it (`file:123`, as Tierlens's own records and exports write ids) is
+ * read as `123`, as the ids that link to it are (account-link.ts), so that a file Tierlens wrote
+ * imports with its links whole. Anything else is the id as it is.
+ */
+export function parseRowId(value: string, prefix: string): SourceIdResult {
+  const parsed = parseSourceId(value);
+  const own = `${prefix}:`;
+  return parsed.id?.startsWith(own) && parsed.id.length > own.length ? { id: parsed.id.slice(own.length) } : parsed;
+}
+
 /** The characters of a Salesforce id's suffix: each one spells which of five letters are capitals. */
 const SALESFORCE_SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
