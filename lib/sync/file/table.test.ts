@@ -256,6 +256,27 @@ describe('a CSV saved by Excel in Windows-1252', () => {
     }
   });
 
+  it('is read as Windows-1252 when a capital letter stands before a quote, which happens to be a UTF-8 pair', async () => {
+    // Windows-1252: É is C9, » is BB, ’ is 92; "É»" (C9 BB) and "É’" (C9 92) are well-formed UTF-8 pairs too.
+    const cp1252: Record<string, number> = { '’': 0x92, '€': 0x80 };
+    const bytes = Uint8Array.from(
+      'Name;Stadt\r\n«SOCIÉTÉ» Générale;Paris\r\nCAFÉ’S;Lyon\r\n',
+      (c) => cp1252[c] ?? c.charCodeAt(0),
+    );
+    const { rows, stop } = await readAll('a.csv', bytes);
+    expect(stop).toBeUndefined();
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['«SOCIÉTÉ» Générale', 'Paris'],
+      ['CAFÉ’S', 'Lyon'],
+    ]);
+  });
+
+  it('is refused when UTF-8 letters and a Windows-1252 one share a file', async () => {
+    const utf8 = new TextEncoder().encode('id\nCafé\n');
+    const { stop } = await readAll('a.csv', new Uint8Array([...utf8, ...latin1('Caf\u00e9\n')]));
+    expect(stop?.message).toMatch(/UTF-8 text in part only/);
+  });
+
   it('is not taken for Windows-1252 when it starts with a UTF-8 byte-order mark', async () => {
     const { stop } = await readAll('a.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...latin1('id\nMüller\n')]));
     expect(stop?.message).toMatch(/UTF-8 text in part only/);

@@ -37,14 +37,23 @@ export const WINDOWS_1252_WORDS =
   'the file is not UTF-8 text: it was read as Windows-1252 (Western European), the encoding Excel saves "CSV" in; check that accented names look right, or save it as "CSV UTF-8"';
 
 /**
- * Whether `bytes` hold a well-formed UTF-8 sequence of two bytes or more. Windows-1252 text
- * hardly ever does by chance (a letter is one byte, mostly followed by ASCII): one that also
- * fails as UTF-8 mixes the two encodings, or is damaged.
+ * Lead bytes of two-byte UTF-8 sequences that European UTF-8 text is made of: Latin-1 letters
+ * and Latin Extended-A (C3–C5: é, ü, ł, š…), Greek (CE, CF), Cyrillic (D0, D1). Read as
+ * Windows-1252 they are Ã, Ä, Å, Î, Ï, Ð, Ñ followed by a symbol ("Ã©"), which is the mark of
+ * UTF-8 read wrongly, not text. Other pairs do occur in Windows-1252 text: a capital letter
+ * before a quote or a no-break space ("SOCIÉTÉ»" is C9 BB, "É’" C9 92).
+ */
+const UTF8_LEADS = new Set([0xc3, 0xc4, 0xc5, 0xce, 0xcf, 0xd0, 0xd1]);
+
+/**
+ * Whether `bytes` hold a well-formed UTF-8 sequence that Windows-1252 text does not hold by
+ * chance: three or four bytes, or two with a lead of UTF8_LEADS. One that also fails as UTF-8
+ * mixes the two encodings, or is damaged.
  */
 function hasUtf8Sequence(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] as number;
-    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length = UTF8_LEADS.has(b) ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0) continue;
     let k = 1;
     while (k < length && i + k < bytes.length && ((bytes[i + k] as number) & 0xc0) === 0x80) k++;
