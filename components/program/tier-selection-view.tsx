@@ -19,6 +19,7 @@ import { gradeMarkOf, tierLabel } from './accounts-csv';
 import { NoOwners, ownerOfMe, RepPicker } from './rep-picker';
 import { gradeTitle } from './row-words';
 import { ScoresStatus } from './scores-status';
+import { type RowPlace, SelectionBody, VIRTUAL_FROM } from './selection-body';
 import { useScores } from './use-scores';
 
 const KIND_WORDS: Record<SelectionLine['kind'], (tier: Tier, line: SelectionLine) => string> = {
@@ -58,18 +59,28 @@ function LineRow({
   decision,
   settings,
   onDecide,
+  place,
+  total,
 }: {
   line: SelectionLine;
   tier: Tier;
   decision: Decision | undefined;
   settings: Settings;
   onDecide: (d: Decision | undefined) => void;
+  place: RowPlace;
+  /** How many lines the table has, when it renders only some (aria-rowindex then tells where a row is). */
+  total?: number;
 }) {
   const { row } = line;
   const name = `decision-${row.id}`;
   const choice = decision?.how;
   return (
-    <tr data-account-id={row.id}>
+    <tr
+      data-account-id={row.id}
+      data-index={place.index}
+      ref={place.measure}
+      aria-rowindex={total === undefined ? undefined : place.index + 2}
+    >
       <th scope="row">
         <span className="row-name">{row.name}</span>
         {row.domain && <span className="row-sub muted">{row.domain}</span>}
@@ -282,9 +293,12 @@ export function TierSelectionView() {
               The model agrees with {rep}’s Tier {tier} as it is: nothing to decide.
             </p>
           ) : (
-            <table className="selection-table">
+            <table
+              className="selection-table"
+              aria-rowcount={lines.length >= VIRTUAL_FROM ? lines.length + 1 : undefined}
+            >
               <thead>
-                <tr>
+                <tr aria-rowindex={lines.length >= VIRTUAL_FROM ? 1 : undefined}>
                   <th scope="col">Account</th>
                   <th scope="col">Grade</th>
                   <th scope="col">Engagement</th>
@@ -293,8 +307,11 @@ export function TierSelectionView() {
                   <th scope="col">Decision</th>
                 </tr>
               </thead>
-              <tbody>
-                {lines.map((l) => (
+              <SelectionBody
+                lines={lines}
+                columns={6}
+                scroller=".tier-selection"
+                row={(l, place) => (
                   <LineRow
                     key={l.row.id}
                     line={l}
@@ -302,9 +319,11 @@ export function TierSelectionView() {
                     decision={decisions.get(l.row.id)}
                     settings={settings}
                     onDecide={(d) => decide(l.row.id, d)}
+                    place={place}
+                    total={lines.length >= VIRTUAL_FROM ? lines.length : undefined}
                   />
-                ))}
-              </tbody>
+                )}
+              />
             </table>
           )}
         </section>

@@ -22,11 +22,15 @@ export const BENCH_ACCOUNT = `(i) => ({
 /**
  * An expression for a Tierlens page whose Dexie has created the main database: creates
  * `tierlens~file~1` with the main database's own schema (version, stores and indexes copied),
- * points the main database's `file` syncState row at it, and writes `count` accounts into it.
+ * points the main database's `file` syncState row at it, and writes `count` accounts into it,
+ * shared among `owners` reps when given.
  */
-export function seedFileGenerationExpression(count: number): string {
+export function seedFileGenerationExpression(count: number, options: { owners?: number } = {}): string {
   return `(async () => {
-    const account = ${BENCH_ACCOUNT};
+    const bench = ${BENCH_ACCOUNT};
+    // With owners, account i is Rep (i mod owners)'s: the program views work per rep.
+    const owners = ${options.owners ?? 0};
+    const account = (i) => (owners ? { ...bench(i), owner: 'Rep ' + (i % owners) } : bench(i));
     const open = (name, version, upgrade) => new Promise((done, fail) => {
       const o = version ? indexedDB.open(name, version) : indexedDB.open(name);
       if (upgrade) o.onupgradeneeded = () => upgrade(o.result);

@@ -357,11 +357,12 @@ test('account review: the Markdown export holds the rep’s Tier 1 accounts with
     .toBe(2);
 });
 
-test('at 100,000 accounts: the view lists them all, and searches, filters and sorts them', async () => {
+test('at 100,000 accounts: the view lists them all, and searches, filters and sorts them; a rep’s long tier selection scrolls whole', async () => {
   test.setTimeout(180_000);
   const view = await AccountsPage.open(context, extensionId);
   await view.send('removeDemoData');
-  await view.page.evaluate(seedFileGenerationExpression(100_000));
+  // Twenty reps of 5,000 accounts each.
+  await view.page.evaluate(seedFileGenerationExpression(100_000, { owners: 20 }));
   await view.send('dataChanged');
   await expect(view.count).toHaveText('100,000 of 100,000 accounts', { timeout: 120_000 });
   await expect(view.status).not.toContainText('updating', { timeout: 60_000 });
@@ -407,4 +408,20 @@ test('at 100,000 accounts: the view lists them all, and searches, filters and so
   });
   console.log(`accounts view at 100k: search ${searchMs} ms, filter ${filterMs} ms, sort by name ${sortMs} ms`);
   await screenshot(view.page, 'accounts-100k-filtered');
+
+  // A rep's Tier 1 list runs to hundreds of lines: the page holds the rows in view, the table
+  // says how many there are, and scrolling to its end brings the last line.
+  await view.page.goto(`chrome-extension://${extensionId}/accounts.html#tier-selection`);
+  const step = view.page.getByRole('region', { name: /^Tier 1 for Rep / });
+  const summary = await step.locator('.selection-tools p').textContent();
+  const lines = Number(/^([\d,]+) of /.exec(summary ?? '')?.[1]?.replaceAll(',', ''));
+  expect(lines).toBeGreaterThanOrEqual(300);
+  await expect(step.locator('table')).toHaveAttribute('aria-rowcount', String(lines + 1));
+  expect(await step.locator('tbody tr[data-index]').count()).toBeLessThan(60);
+  await view.page.locator('.tier-selection').evaluate((e) => {
+    e.scrollTop = e.scrollHeight;
+  });
+  await expect(step.locator(`tbody tr[data-index="${lines - 1}"]`)).toBeVisible();
+  await expect(step.locator(`tbody tr[data-index="${lines - 1}"]`)).toHaveAttribute('aria-rowindex', String(lines + 1));
+  await screenshot(view.page, 'tier-selection-100k-end');
 });
