@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { Tier } from '../settings/types';
 import { cell, losesTarget, type Review, reviewMarkdown, reviewProposals } from './review';
@@ -119,5 +120,32 @@ describe('the review as Markdown', () => {
   it('escapes a name that would break the table or render as markup', () => {
     expect(md).toContain('| Acme \\| \\<b\\>Corp\\</b\\> | Promote | Tier 2 | Tier 1 |');
     expect(cell('a\nb')).toBe('a b');
+  });
+});
+
+describe('names in the Markdown export, as a Markdown renderer shows them', () => {
+  // Real company names with characters Markdown reads as markup or as a table's column break.
+  const NAMES = [
+    'E*TRADE',
+    '[24]7.ai',
+    'Toys"R"Us',
+    'AT&T',
+    'C|Net',
+    '#1 Dental',
+    '_underscore_ Labs',
+    'A<b>C',
+    'back\\slash GmbH',
+    'Yahoo!',
+  ];
+  const markdown = new MarkdownIt();
+
+  it.each(NAMES)('renders %j as itself in a table cell, in one cell', (name) => {
+    const html = markdown.render(`| Account | Tier |\n|---|---|\n| ${cell(name)} | 1 |\n`);
+    const cells = [...html.matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1]);
+    expect(cells).toEqual([markdown.utils.escapeHtml(name), '1']);
+  });
+
+  it.each(NAMES)('renders %j as itself in a heading', (name) => {
+    expect(markdown.render(`### ${cell(name)}`).trim()).toBe(`<h3>${markdown.utils.escapeHtml(name)}</h3>`);
   });
 });
