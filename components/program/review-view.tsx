@@ -41,9 +41,9 @@ function useReview(rep: string | undefined, settings: Settings | undefined, vers
     let live = true;
     const now = Date.now();
     loadReviewInputs(getDb(), mine, settings, calibration, now).then(
-      ({ tier1, touchpoints }) => {
+      ({ tier1, touchpoints, tierChanges }) => {
         const criteria = { quietDays: settings.rules.quietDays, minGrade: settings.rules.targetMinGrade };
-        if (live) setReview(buildReview({ rep, rows: mine, tier1, touchpoints, settings, criteria, now }));
+        if (live) setReview(buildReview({ rep, rows: mine, tier1, touchpoints, tierChanges, settings, criteria, now }));
       },
       (e: unknown) => live && setReview({ error: e instanceof Error ? e.message : String(e) }),
     );

@@ -5,12 +5,13 @@ import { touchpointsOf } from '../db/touchpoints';
 import { applyEdits } from '../edits/overlay';
 import { type AccountView, scoreAccount } from '../scoring/account-view';
 import type { CalibratedModel } from '../scoring/calibration';
-import type { Settings } from '../settings/types';
+import type { Settings, Tier } from '../settings/types';
 import type { ScoreRow } from './score-row';
+import type { TierChange } from './sla';
 
 /**
- * What a review reads beyond the score rows, for one rep's accounts: every touchpoint (the SLA
- * over the quarter) and, for the Tier 1 accounts, the full scored view with the user's edits
+ * What a review reads beyond the score rows, for one rep's accounts: every touchpoint and every
+ * logged tier change (the SLA over the quarter, by the tier each account had then) and, for the Tier 1 accounts, the full scored view with the user's edits
  * (champion, blocker, opportunity, actions), as the side panel scores an account.
  */
 export async function loadReviewInputs(
@@ -19,8 +20,18 @@ export async function loadReviewInputs(
   settings: Settings,
   calibration: CalibratedModel | undefined,
   now: number,
-): Promise<{ tier1: AccountView[]; touchpoints: Map<string, Touchpoint[]> }> {
+): Promise<{ tier1: AccountView[]; touchpoints: Map<string, Touchpoint[]>; tierChanges: Map<string, TierChange[]> }> {
   const view = await dataView(main);
+  const tierChanges = new Map<string, TierChange[]>();
+  const logged = await main.changeLog
+    .where('accountId')
+    .anyOf(rows.map((r) => r.id))
+    .toArray();
+  for (const e of logged) {
+    if (e.kind !== 'tier' || !e.accountId) continue;
+    const change: TierChange = { at: e.at, before: e.before as Tier | null, after: e.after as Tier | null };
+    tierChanges.set(e.accountId, [...(tierChanges.get(e.accountId) ?? []), change]);
+  }
   const [states, edits] = await Promise.all([main.syncState.toArray(), main.outbox.toArray()]);
   const lastSync = new Map<string, number | undefined>(states.map((s) => [s.source, s.lastSuccess]));
   const touchpoints = new Map<string, Touchpoint[]>();
@@ -55,5 +66,5 @@ export async function loadReviewInputs(
       );
     }
   }
-  return { tier1, touchpoints };
+  return { tier1, touchpoints, tierChanges };
 }

@@ -1,7 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Tier } from '../settings/types';
-import { cell, losesTarget, type Review, reviewMarkdown, reviewProposals } from './review';
+import { buildReview, cell, losesTarget, type Review, reviewMarkdown, reviewProposals } from './review';
 import type { ScoreRow } from './score-row';
 import { rowOf } from './test-rows';
 
@@ -147,5 +148,55 @@ describe('names in the Markdown export, as a Markdown renderer shows them', () =
 
   it.each(NAMES)('renders %j as itself in a heading', (name) => {
     expect(markdown.render(`### ${cell(name)}`).trim()).toBe(`<h3>${markdown.utils.escapeHtml(name)}</h3>`);
+  });
+});
+
+describe('the SLA kept, by the tier each account had when its follow-up opened', () => {
+  // Monday 2 November 2026, 09:00 (business hours 9–17 in the machine's time zone, as the SLA counts them).
+  const MON_9 = new Date(2026, 10, 2, 9).getTime();
+  const H = 3_600_000;
+  const at = new Date(2026, 11, 1, 12).getTime();
+  // Tier 2 (8 business hours) until it was promoted to Tier 1 (4 business hours) on 16 November.
+  const promoted = new Date(2026, 10, 16, 9).getTime();
+  const rows = [row('acme', 1, 1)];
+  const touchpoints = new Map([
+    [
+      'acme',
+      [
+        // Answered after 6 business hours: in time for Tier 2, late for Tier 1.
+        { id: 't1', accountId: 'acme', type: 'demo_request' as const, stage: 'BOFU' as const, at: MON_9 },
+        { id: 't2', accountId: 'acme', type: 'sales_call' as const, stage: 'BOFU' as const, at: MON_9 + 6 * H },
+        // After the promotion, answered after 6 business hours again: late for Tier 1.
+        { id: 't3', accountId: 'acme', type: 'demo_request' as const, stage: 'BOFU' as const, at: promoted + 24 * H },
+        { id: 't4', accountId: 'acme', type: 'meeting' as const, stage: 'BOFU' as const, at: promoted + 30 * H },
+      ],
+    ],
+  ]);
+  const review = (tierChanges?: Map<string, { at: number; before: 1 | 2 | null; after: 1 | 2 | null }[]>) =>
+    buildReview({
+      rep: 'Dana',
+      rows,
+      tier1: [],
+      touchpoints,
+      tierChanges,
+      settings: DEFAULT_SETTINGS,
+      criteria: CRITERIA,
+      now: at,
+    }).tiers.map((t) => [t.tier, t.sla]);
+
+  it('counts the weeks before a promotion for the tier the account was in, against its SLA', () => {
+    expect(review(new Map([['acme', [{ at: promoted, before: 2, after: 1 }]]]))).toEqual([
+      [1, { kept: 0, late: 1, overdue: 0, open: 0 }],
+      [2, { kept: 1, late: 0, overdue: 0, open: 0 }],
+      [3, { kept: 0, late: 0, overdue: 0, open: 0 }],
+    ]);
+  });
+
+  it("counts every follow-up for today's tier when no change is logged", () => {
+    expect(review()).toEqual([
+      [1, { kept: 0, late: 2, overdue: 0, open: 0 }],
+      [2, { kept: 0, late: 0, overdue: 0, open: 0 }],
+      [3, { kept: 0, late: 0, overdue: 0, open: 0 }],
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { commitmentsFor } from '../scoring/commitments';
 import type { Trend } from '../scoring/engagement';
 import type { GradeLetter, Settings, Tier } from '../settings/types';
 import type { ScoreRow } from './score-row';
-import { type FollowUp, followUps, quarterOf, type SlaKept, slaKept } from './sla';
+import { type FollowUp, followUps, quarterOf, type SlaKept, slaKept, type TierChange, tierAt } from './sla';
 
 /**
  * The quarterly account review with a rep (DESIGN.md: "Accounts are promoted and demoted at
@@ -141,26 +141,43 @@ export function reviewAccount(view: AccountView): ReviewAccount {
 
 /**
  * The review of `rep`'s accounts: `rows` are all their score rows, `tier1` the full views of
- * their Tier 1 accounts, `touchpoints` every touchpoint of their accounts (for the SLA).
+ * their Tier 1 accounts, `touchpoints` every touchpoint of their accounts (for the SLA),
+ * `tierChanges` their logged tier changes. A follow-up counts for the tier its account had when
+ * the follow-up opened, against that tier's SLA: an account promoted in the quarter's last week
+ * does not bring its Tier 2 weeks into Tier 1's figures.
  */
 export function buildReview(input: {
   rep: string;
   rows: readonly ScoreRow[];
   tier1: readonly AccountView[];
   touchpoints: ReadonlyMap<string, readonly Touchpoint[]>;
+  tierChanges?: ReadonlyMap<string, readonly TierChange[]>;
   settings: Settings;
   criteria: TargetCriteria;
   now: number;
 }): Review {
   const { rep, rows, tier1, touchpoints, settings, criteria, now } = input;
   const quarter = quarterOf(now);
+  const hours = new Map(settings.tiers.map((t) => [t.tier, t.responseSlaHours]));
+  const byTier = new Map<Tier, FollowUp[]>();
+  for (const r of rows) {
+    const changes = input.tierChanges?.get(r.id) ?? [];
+    const tierThen = (at: number) => tierAt(changes, at, r.assignedTier);
+    // An untiered account owes no response: its follow-ups count for no tier, whatever their due time.
+    const all = followUps(touchpoints.get(r.id) ?? [], (at) => hours.get(tierThen(at) as Tier) ?? 0, quarter, now);
+    for (const f of all) {
+      const tier = tierThen(f.openedAt);
+      if (tier === undefined) continue;
+      const list = byTier.get(tier) ?? [];
+      if (!byTier.has(tier)) byTier.set(tier, list);
+      list.push(f);
+    }
+  }
   const tiers: ReviewTier[] = [...settings.tiers]
     .sort((a, b) => a.tier - b.tier)
     .map((def) => {
       const inTier = rows.filter((r) => r.assignedTier === def.tier);
-      const all: FollowUp[] = inTier.flatMap((r) =>
-        followUps(touchpoints.get(r.id) ?? [], def.responseSlaHours, quarter, now),
-      );
+      const all = byTier.get(def.tier) ?? [];
       return {
         tier: def.tier,
         name: def.name,

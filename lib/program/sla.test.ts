@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Touchpoint, TouchpointType } from '../db/touchpoints';
-import { followUps, quarterOf, slaKept } from './sla';
+import { followUps, quarterOf, slaKept, tierAt } from './sla';
 
 // Monday 5 October 2026, 09:00 UTC: business hours run 9–17, Monday to Friday.
 const MON_9 = Date.UTC(2026, 9, 5, 9);
@@ -70,10 +70,37 @@ describe('the response SLA, follow-up by follow-up (Tier 1: 4 business hours)', 
 
 describe('the quarter', () => {
   it.each([
-    [Date.UTC(2026, 11, 1), 'Q4 2026', Date.UTC(2026, 9, 1), Date.UTC(2027, 0, 1)],
-    [Date.UTC(2026, 0, 1), 'Q1 2026', Date.UTC(2026, 0, 1), Date.UTC(2026, 3, 1)],
-    [Date.UTC(2026, 5, 30, 23), 'Q2 2026', Date.UTC(2026, 3, 1), Date.UTC(2026, 6, 1)],
+    // Local times: a quarter starts at midnight where the user is, as their business hours do.
+    [new Date(2026, 11, 1).getTime(), 'Q4 2026', new Date(2026, 9, 1).getTime(), new Date(2027, 0, 1).getTime()],
+    [new Date(2026, 0, 1).getTime(), 'Q1 2026', new Date(2026, 0, 1).getTime(), new Date(2026, 3, 1).getTime()],
+    [
+      new Date(2026, 5, 30, 23, 59).getTime(),
+      'Q2 2026',
+      new Date(2026, 3, 1).getTime(),
+      new Date(2026, 6, 1).getTime(),
+    ],
+    [new Date(2026, 6, 1).getTime() - 1, 'Q2 2026', new Date(2026, 3, 1).getTime(), new Date(2026, 6, 1).getTime()],
   ])('of %i is %s', (at, name, from, to) => {
     expect(quarterOf(at)).toEqual({ name, from, to });
+  });
+});
+
+describe('the tier an account had, from its logged tier changes', () => {
+  const D = 86_400_000;
+  // Untiered until day 10, Tier 2 from then, Tier 1 from day 20: today it is Tier 1.
+  const changes = [
+    { at: 20 * D, before: 2 as const, after: 1 as const },
+    { at: 10 * D, before: null, after: 2 as const },
+  ];
+  it.each<[string, number, number | undefined]>([
+    ['before the first change, the tier it left', 5 * D, undefined],
+    ['at a change, the tier it set', 10 * D, 2],
+    ['between the changes', 15 * D, 2],
+    ['after the last change', 25 * D, 1],
+  ])('%s', (_, at, tier) => {
+    expect(tierAt(changes, at, 1)).toBe(tier);
+  });
+  it("is today's tier without any change", () => {
+    expect(tierAt([], 5 * D, 3)).toBe(3);
   });
 });

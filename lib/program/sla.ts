@@ -1,5 +1,6 @@
 import { FOLLOW_UP_TYPES, type Touchpoint } from '../db/touchpoints';
 import { addBusinessHours } from '../scoring/business-time';
+import type { Tier } from '../settings/types';
 
 export { FOLLOW_UP_TYPES };
 
@@ -22,13 +23,17 @@ export interface FollowUp {
   status: 'kept' | 'late' | 'overdue' | 'open';
 }
 
-/** An account's follow-ups opened in [from, to), by its touchpoints and its tier's SLA in business hours. */
+/**
+ * An account's follow-ups opened in [from, to), by its touchpoints and its tier's SLA in business
+ * hours: one figure, or the SLA of the tier the account had when each follow-up opened.
+ */
 export function followUps(
   touchpoints: readonly Touchpoint[],
-  slaHours: number,
+  slaHours: number | ((openedAt: number) => number),
   period: { from: number; to: number },
   now: number,
 ): FollowUp[] {
+  const hoursAt = typeof slaHours === 'number' ? () => slaHours : slaHours;
   // At the same instant, the sales touch comes after the engagement: it answers it.
   const isSales = (t: Touchpoint) => (FOLLOW_UP_TYPES.has(t.type) ? 1 : 0);
   const sorted = [...touchpoints].sort((a, b) => a.at - b.at || isSales(a) - isSales(b));
@@ -44,7 +49,7 @@ export function followUps(
       continue;
     }
     if (t.stage !== 'BOFU' || open) continue;
-    open = { accountId: t.accountId, openedAt: t.at, dueAt: addBusinessHours(t.at, slaHours), status: 'open' };
+    open = { accountId: t.accountId, openedAt: t.at, dueAt: addBusinessHours(t.at, hoursAt(t.at)), status: 'open' };
     out.push(open);
   }
   if (open && open.dueAt < now) open.status = 'overdue';
@@ -65,11 +70,38 @@ export function slaKept(all: readonly FollowUp[]): SlaKept {
   return counts;
 }
 
-/** The calendar quarter holding `at` (UTC): [from, to) and its name, "Q4 2026". */
+/**
+ * The calendar quarter holding `at`, in the user's time zone as business hours are: [from, to)
+ * from local midnight on its first day, and its name, "Q4 2026".
+ */
 export function quarterOf(at: number): { from: number; to: number; name: string } {
   const d = new Date(at);
-  const q = Math.floor(d.getUTCMonth() / 3);
-  const from = Date.UTC(d.getUTCFullYear(), q * 3, 1);
-  const to = Date.UTC(d.getUTCFullYear(), q * 3 + 3, 1);
-  return { from, to, name: `Q${q + 1} ${d.getUTCFullYear()}` };
+  const q = Math.floor(d.getMonth() / 3);
+  const from = new Date(d.getFullYear(), q * 3, 1).getTime();
+  const to = new Date(d.getFullYear(), q * 3 + 3, 1).getTime();
+  return { from, to, name: `Q${q + 1} ${d.getFullYear()}` };
+}
+
+/** A logged tier change of one account (lib/db/change-log.ts): when, and the tier before and after (null: untiered). */
+export interface TierChange {
+  at: number;
+  before: Tier | null;
+  after: Tier | null;
+}
+
+/**
+ * The tier an account had at `at`, from its logged tier changes (any order) and the tier it has
+ * now: the tier the last change before `at` set, else the one the first change after it left,
+ * else today's. Undefined: untiered.
+ */
+export function tierAt(changes: readonly TierChange[], at: number, current: Tier | undefined): Tier | undefined {
+  let last: TierChange | undefined;
+  let next: TierChange | undefined;
+  for (const c of changes) {
+    if (c.at <= at) {
+      if (!last || c.at >= last.at) last = c;
+    } else if (!next || c.at < next.at) next = c;
+  }
+  const tier = last ? last.after : next ? next.before : current;
+  return tier ?? undefined;
 }
