@@ -232,12 +232,13 @@ async function program(rows: readonly AccountRows[]): Promise<Row[]> {
   });
   return [
     ...out,
-    // DESIGN.md's "rescoring 100k accounts ≤ 5 s" is the scoring itself (b); this adds reading and writing IndexedDB.
+    // DESIGN.md's "rescoring 100k accounts ≤ 5 s", pro rata at other sizes (the issue's 500,000:
+    // 25 s), held to the whole run: reading the accounts, scoring them (b alone), writing the rows.
     {
       what: `full rescoring in the background, ${quiet.scored.toLocaleString('en-US')}, nobody browsing`,
       measured: quiet.tookMs / 1_000,
       unit: 's',
-      note: 'scoring alone: (b)',
+      target: (5 * quiet.scored) / 100_000,
     },
     {
       what: `full rescoring in the background, ${r.scored.toLocaleString('en-US')}, navigating non-stop`,
