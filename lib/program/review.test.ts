@@ -199,4 +199,30 @@ describe('the SLA kept, by the tier each account had when its follow-up opened',
       [3, { kept: 0, late: 0, overdue: 0, open: 0 }],
     ]);
   });
+
+  it('opens no follow-up while the account was untiered, so a later one counts for its tier', () => {
+    const tps = new Map([
+      [
+        'acme',
+        [
+          // Untiered: a demo request nobody owed an answer to.
+          { id: 'u1', accountId: 'acme', type: 'demo_request' as const, stage: 'BOFU' as const, at: MON_9 },
+          // Tier 1 from 16 November: a request answered within the hour.
+          { id: 'u2', accountId: 'acme', type: 'demo_request' as const, stage: 'BOFU' as const, at: promoted + 24 * H },
+          { id: 'u3', accountId: 'acme', type: 'sales_call' as const, stage: 'BOFU' as const, at: promoted + 25 * H },
+        ],
+      ],
+    ]);
+    const tiers = buildReview({
+      rep: 'Dana',
+      rows,
+      tier1: [],
+      touchpoints: tps,
+      tierChanges: new Map([['acme', [{ at: promoted, before: null, after: 1 as const }]]]),
+      settings: DEFAULT_SETTINGS,
+      criteria: CRITERIA,
+      now: at,
+    }).tiers;
+    expect(tiers[0]?.sla).toEqual({ kept: 1, late: 0, overdue: 0, open: 0 });
+  });
 });

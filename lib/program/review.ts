@@ -163,8 +163,7 @@ export function buildReview(input: {
   for (const r of rows) {
     const changes = input.tierChanges?.get(r.id) ?? [];
     const tierThen = (at: number) => tierAt(changes, at, r.assignedTier);
-    // An untiered account owes no response: its follow-ups count for no tier, whatever their due time.
-    const all = followUps(touchpoints.get(r.id) ?? [], (at) => hours.get(tierThen(at) as Tier) ?? 0, quarter, now);
+    const all = followUps(touchpoints.get(r.id) ?? [], (at) => hours.get(tierThen(at) as Tier), quarter, now);
     for (const f of all) {
       const tier = tierThen(f.openedAt);
       if (tier === undefined) continue;
@@ -201,7 +200,11 @@ export function buildReview(input: {
   };
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** A date as YYYY-MM-DD where the user is, as the quarter and business hours are. */
+const day = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
 /** Text for a Markdown table cell: one line, pipes and markup characters escaped. */

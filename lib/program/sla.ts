@@ -25,11 +25,12 @@ export interface FollowUp {
 
 /**
  * An account's follow-ups opened in [from, to), by its touchpoints and its tier's SLA in business
- * hours: one figure, or the SLA of the tier the account had when each follow-up opened.
+ * hours: one figure, or the SLA of the tier the account had when each follow-up opened, undefined
+ * while it had none (an untiered account owes no response: its engagement opens no follow-up).
  */
 export function followUps(
   touchpoints: readonly Touchpoint[],
-  slaHours: number | ((openedAt: number) => number),
+  slaHours: number | ((openedAt: number) => number | undefined),
   period: { from: number; to: number },
   now: number,
 ): FollowUp[] {
@@ -49,7 +50,9 @@ export function followUps(
       continue;
     }
     if (t.stage !== 'BOFU' || open) continue;
-    open = { accountId: t.accountId, openedAt: t.at, dueAt: addBusinessHours(t.at, hoursAt(t.at)), status: 'open' };
+    const hours = hoursAt(t.at);
+    if (hours === undefined) continue;
+    open = { accountId: t.accountId, openedAt: t.at, dueAt: addBusinessHours(t.at, hours), status: 'open' };
     out.push(open);
   }
   if (open && open.dueAt < now) open.status = 'overdue';

@@ -66,9 +66,10 @@ const RUNAWAY_WORDS = 'this line was read alone, so that the lines after it are 
  * it) swallowed rows of their own, judged at the first quote after that line that decides it:
  * - a quote that opens a cell of its line (at the line's start or after a delimiter): that line is a
  *   row with a quoted cell, which Papa took as text of the cell — `rows`;
- * - a quote inside an unquoted cell where Papa closes the cell (before a delimiter or a line break):
- *   the line goes on the cell (`"Acme "Holdings" Ltd⏎second line",1`), a cell over lines with a bad
- *   quote inside it — `cell`;
+ * - a quote inside an unquoted cell where Papa closes the cell (before a delimiter or a line break),
+ *   on a line that read alone has another number of cells than the header: the line goes on the
+ *   cell (`"Acme "Holdings" Ltd⏎second line",1`), a cell over lines with a bad quote inside it —
+ *   `cell`; a line with the header's number of cells is a row of its own (`TV 55",200`) — `rows`;
  * - other quotes inside unquoted cells (`5" screen`) are text Papa reads past, and so does this.
  * No deciding quote before the end of the file: the cell never closes — `rows`; before the end of a
  * piece that is not the file's last: `unknown`, until more of the file is read.
@@ -79,6 +80,7 @@ function runsIntoRows(
   delimiter: Delimiter,
   newline: Newline,
   final: boolean,
+  columns: number | undefined,
 ): 'rows' | 'cell' | 'unknown' {
   for (let q = text.indexOf('"', from); q >= 0; ) {
     // Every quote before this one on its line is inside an unquoted cell: its delimiters are real.
@@ -89,9 +91,17 @@ function runsIntoRows(
       continue;
     }
     let after = q + 1;
-    while (text[after] === ' ') after += 1;
+    // Papa closes a quote before white space and then a delimiter or a line break.
+    while ((text[after] === ' ' || text[after] === '\t') && text[after] !== delimiter) after += 1;
     if (after === text.length) return final ? 'cell' : 'unknown';
-    if (text.startsWith(delimiter, after) || text.startsWith(newline, after)) return 'cell';
+    if (text.startsWith(delimiter, after) || text.startsWith(newline, after)) {
+      const lineStart = text.lastIndexOf(newline, q) + newline.length;
+      const lineEnd = text.indexOf(newline, q);
+      if (lineEnd < 0 && !final) return 'unknown';
+      const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+      const cells = Papa.parse<string[]>(line, { delimiter, newline, quoteChar: '"' }).data[0]?.length;
+      return columns !== undefined && cells === columns ? 'rows' : 'cell';
+    }
     q = text.indexOf('"', q + 1);
   }
   return final ? 'rows' : 'unknown';
@@ -111,6 +121,7 @@ function findRunaway(
   delimiter: Delimiter,
   newline: Newline,
   final: boolean,
+  columns: number | undefined,
 ): Runaway | undefined {
   // Errors come in index order: the first that runs on is the first runaway.
   let decided = -1;
@@ -127,7 +138,7 @@ function findRunaway(
     const alone = Papa.parse<string[]>(text.slice(start, lineBreak.at), { delimiter, newline, quoteChar: '"' });
     if (!alone.errors.some((a) => a.code === 'MissingQuotes')) continue;
     const next = lineBreak.at + lineBreak.length;
-    const into = runsIntoRows(text, next, delimiter, newline, final);
+    const into = runsIntoRows(text, next, delimiter, newline, final, columns);
     // Not yet known: Papa leaves the unfinished record for the next piece, and so does this.
     if (into === 'unknown') return undefined;
     if (into === 'cell') continue;
@@ -236,7 +247,9 @@ export async function* readCsv(chunks: AsyncIterable<TextChunk>): AsyncGenerator
       // or a quoted cell's closing quote before it would read as one followed by text.
       if (!final && text.endsWith('\r')) text = text.slice(0, -1);
       const result = parser.parse(text, 0, !final) as Papa.ParseResult<string[]>;
-      const runaway = findRunaway(text, result.errors, delimiter, newline, final);
+      // The header row's cells: the first row of the file's first parse, before it is taken.
+      const columns = headers?.length ?? result.data[0]?.length;
+      const runaway = findRunaway(text, result.errors, delimiter, newline, final, columns);
       if (runaway) {
         // The rows before the runaway line, then the line alone; then on from the next line.
         const before = parser.parse(text.slice(0, runaway.start), 0, true) as Papa.ParseResult<string[]>;

@@ -69,8 +69,9 @@ export async function envelopeKinds(
     }
     if (!count(pending)) return undefined;
   } catch (error) {
-    // A file that cannot be read as text is no file of records: its import says why.
-    if (error instanceof FileStop) return undefined;
+    // Text that stops being readable (a damaged gzip): the kinds seen so far are read, and each
+    // read reports the stop. A file that is no text at all is no file of records: its import says why.
+    if (error instanceof FileStop) return started ? counts : undefined;
     throw error;
   } finally {
     await text.return(undefined);

@@ -91,7 +91,9 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
       files.map(async (file): Promise<FilePart[]> => {
         const kinds = await envelopeKinds(file, signal);
         if (!kinds) return [{ file, name: file.name }];
-        return [...kinds.keys()].map((only, at) => ({
+        // In the order they are read (accounts first), so that the file's progress only goes forward.
+        const order = [...kinds.keys()].sort((a, b) => ORDER[a] - ORDER[b]);
+        return order.map((only, at) => ({
           file,
           name: `${file.name} (${KIND_PLURALS[only]})`,
           only,

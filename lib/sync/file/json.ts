@@ -244,7 +244,7 @@ export class JsonArrayReader {
       if (!body) {
         items.push({
           record: this.record,
-          problem: 'a comma with no record before it (not valid JSON): nothing to read',
+          problem: 'an empty place between two commas, or between a comma and "]" (not valid JSON): nothing to read',
         });
       } else {
         try {

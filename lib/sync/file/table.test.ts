@@ -154,6 +154,26 @@ describe('reading CSV', () => {
     }
   });
 
+  it.each([
+    ['an inch mark closing a cell', 'name,price\n"Monitor" 24,100\nTV 55",200\nRadio,30\n', ['TV 55"', '200']],
+    [
+      'a quoted word after a space',
+      'name,city\n"Acme" Inc,Berlin\nBeta, "Munich"\nGamma,Rome\n',
+      ['Beta', ' "Munich"'],
+    ],
+  ])(
+    'keeps the row after a stray quote whole when %s ends the cell Papa reads on, and it has the header’s cells',
+    async (_what, text, cells) => {
+      const { rows } = await readAll('a.csv', text);
+      expect(rows.map((r) => [r.row, r.problem !== undefined])).toEqual([
+        [2, true],
+        [3, false],
+        [4, false],
+      ]);
+      expect(rows[1]?.cells).toEqual(cells);
+    },
+  );
+
   it('reads past a quote inside an unquoted cell (5" screen) to the row that shows a stray quote ran on', async () => {
     const text = 'id,name,d\n1,"Acme" Holdings,a\n2,Widget 5" screen,b\n3,"Gamma",g\n';
     const { rows } = await readAll('a.csv', text);
@@ -271,11 +291,14 @@ describe('a CSV saved by Excel in Windows-1252', () => {
     ]);
   });
 
-  it('is refused when UTF-8 letters and a Windows-1252 one share a file', async () => {
-    const utf8 = new TextEncoder().encode('id\nCafé\n');
-    const { stop } = await readAll('a.csv', new Uint8Array([...utf8, ...latin1('Caf\u00e9\n')]));
-    expect(stop?.message).toMatch(/UTF-8 text in part only/);
-  });
+  it.each(['Café', '£1,200', 'Brașov'])(
+    'is refused when UTF-8 text (%s) and a Windows-1252 letter share a file',
+    async (utf8Text) => {
+      const utf8 = new TextEncoder().encode(`id\n${utf8Text}\n`);
+      const { stop } = await readAll('a.csv', new Uint8Array([...utf8, ...latin1('Caf\u00e9\n')]));
+      expect(stop?.message).toMatch(/UTF-8 text in part only/);
+    },
+  );
 
   it('is not taken for Windows-1252 when it starts with a UTF-8 byte-order mark', async () => {
     const { stop } = await readAll('a.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...latin1('id\nMüller\n')]));
@@ -400,7 +423,7 @@ describe('reading JSON and NDJSON', () => {
     expect(stop).toBeUndefined();
     expect(rows.map((r) => [r.row, r.problem])).toEqual([
       [1, undefined],
-      [2, 'a comma with no record before it (not valid JSON): nothing to read'],
+      [2, 'an empty place between two commas, or between a comma and "]" (not valid JSON): nothing to read'],
     ]);
   });
 });

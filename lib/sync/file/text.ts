@@ -37,13 +37,14 @@ export const WINDOWS_1252_WORDS =
   'the file is not UTF-8 text: it was read as Windows-1252 (Western European), the encoding Excel saves "CSV" in; check that accented names look right, or save it as "CSV UTF-8"';
 
 /**
- * Lead bytes of two-byte UTF-8 sequences that European UTF-8 text is made of: Latin-1 letters
- * and Latin Extended-A (C3–C5: é, ü, ł, š…), Greek (CE, CF), Cyrillic (D0, D1). Read as
- * Windows-1252 they are Ã, Ä, Å, Î, Ï, Ð, Ñ followed by a symbol ("Ã©"), which is the mark of
- * UTF-8 read wrongly, not text. Other pairs do occur in Windows-1252 text: a capital letter
+ * Lead bytes of two-byte UTF-8 sequences that UTF-8 text in a CRM is made of: Latin-1 symbols
+ * and letters (C2, C3: £, °, «, é, ü), Latin Extended-A and -B (C4, C5, C8: ł, š, ș), Greek (CE,
+ * CF), Cyrillic (D0, D1), Hebrew and Arabic (D7–DB). Read as Windows-1252 they are Â, Ã, Ä, Å, È,
+ * Î, Ï, Ð, Ñ, ×, Ø, Ù, Ú, Û followed by a symbol ("Ã©", "Â£"), which is the mark of UTF-8 read
+ * wrongly, not text. Other pairs do occur in Windows-1252 text: a capital letter
  * before a quote or a no-break space ("SOCIÉTÉ»" is C9 BB, "É’" C9 92).
  */
-const UTF8_LEADS = new Set([0xc3, 0xc4, 0xc5, 0xce, 0xcf, 0xd0, 0xd1]);
+const UTF8_LEADS = new Set([0xc2, 0xc3, 0xc4, 0xc5, 0xc8, 0xce, 0xcf, 0xd0, 0xd1, 0xd7, 0xd8, 0xd9, 0xda, 0xdb]);
 
 /**
  * Whether `bytes` hold a well-formed UTF-8 sequence that Windows-1252 text does not hold by
