@@ -1,6 +1,6 @@
-import { KIND_PLURALS } from '@/lib/sync/file/envelope';
 import { FIELDS } from '@/lib/sync/file/fields';
 import type { Problem } from '@/lib/sync/file/types';
+import { RECORD_KIND_PLURALS } from '@/lib/sync/record-kinds';
 import type { RecordKind } from '@/lib/sync/records';
 import type { ChosenFile } from './use-file-import';
 
@@ -56,7 +56,7 @@ export function FileMapping({
         {preview?.records && (
           <span>
             Tierlens records:{' '}
-            {preview.records.map((r) => `${r.count.toLocaleString('en')} ${KIND_PLURALS[r.kind]}`).join(', ')}
+            {preview.records.map((r) => `${r.count.toLocaleString('en')} ${RECORD_KIND_PLURALS[r.kind]}`).join(', ')}
           </span>
         )}
         {preview && !preview.records && (

@@ -30,7 +30,9 @@ export async function loadReviewInputs(
   for (const e of logged) {
     if (e.kind !== 'tier' || !e.accountId) continue;
     const change: TierChange = { at: e.at, before: e.before as Tier | null, after: e.after as Tier | null };
-    tierChanges.set(e.accountId, [...(tierChanges.get(e.accountId) ?? []), change]);
+    const changes = tierChanges.get(e.accountId);
+    if (changes) changes.push(change);
+    else tierChanges.set(e.accountId, [change]);
   }
   const [states, edits] = await Promise.all([main.syncState.toArray(), main.outbox.toArray()]);
   const lastSync = new Map<string, number | undefined>(states.map((s) => [s.source, s.lastSuccess]));

@@ -1,3 +1,4 @@
+import { RECORD_KIND_PLURALS } from '../record-kinds';
 import { type ImportRecord, type RecordKind, syncRecordSchema } from '../records';
 import { FEED_LIMITS } from './limits';
 import type { ShardEntry } from './manifest';
@@ -22,12 +23,6 @@ export interface FeedWriter {
   close(): Promise<ShardEntry[]>;
 }
 
-const PLURAL: Record<RecordKind, string> = {
-  account: 'accounts',
-  contact: 'contacts',
-  touchpoint: 'touchpoints',
-  deal: 'deals',
-};
 /** Deals right after accounts: a deal merges into its account, which must be written first. */
 const KIND_ORDER: RecordKind[] = ['account', 'deal', 'contact', 'touchpoint'];
 
@@ -57,7 +52,7 @@ export function createFeedWriter(options: FeedWriterOptions): FeedWriter {
     const text = encoder.encode(buffer.lines.join(''));
     const bytes = gzip ? await compress(text) : text;
     const sha256 = await sha256Hex(bytes);
-    const path = `${PLURAL[kind]}-${String(seq).padStart(4, '0')}-${sha256.slice(0, 12)}.ndjson${gzip ? '.gz' : ''}`;
+    const path = `${RECORD_KIND_PLURALS[kind]}-${String(seq).padStart(4, '0')}-${sha256.slice(0, 12)}.ndjson${gzip ? '.gz' : ''}`;
     await options.write(path, bytes);
     written.push({ path, records: buffer.lines.length, sha256, gzip, kinds: [kind], kind, seq });
   };

@@ -7,7 +7,7 @@ import type { RowError, RowReader } from './row-reader';
  * The id in `source` of an account id cell: `123` becomes `file:123`; a full id of the same
  * source (`file:123`) stays as it is.
  */
-function scoped(source: string, native: string): string {
+export function scoped(source: string, native: string): string {
   return native.startsWith(`${source}:`) ? native : `${source}:${native}`;
 }
 

@@ -1,17 +1,8 @@
+import { RECORD_KIND_PLURALS } from '../record-kinds';
 import type { RecordKind } from '../records';
 import { MAX_RECORD_CHARS } from './limits';
 import { FileStop, readText } from './text';
 import type { ImportFile } from './types';
-
-const KINDS: readonly RecordKind[] = ['account', 'contact', 'touchpoint', 'deal'];
-
-/** What a file of Tierlens's own records holds of each kind, in a file's words. */
-export const KIND_PLURALS: Record<RecordKind, string> = {
-  account: 'accounts',
-  contact: 'contacts',
-  touchpoint: 'touchpoints',
-  deal: 'deals',
-};
 
 /** A record as Tierlens writes it, one a line (`import-preview --out`, a team feed's shards). */
 export interface Envelope {
@@ -21,11 +12,14 @@ export interface Envelope {
 
 /** `{"kind": …, "record": {…}}` and nothing else, its kind one Tierlens has: the record; else undefined. */
 export function envelopeOf(value: unknown): Envelope | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const { kind, record, ...rest } = value as Record<string, unknown>;
-  if (Object.keys(rest).length || !KINDS.includes(kind as RecordKind)) return undefined;
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
-  return { kind: kind as RecordKind, record: record as Record<string, unknown> };
+  if (!isObject(value) || Object.keys(value).length !== 2) return undefined;
+  const { kind, record } = value;
+  const known = typeof kind === 'string' && Object.hasOwn(RECORD_KIND_PLURALS, kind);
+  return known && isObject(record) ? { kind: kind as RecordKind, record } : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The start of a line as Tierlens's writers begin it: enough to count a line's kind without parsing it. */

@@ -1,10 +1,11 @@
 import type { NumberFormat } from '../normalise/number';
+import { RECORD_KIND_PLURALS } from '../record-kinds';
 import type { DealRecord, ImportRecord, RecordKind, SyncRecord } from '../records';
 import { accountFromRow } from './account-row';
 import { detectKind, mappingOf, planColumns } from './columns';
 import { contactFromRow } from './contact-row';
 import { dealFromRow } from './deal-row';
-import { envelopeKinds, KIND_PLURALS } from './envelope';
+import { envelopeKinds } from './envelope';
 import { type FileHead, fileHead, linkingHead, noKindReason } from './kind';
 import { BATCH_SIZE } from './limits';
 import { ImportIndex } from './linker';
@@ -95,7 +96,7 @@ export async function importFiles(files: ImportFile[], options: ImportOptions): 
         const order = [...kinds.keys()].sort((a, b) => ORDER[a] - ORDER[b]);
         return order.map((only, at) => ({
           file,
-          name: `${file.name} (${KIND_PLURALS[only]})`,
+          name: `${file.name} (${RECORD_KIND_PLURALS[only]})`,
           only,
           share: { at, of: kinds.size },
         }));

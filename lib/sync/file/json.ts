@@ -103,13 +103,16 @@ export async function* readNdjson(chunks: AsyncIterable<TextChunk>, only?: Recor
           rows.push({ row: line, cells: [], problem: `this line is not JSON (${(error as Error).message})` });
         continue;
       }
-      const envelope = envelopeOf(value);
       if (!first) {
-        first = { kind: envelope?.kind };
-        kind ??= envelope?.kind;
+        first = { kind: envelopeOf(value)?.kind };
+        kind ??= first.kind;
       }
-      if (!first.kind) rows.push(columns.row(line, value));
-      else if (envelope) {
+      if (!first.kind) {
+        rows.push(columns.row(line, value));
+        continue;
+      }
+      const envelope = envelopeOf(value);
+      if (envelope) {
         if (envelope.kind === kind) rows.push(columns.row(line, envelope.record));
       } else if (kind === first.kind) {
         rows.push({

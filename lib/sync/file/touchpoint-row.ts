@@ -3,7 +3,7 @@ import { parseDate } from '../normalise/date';
 import { parseRowId, parseSourceId } from '../normalise/id';
 import { DEFAULT_STAGE, parseStage, parseTouchpointType } from '../normalise/touchpoint';
 import { touchpointRecordSchema } from '../records';
-import { knownId, linkAccount } from './account-link';
+import { knownId, linkAccount, scoped } from './account-link';
 import type { ImportIndex } from './linker';
 import { isValidTouchpoint } from './record-check';
 import type { RowError, RowReader } from './row-reader';
@@ -20,7 +20,7 @@ function linkContact(r: RowReader, index: ImportIndex, source: string): string |
   if (id) {
     const parsed = parseSourceId(id);
     if (!parsed.id) return { column: r.column('contactId'), reason: parsed.problem ?? 'the contact id is empty' };
-    if (!index.knowsAny('contact')) return parsed.id.startsWith(`${source}:`) ? parsed.id : `${source}:${parsed.id}`;
+    if (!index.knowsAny('contact')) return scoped(source, parsed.id);
     const contactId = knownId(index, 'contact', source, parsed.id);
     if (!contactId) {
       const ofImport = index.addsTo('contact') ? 'this import or the previous one' : 'this import';
